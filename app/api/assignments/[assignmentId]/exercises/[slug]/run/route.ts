@@ -1,0 +1,19 @@
+import { requireUser } from "@/server/auth/current-user";
+import { db } from "@/server/db";
+import { toErrorResponse } from "@/server/errors";
+import { getGradingService } from "@/server/grading/grading-service";
+import { readJsonBody } from "@/server/http";
+import { runSamples } from "@/server/submissions/run-samples";
+import { MAX_WORKSPACE_BODY_BYTES, ZRouteIds, ZRunInput } from "@/server/submissions/submission-schemas";
+
+export async function POST(request: Request, ctx: { params: Promise<{ assignmentId: string; slug: string }> }): Promise<Response> {
+  try {
+    const user = await requireUser();
+    const ids = ZRouteIds.parse(await ctx.params);
+    const { code } = await readJsonBody(request, ZRunInput, MAX_WORKSPACE_BODY_BYTES);
+    const { runner } = await getGradingService();
+    return Response.json(await runSamples(db, { user, ...ids, code, runner }));
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { requireUser } from "@/server/auth/current-user";
+import { ZCourseCode } from "@/server/courses/course-code";
+import { joinCourse } from "@/server/courses/join-course";
+import { toErrorResponse } from "@/server/errors";
+import { readJsonBody } from "@/server/http";
+
+const ZJoinInput = z.object({ code: ZCourseCode });
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const user = await requireUser();
+    const { code } = await readJsonBody(request, ZJoinInput);
+    return Response.json(await joinCourse({ user, code }));
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

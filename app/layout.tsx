@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import localFont from "next/font/local";
+import type { ReactNode } from "react";
+import { LocaleProvider } from "@/components/layout/locale-provider";
+import { SiteHeader } from "@/components/layout/site-header";
+import { commonMessages } from "@/i18n/common";
+import { getLocale } from "@/i18n/server";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { countStaffCourses } from "@/server/courses/count-staff-courses";
+import { canOpenInstructorArea } from "@/server/permissions/course-permissions";
+import { setLocaleAction, signOutAction } from "./actions";
+import "katex/dist/katex.min.css";
+import "./globals.css";
+
+// Shipped inside an npm package: next/font/google would fetch from the internet at build time.
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  display: "swap",
+});
+
+export const metadata: Metadata = {
+  title: { default: "ConvLab", template: "%s · ConvLab" },
+  description: "Convolution exercises in Python/numpy, graded on random shapes with feedback that teaches.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, user] = await Promise.all([getLocale(), getCurrentUser()]);
+  const t = commonMessages(locale);
+  const showInstructorLink = user ? canOpenInstructorArea(user, await countStaffCourses({ userId: user.id })) : false;
+  return (
+    <html lang={locale} className={inter.variable}>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {t.skipToContent}
+        </a>
+        <LocaleProvider locale={locale}>
+          <SiteHeader
+            user={user}
+            locale={locale}
+            showInstructorLink={showInstructorLink}
+            signOutAction={signOutAction}
+            setLocaleAction={setLocaleAction}
+          />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+            {children}
+          </main>
+        </LocaleProvider>
+      </body>
+    </html>
+  );
+}

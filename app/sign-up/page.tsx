@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import { commonMessages } from "@/i18n/common";
+import { getLocale } from "@/i18n/server";
+import { ZReturnPath } from "@/server/accounts/account-schemas";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { SignUpForm } from "./sign-up-form";
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const next = ZReturnPath.parse((await searchParams).next ?? "/");
+  if (await getCurrentUser()) redirect(next);
+  const t = commonMessages(await getLocale());
+  return (
+    <div className="mx-auto max-w-sm py-10">
+      <h1 className="mb-6 text-2xl font-semibold text-slate-900">{t.signUpTitle}</h1>
+      <SignUpForm next={next} />
+    </div>
+  );
+}

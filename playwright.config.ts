@@ -1,0 +1,51 @@
+// End-to-end tests in Debian's Chromium through playwright-core: no browser is ever downloaded.
+// The server under test is the production build on a fresh SQLite database (start-server.sh).
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e",
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "off",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-features=AutofillServerCommunication",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+      ],
+    },
+  },
+  webServer: {
+    command: `bash tests/e2e/start-server.sh ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "file:./data/e2e.db",
+      BETTER_AUTH_URL: baseURL,
+      BETTER_AUTH_SECRET: "e2e-secret-0123456789abcdef",
+      CONVLAB_DISABLE_RATE_LIMIT: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      XDG_CONFIG_HOME: "/tmp/convlab-e2e-xdg",
+    },
+  },
+});

@@ -1,0 +1,80 @@
+// Seeds the demo course: a demo instructor and a demo student (credentials in README), the
+// exercises from exercises/, and one open assignment. Safe to run again: it updates in place.
+import { hashPassword } from "better-auth/crypto";
+import { createPrismaClient } from "../src/server/db-client";
+import { syncExercises } from "../src/server/exercises/sync-exercises";
+
+export const DEMO = {
+  courseCode: "DEMOCONV",
+  courseTitle: "Deep Learning: Convolution (demo course)",
+  assignmentTitle: "Homework 1: Convolution from scratch",
+  instructor: { email: "instructor@convlab.test", password: "instructor-demo-1", name: "Demo Instructor" },
+  student: { email: "student@convlab.test", password: "student-demo-1", name: "Demo Student" },
+} as const;
+
+type TDb = ReturnType<typeof createPrismaClient>;
+
+async function upsertUserWithPassword(db: TDb, who: { email: string; password: string; name: string }, role: "student" | "instructor" | "admin") {
+  const user = await db.user.upsert({
+    where: { email: who.email },
+    update: { name: who.name, role },
+    create: { email: who.email, name: who.name, role, emailVerified: true },
+  });
+  const password = await hashPassword(who.password);
+  const account = await db.account.findFirst({ where: { userId: user.id, providerId: "credential" } });
+  if (account) await db.account.update({ where: { id: account.id }, data: { password } });
+  else await db.account.create({ data: { userId: user.id, providerId: "credential", accountId: user.id, password } });
+  return user;
+}
+
+async function main() {
+  const db = createPrismaClient();
+  try {
+    const instructor = await upsertUserWithPassword(db, DEMO.instructor, "instructor");
+    const student = await upsertUserWithPassword(db, DEMO.student, "student");
+    const course = await db.course.upsert({
+      where: { code: DEMO.courseCode },
+      update: {},
+      create: {
+        code: DEMO.courseCode,
+        title: DEMO.courseTitle,
+        description: "Convolution step by step in numpy, from one channel to a small CNN.",
+      },
+    });
+    for (const [user, role] of [
+      [instructor, "instructor"],
+      [student, "student"],
+    ] as const) {
+      await db.enrollment.upsert({
+        where: { courseId_userId: { courseId: course.id, userId: user.id } },
+        update: { role, removedAt: null },
+        create: { courseId: course.id, userId: user.id, role },
+      });
+    }
+    const exercises = await syncExercises(db);
+    const existing = await db.assignment.findFirst({ where: { courseId: course.id, title: DEMO.assignmentTitle } });
+    if (!existing) {
+      const day = 24 * 60 * 60 * 1000;
+      await db.assignment.create({
+        data: {
+          courseId: course.id,
+          title: DEMO.assignmentTitle,
+          opensAt: new Date(Date.now() - day),
+          dueAt: new Date(Date.now() + 14 * day),
+          timeZone: "Asia/Shanghai",
+          allowLate: true,
+          latePenaltyPerDay: 0.1,
+          exercises: { create: exercises.map((e, order) => ({ exerciseId: e.id, order })) },
+        },
+      });
+    }
+    console.log(`Seeded demo course ${course.code} with ${DEMO.instructor.email} and ${DEMO.student.email}.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

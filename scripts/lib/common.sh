@@ -1,0 +1,54 @@
+# Shared helpers for the set-up and test scripts: system packages, npm dependencies, Prisma clients.
+# Sourced, not run.
+
+log() { printf '\033[1m[convlab]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[convlab] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# The Debian/Ubuntu packages the sandbox needs at run time.
+SANDBOX_PACKAGES=(python3 python3-numpy python3-seccomp bubblewrap util-linux)
+
+# Installs the given apt packages when any is missing; without root or apt, says what to install.
+ensure_apt_packages() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      die "Missing system packages: ${missing[*]}. Install them as root: apt-get install -y ${missing[*]}"
+    fi
+  fi
+  command -v apt-get >/dev/null 2>&1 || die "Missing system packages: ${missing[*]}. This script installs them with apt-get; on other systems install them by hand."
+  log "Installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq || die "apt-get update failed; install by hand: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install failed; install by hand: ${missing[*]}"
+}
+
+# npm ci when node_modules is missing or older than the lock file; nothing otherwise.
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "Installing npm dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+  fi
+}
+
+# Generates the Prisma clients for both providers (offline: see prisma/engine/).
+generate_prisma_clients() {
+  log "Generating Prisma clients"
+  npx prisma generate >/dev/null || die "prisma generate failed (SQLite client)"
+  npx prisma generate --schema prisma/postgres/schema.prisma >/dev/null || die "prisma generate failed (PostgreSQL client)"
+}
+
+# Writes a .env with a random auth secret the first time; later runs keep it (sessions survive).
+ensure_env_file() {
+  if [ ! -f .env ]; then
+    log "Writing .env with a new BETTER_AUTH_SECRET"
+    printf 'BETTER_AUTH_SECRET=%s\n' "$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')" > .env
+  fi
+}
+
+export NEXT_TELEMETRY_DISABLED=1

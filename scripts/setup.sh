@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Quick start, command 1: installs what ConvLab needs, prepares the SQLite database with the demo
+# course, builds, and starts ConvLab on http://localhost:${PORT:-3000}. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+
+[ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || die "Node.js 20 or newer is required (found $(node -v))."
+
+ensure_apt_packages "${SANDBOX_PACKAGES[@]}"
+ensure_node_modules
+ensure_env_file
+generate_prisma_clients
+
+log "Applying database migrations"
+npm run --silent db:deploy
+log "Seeding the demo course"
+npm run --silent db:seed
+
+log "Checking the sandbox"
+npx tsx scripts/check-sandbox.ts || die "The sandbox does not work on this machine (see the message above)."
+
+log "Building"
+npx next build >/dev/null || { npx next build; die "next build failed"; }
+
+export PORT="${PORT:-3000}"
+log "Starting ConvLab on http://localhost:${PORT} (Ctrl+C stops it)"
+exec node node_modules/next/dist/bin/next start -p "$PORT"

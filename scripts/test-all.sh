@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Quick start, command 2 (and CI): the whole test suite on this machine — type check, lint, unit,
+# integration (real SQLite, real PostgreSQL, real sandbox), migration drift, and end-to-end in
+# Debian's Chromium. Installs what the tests need first. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+
+ensure_apt_packages "${SANDBOX_PACKAGES[@]}" chromium postgresql python3-torch
+ensure_node_modules
+generate_prisma_clients
+
+work="$(mktemp -d /tmp/convlab-test.XXXXXX)"
+cleanup() {
+  bash scripts/pg-test-server.sh stop "$work/pg" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log "Type check"
+npx tsc --noEmit
+log "Lint"
+npx eslint . --max-warnings=0
+
+log "Starting a throwaway PostgreSQL for the PostgreSQL-path tests"
+CONVLAB_TEST_PG_URL="$(bash scripts/pg-test-server.sh start "$work/pg")"
+export CONVLAB_TEST_PG_URL
+
+log "Checking that committed migrations match the schema (SQLite and PostgreSQL)"
+DATABASE_URL="$CONVLAB_TEST_PG_URL" bash scripts/db-check-drift.sh
+
+log "Unit and integration tests"
+export CONVLAB_TEST_TMP="$work"
+npx vitest run
+
+log "Building for the end-to-end tests"
+export DATABASE_URL="file:$work/e2e.db"
+npx next build >/dev/null || { npx next build; exit 1; }
+
+log "End-to-end tests in Chromium"
+npx playwright test
+
+log "All tests passed"

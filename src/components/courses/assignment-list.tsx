@@ -1,0 +1,70 @@
+// The student's assignments with each exercise's status, best score and attempts.
+import Link from "next/link";
+import { format, type TLocale } from "@/i18n";
+import { formatDeadline, formatTimeLeft } from "@/i18n/format-time";
+import { homeMessages } from "@/i18n/home";
+import type { TAssignmentSummary, TExerciseStatus } from "@/server/assignments/list-student-assignments";
+
+const STATUS_STYLE: Record<TExerciseStatus, string> = {
+  "not-started": "bg-slate-100 text-slate-800",
+  "in-progress": "bg-amber-100 text-amber-900",
+  passed: "bg-green-100 text-green-900",
+};
+
+export function AssignmentList({ assignments, locale, now }: { assignments: TAssignmentSummary[]; locale: TLocale; now: number }) {
+  const t = homeMessages(locale);
+  const statusLabel: Record<TExerciseStatus, string> = { "not-started": t.notStarted, "in-progress": t.inProgress, passed: t.passed };
+  if (assignments.length === 0) return <p className="text-slate-700">{t.noAssignments}</p>;
+  return (
+    <div className="flex flex-col gap-6">
+      {assignments.map((a) => {
+        const msLeft = new Date(a.dueAt).getTime() - now;
+        const headingId = `assignment-${a.id}`;
+        return (
+          <section key={a.id} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="assignment">
+            <h3 id={headingId} className="text-lg font-semibold">
+              {a.title}
+            </h3>
+            <p className="text-sm text-slate-700">
+              {a.courseTitle} · {format(t.due, { date: formatDeadline(a.dueAt, a.timeZone, locale) })} ·{" "}
+              {msLeft > 0 ? format(t.timeLeft, { left: formatTimeLeft(msLeft, locale) }) : t.closed}
+              {a.allowLate ? ` (${t.lateAllowed})` : ""}
+            </p>
+            <table className="mt-3 w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-2">{t.exercise}</th>
+                  <th scope="col" className="py-2 pr-2">{t.status}</th>
+                  <th scope="col" className="py-2 pr-2">{t.bestScore}</th>
+                  <th scope="col" className="py-2">{t.attempts}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.exercises.map((e) => (
+                  <tr key={e.slug} className="border-b border-slate-100" data-testid={`exercise-row-${e.slug}`}>
+                    <td className="py-2 pr-2">
+                      <Link href={`/assignments/${a.id}/${e.slug}`} className="font-medium text-blue-800 underline">
+                        {locale === "zh-CN" && e.titleZh ? e.titleZh : e.title}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-2">
+                      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[e.status]}`} data-testid="exercise-status">
+                        {statusLabel[e.status]}
+                      </span>
+                    </td>
+                    <td className="py-2 pr-2">{e.bestScore === null ? "—" : `${formatScore(e.bestScore)} / ${formatScore(e.maxScore ?? e.points)}`}</td>
+                    <td className="py-2">{e.attempts}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function formatScore(score: number): string {
+  return Number.isInteger(score) ? String(score) : score.toFixed(1);
+}

@@ -1,0 +1,18 @@
+// Dates and durations in the reader's language, with the assignment's time zone named.
+import type { TLocale } from "./index";
+
+export function formatDeadline(iso: string, timeZone: string, locale: TLocale): string {
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone, timeZoneName: "short" }).format(new Date(iso));
+}
+
+/** "3 days", "5 hours", "12 minutes": the largest whole unit of what is left. */
+export function formatTimeLeft(ms: number, locale: TLocale): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const units: [Intl.NumberFormatOptions["unit"], number][] = [
+    ["day", Math.floor(minutes / 1440)],
+    ["hour", Math.floor(minutes / 60)],
+    ["minute", minutes],
+  ];
+  const [unit, value] = units.find(([, v]) => v >= 1) ?? ["minute", 0];
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(value);
+}

@@ -1,0 +1,26 @@
+// Signs in with email and password; the session cookie is set by better-auth's nextCookies plugin.
+import "server-only";
+import { isAPIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { auth } from "@/server/auth/auth";
+import { AppError } from "@/server/errors";
+import type { TSignInInput } from "./account-schemas";
+
+export async function signIn(input: TSignInInput): Promise<void> {
+  try {
+    await auth.api.signInEmail({ body: input, headers: await headers() });
+  } catch (error) {
+    if (isAPIError(error)) {
+      if (error.statusCode === 429) throw new AppError("rate_limited", "Too many attempts. Wait a minute and try again.", "尝试次数过多，请稍等一分钟再试。");
+      // One message for unknown email and wrong password, so accounts cannot be enumerated.
+      if (error.statusCode === 401 || error.statusCode === 400) {
+        throw new AppError("unauthenticated", "Wrong email or password.", "邮箱或密码错误。");
+      }
+    }
+    throw error;
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await auth.api.signOut({ headers: await headers() });
+}

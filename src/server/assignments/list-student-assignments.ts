@@ -1,0 +1,68 @@
+// The home page of a student: every assignment of their courses with each exercise's status,
+// best score, attempts and due date.
+import type { TDb } from "@/server/db-client";
+
+export type TExerciseStatus = "not-started" | "in-progress" | "passed";
+
+export interface TAssignmentSummary {
+  id: string;
+  title: string;
+  courseId: string;
+  courseTitle: string;
+  opensAt: string;
+  dueAt: string;
+  timeZone: string;
+  allowLate: boolean;
+  exercises: {
+    slug: string;
+    title: string;
+    titleZh: string | null;
+    points: number;
+    status: TExerciseStatus;
+    bestScore: number | null;
+    maxScore: number | null;
+    attempts: number;
+  }[];
+}
+
+export async function listStudentAssignments(db: TDb, options: { userId: string }): Promise<TAssignmentSummary[]> {
+  const assignments = await db.assignment.findMany({
+    where: { course: { enrollments: { some: { userId: options.userId, removedAt: null } } } },
+    orderBy: [{ dueAt: "asc" }],
+    include: {
+      course: { select: { title: true } },
+      exercises: { orderBy: { order: "asc" }, include: { exercise: true } },
+    },
+  });
+  const exerciseIds = [...new Set(assignments.flatMap((a) => a.exercises.map((e) => e.exerciseId)))];
+  const [progress, drafts] = await Promise.all([
+    db.progress.findMany({ where: { userId: options.userId, exerciseId: { in: exerciseIds } } }),
+    db.draft.findMany({ where: { userId: options.userId, exerciseId: { in: exerciseIds } }, select: { exerciseId: true } }),
+  ]);
+  const progressBy = new Map(progress.map((p) => [p.exerciseId, p]));
+  const drafted = new Set(drafts.map((d) => d.exerciseId));
+  return assignments.map((a) => ({
+    id: a.id,
+    title: a.title,
+    courseId: a.courseId,
+    courseTitle: a.course.title,
+    opensAt: a.opensAt.toISOString(),
+    dueAt: a.dueAt.toISOString(),
+    timeZone: a.timeZone,
+    allowLate: a.allowLate,
+    exercises: a.exercises.map(({ exercise, points }) => {
+      const p = progressBy.get(exercise.id);
+      const status: TExerciseStatus = p?.passedAt ? "passed" : p || drafted.has(exercise.id) ? "in-progress" : "not-started";
+      return {
+        slug: exercise.slug,
+        title: exercise.title,
+        titleZh: exercise.titleZh,
+        points: points ?? exercise.points,
+        status,
+        bestScore: p ? p.bestScore : null,
+        maxScore: p ? p.maxScore : null,
+        attempts: p?.attempts ?? 0,
+      };
+    }),
+  }));
+}

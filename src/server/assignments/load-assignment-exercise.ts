@@ -1,0 +1,25 @@
+// Loads an assignment's exercise for the acting user, or refuses: the one gate in front of the
+// workspace, drafts, runs and submissions.
+import { getMembershipWith } from "@/server/courses/get-membership";
+import type { TDb } from "@/server/db-client";
+import { AppError } from "@/server/errors";
+import { canWorkOnAssignment } from "@/server/permissions/assignment-permissions";
+import type { TSessionUser } from "@/server/permissions/roles";
+
+export async function loadAssignmentExercise(db: TDb, options: { user: TSessionUser; assignmentId: string; slug: string }) {
+  const link = await db.assignmentExercise.findFirst({
+    where: { assignmentId: options.assignmentId, exercise: { slug: options.slug } },
+    include: { exercise: true, assignment: { include: { course: { select: { id: true, title: true } } } } },
+  });
+  // Same answer for "does not exist" and "not yours": ids are not secrets to probe.
+  const notFound = new AppError("not_found", "This exercise is not part of any assignment you can open.", "你无法打开此练习：它不属于你可访问的作业。");
+  if (!link) throw notFound;
+  const membership = await getMembershipWith(db, { userId: options.user.id, courseId: link.assignment.courseId });
+  if (!canWorkOnAssignment(options.user, membership)) throw notFound;
+  return {
+    assignment: link.assignment,
+    exercise: link.exercise,
+    points: link.points ?? link.exercise.points,
+    membership,
+  };
+}

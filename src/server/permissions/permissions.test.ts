@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { canCreateCourse, canManageCourse, canOpenInstructorArea, canViewCourse, canViewCourseAsStaff } from "./course-permissions";
+import type { TMembership, TSessionUser } from "./roles";
+import { canViewDraft, canViewSubmission } from "./submission-permissions";
+
+const student: TSessionUser = { id: "s1", email: "s1@x.test", name: "S1", role: "student" };
+const otherStudent: TSessionUser = { id: "s2", email: "s2@x.test", name: "S2", role: "student" };
+const instructor: TSessionUser = { id: "i1", email: "i1@x.test", name: "I1", role: "instructor" };
+const admin: TSessionUser = { id: "a1", email: "a1@x.test", name: "A1", role: "admin" };
+const asStudent: TMembership = { courseId: "c1", role: "student" };
+const asTa: TMembership = { courseId: "c1", role: "ta" };
+const asInstructor: TMembership = { courseId: "c1", role: "instructor" };
+
+describe("course permissions", () => {
+  it("lets only members and admins view a course", () => {
+    expect(canViewCourse(student, asStudent)).toBe(true);
+    expect(canViewCourse(student, null)).toBe(false);
+    expect(canViewCourse(admin, null)).toBe(true);
+  });
+
+  it("keeps staff pages from students, including students with a global instructor role elsewhere", () => {
+    expect(canViewCourseAsStaff(student, asStudent)).toBe(false);
+    expect(canViewCourseAsStaff(instructor, asStudent)).toBe(false);
+    expect(canViewCourseAsStaff(instructor, null)).toBe(false);
+    expect(canViewCourseAsStaff(student, asTa)).toBe(true);
+    expect(canViewCourseAsStaff(instructor, asInstructor)).toBe(true);
+  });
+
+  it("lets TAs view but not manage", () => {
+    expect(canManageCourse(student, asTa)).toBe(false);
+    expect(canManageCourse(instructor, asInstructor)).toBe(true);
+    expect(canManageCourse(admin, null)).toBe(true);
+  });
+
+  it("lets only instructors and admins create courses and open the instructor area", () => {
+    expect(canCreateCourse(student)).toBe(false);
+    expect(canCreateCourse(instructor)).toBe(true);
+    expect(canOpenInstructorArea(student, 0)).toBe(false);
+    expect(canOpenInstructorArea(student, 1)).toBe(true);
+    expect(canOpenInstructorArea(instructor, 0)).toBe(true);
+  });
+});
+
+describe("submission permissions", () => {
+  const mine = { userId: "s1", courseId: "c1" };
+
+  it("shows a draft only to its author", () => {
+    expect(canViewDraft(student, { userId: "s1" })).toBe(true);
+    expect(canViewDraft(otherStudent, { userId: "s1" })).toBe(false);
+    expect(canViewDraft(instructor, { userId: "s1" })).toBe(false);
+  });
+
+  it("shows a submission to its author and the course staff, never to another student", () => {
+    expect(canViewSubmission(student, mine, asStudent)).toBe(true);
+    expect(canViewSubmission(otherStudent, mine, asStudent)).toBe(false);
+    expect(canViewSubmission(instructor, mine, asInstructor)).toBe(true);
+    expect(canViewSubmission(instructor, mine, null)).toBe(false);
+    expect(canViewSubmission(admin, mine, null)).toBe(true);
+  });
+
+  it("shows a practice submission outside any course only to its author and admins", () => {
+    const practice = { userId: "s1", courseId: null };
+    expect(canViewSubmission(student, practice, null)).toBe(true);
+    expect(canViewSubmission(instructor, practice, null)).toBe(false);
+    expect(canViewSubmission(admin, practice, null)).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+// Stores a graded attempt as a queued job. Everything that can refuse it (deadline, attempts,
+// cooldown, too many in flight) is checked before anything is written, and a repeated client
+// token returns the first submission instead of creating a second one.
+import { randomInt } from "node:crypto";
+import { evaluateDeadline } from "@/server/assignments/late-policy";
+import { loadAssignmentExercise } from "@/server/assignments/load-assignment-exercise";
+import type { TDb } from "@/server/db-client";
+import { AppError } from "@/server/errors";
+import type { TSessionUser } from "@/server/permissions/roles";
+
+/** Queued or running submissions one student may have at once (back-pressure on deadline night). */
+export const MAX_IN_FLIGHT_PER_STUDENT = 2;
+
+export interface TCreateSubmissionInput {
+  user: TSessionUser;
+  assignmentId: string;
+  slug: string;
+  code: string;
+  clientToken: string;
+  now?: Date;
+}
+
+export async function createSubmission(db: TDb, input: TCreateSubmissionInput): Promise<{ id: string; duplicate: boolean }> {
+  const existing = await db.submission.findUnique({
+    where: { userId_clientToken: { userId: input.user.id, clientToken: input.clientToken } },
+    select: { id: true },
+  });
+  if (existing) return { id: existing.id, duplicate: true };
+
+  const { assignment, exercise } = await loadAssignmentExercise(db, input);
+  const now = input.now ?? new Date();
+  const deadline = evaluateDeadline(assignment, now);
+  if (deadline.kind === "not-open") {
+    throw new AppError("forbidden", `This assignment opens on ${assignment.opensAt.toISOString()}.`, `该作业将于 ${assignment.opensAt.toISOString()} 开放。`);
+  }
+  if (deadline.kind === "closed") {
+    throw new AppError("forbidden", "The deadline has passed and this assignment does not accept late submissions.", "截止时间已过，此作业不接受迟交。");
+  }
+
+  const mine = { userId: input.user.id, exerciseId: exercise.id, assignmentId: assignment.id, mode: "submit" as const };
+  const inFlight = await db.submission.count({ where: { userId: input.user.id, status: { in: ["queued", "running"] } } });
+  if (inFlight >= MAX_IN_FLIGHT_PER_STUDENT) {
+    throw new AppError("rate_limited", "Your earlier submissions are still being graded. Wait for their results, then submit again.", "你之前的提交仍在评测中，请等结果出来后再提交。");
+  }
+  if (assignment.maxAttempts !== null) {
+    const used = await db.submission.count({ where: { ...mine, status: { notIn: ["not_gradable"] } } });
+    if (used >= assignment.maxAttempts) {
+      throw new AppError("forbidden", `You have used all ${assignment.maxAttempts} attempts for this exercise.`, `你已用完此练习的全部 ${assignment.maxAttempts} 次提交机会。`);
+    }
+  }
+  if (assignment.cooldownSeconds) {
+    const last = await db.submission.findFirst({ where: mine, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } });
+    const waitMs = last ? last.receivedAt.getTime() + assignment.cooldownSeconds * 1000 - now.getTime() : 0;
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new AppError("rate_limited", `Please wait ${seconds} s before submitting again.`, `请等待 ${seconds} 秒后再提交。`);
+    }
+  }
+
+  const attempt = (await db.submission.count({ where: mine })) + 1;
+  try {
+    const created = await db.submission.create({
+      data: {
+        ...mine,
+        courseId: assignment.courseId,
+        code: input.code,
+        seed: randomInt(0, 2 ** 31 - 1),
+        status: "queued",
+        isLate: deadline.kind === "late",
+        latePenalty: deadline.kind === "late" ? deadline.penalty : 0,
+        clientToken: input.clientToken,
+        attempt,
+        receivedAt: now,
+      },
+      select: { id: true },
+    });
+    return { id: created.id, duplicate: false };
+  } catch (error) {
+    // Two requests with the same token raced past the first lookup: the loser returns the winner.
+    if ((error as { code?: string }).code === "P2002") {
+      const winner = await db.submission.findUnique({
+        where: { userId_clientToken: { userId: input.user.id, clientToken: input.clientToken } },
+        select: { id: true },
+      });
+      if (winner) return { id: winner.id, duplicate: true };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+// One submission as its author or the course staff may see it, with its place in the queue while
+// it waits, for the page that polls until the verdict arrives.
+import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
+import { getMembershipWith } from "@/server/courses/get-membership";
+import type { TDb } from "@/server/db-client";
+import { AppError } from "@/server/errors";
+import type { TSessionUser } from "@/server/permissions/roles";
+import { canViewSubmission } from "@/server/permissions/submission-permissions";
+
+export interface TSubmissionView {
+  id: string;
+  status: string;
+  score: number | null;
+  maxScore: number | null;
+  isLate: boolean;
+  latePenalty: number;
+  attempt: number | null;
+  receivedAt: string;
+  finishedAt: string | null;
+  code: string;
+  result: TGradingResult | null;
+  /** 1-based place among queued submissions, while queued */
+  queuePosition: number | null;
+}
+
+const NOT_FOUND = new AppError("not_found", "No such submission.", "没有这个提交。");
+
+export async function getSubmissionView(db: TDb, options: { user: TSessionUser; submissionId: string }): Promise<TSubmissionView> {
+  const s = await db.submission.findUnique({ where: { id: options.submissionId } });
+  if (!s) throw NOT_FOUND;
+  const membership = s.courseId ? await getMembershipWith(db, { userId: options.user.id, courseId: s.courseId }) : null;
+  if (!canViewSubmission(options.user, s, membership)) throw NOT_FOUND;
+  const queuePosition =
+    s.status === "queued" ? (await db.submission.count({ where: { status: "queued", receivedAt: { lt: s.receivedAt } } })) + 1 : null;
+  const parsed = s.result === null ? null : ZGradingResult.safeParse(s.result);
+  return {
+    id: s.id,
+    status: s.status,
+    score: s.score,
+    maxScore: s.maxScore,
+    isLate: s.isLate,
+    latePenalty: s.latePenalty,
+    attempt: s.attempt,
+    receivedAt: s.receivedAt.toISOString(),
+    finishedAt: s.finishedAt?.toISOString() ?? null,
+    code: s.code,
+    result: parsed?.success ? parsed.data : null,
+    queuePosition,
+  };
+}

@@ -1,0 +1,47 @@
+// Server-side permission checks, exercised over HTTP with real sessions.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_INSTRUCTOR, DEMO_STUDENT } from "./helpers";
+
+async function signInApi(request: APIRequestContext, who: { email: string; password: string }) {
+  const res = await request.post("/api/auth/sign-in/email", { data: who, headers: { origin: test.info().project.use.baseURL! } });
+  expect(res.status()).toBe(200);
+}
+
+test("signed-out visitors are sent to sign-in and refused by the API", async ({ request }) => {
+  const page = await request.get("/instructor", { maxRedirects: 0 });
+  expect([302, 303, 307, 308]).toContain(page.status());
+  expect(page.headers()["location"]).toContain("/sign-in");
+  const api = await request.post("/api/courses/join", { data: { code: "DEMOCONV" } });
+  expect(api.status()).toBe(401);
+  expect((await api.json()).error.code).toBe("unauthenticated");
+});
+
+test("a student never sees instructor pages", async ({ request }) => {
+  await signInApi(request, DEMO_STUDENT);
+  const res = await request.get("/instructor");
+  expect(res.status()).toBe(404);
+  expect(await res.text()).not.toContain("DEMOCONV");
+});
+
+test("the instructor sees the instructor area", async ({ request }) => {
+  await signInApi(request, DEMO_INSTRUCTOR);
+  const res = await request.get("/instructor");
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toContain("DEMOCONV");
+});
+
+test("the join API validates its body and answers in the one error shape", async ({ request }) => {
+  await signInApi(request, DEMO_STUDENT);
+  const missing = await request.post("/api/courses/join", { data: {} });
+  expect(missing.status()).toBe(400);
+  expect((await missing.json()).error.message).toContain("course code");
+  const unknown = await request.post("/api/courses/join", { data: { code: "NOPE1234" } });
+  expect(unknown.status()).toBe(404);
+  const huge = await request.post("/api/courses/join", { data: { code: "A".repeat(40_000) } });
+  expect(huge.status()).toBe(413);
+  const notJson = await request.post("/api/courses/join", { data: "code=DEMOCONV", headers: { "content-type": "text/plain" } });
+  expect(notJson.status()).toBe(400);
+  const ok = await request.post("/api/courses/join", { data: { code: "democonv" } });
+  expect(ok.status()).toBe(200);
+  expect((await ok.json()).alreadyEnrolled).toBe(true);
+});
