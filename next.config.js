@@ -4,6 +4,8 @@
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The build checks the app's own code; `npm run typecheck` (part of `npm test`) checks tests and scripts too.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // The sandbox runner spawns processes and reads runner/ and exercises/ from disk at run time.
   serverExternalPackages: ["better-sqlite3", "pg", "pg-boss"],
   experimental: {

@@ -42,7 +42,8 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "file:./data/e2e.db",
       BETTER_AUTH_URL: baseURL,
-      BETTER_AUTH_SECRET: "e2e-secret-0123456789abcdef",
+      // Only for the throwaway e2e database; real installs get a random secret from scripts/setup.sh.
+      BETTER_AUTH_SECRET: "e2e-only-Xq7w9Lr2Tz5Kp8Vb3Nc6Md1Fh4Jg0Sa",
       CONVLAB_DISABLE_RATE_LIMIT: "1",
       NEXT_TELEMETRY_DISABLED: "1",
       XDG_CONFIG_HOME: "/tmp/convlab-e2e-xdg",

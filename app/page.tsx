@@ -51,7 +51,7 @@ export default async function HomePage() {
           </ul>
         )}
         <h2 className="mb-3 mt-8 text-xl font-semibold">{th.assignments}</h2>
-        <AssignmentList assignments={assignments} locale={locale} now={Date.now()} />
+        <AssignmentList assignments={assignments} locale={locale} />
       </section>
       <aside className="rounded-lg border border-slate-200 bg-white p-4">
         <JoinCourseForm action={joinCourseAction} />

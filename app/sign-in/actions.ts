@@ -11,5 +11,5 @@ export async function signInAction(_prev: TActionState, form: FormData): Promise
     return { status: "ok" };
   });
   if (state.status === "ok") redirect(next);
-  return state;
+  return state.status === "error" ? { ...state, fields: { email: String(form.get("email") ?? "") } } : state;
 }

@@ -12,10 +12,11 @@ import { signInAction } from "./actions";
 export function SignInForm({ next }: { next: string }) {
   const t = commonMessages(useLocale());
   const [state, action] = useActionState<TActionState, FormData>(signInAction, { status: "idle" });
+  const typed = state.status === "error" ? state.fields : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      <TextField id="email" name="email" type="email" label={t.email} autoComplete="email" required />
+      <TextField id="email" name="email" defaultValue={typed?.email} type="email" label={t.email} autoComplete="email" required />
       <TextField id="password" name="password" type="password" label={t.password} autoComplete="current-password" required />
       {state.status === "error" ? <FormAlert kind="error" message={state.error.message} /> : null}
       <SubmitButton pendingLabel={t.working}>{t.signIn}</SubmitButton>

@@ -13,5 +13,5 @@ export async function signUpAction(_prev: TActionState, form: FormData): Promise
     return { status: "ok" };
   });
   if (state.status === "ok") redirect(next);
-  return state;
+  return state.status === "error" ? { ...state, fields: { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") } } : state;
 }

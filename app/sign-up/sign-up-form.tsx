@@ -12,11 +12,12 @@ import { signUpAction } from "./actions";
 export function SignUpForm({ next }: { next: string }) {
   const t = commonMessages(useLocale());
   const [state, action] = useActionState<TActionState, FormData>(signUpAction, { status: "idle" });
+  const typed = state.status === "error" ? state.fields : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      <TextField id="name" name="name" label={t.name} autoComplete="name" required maxLength={100} />
-      <TextField id="email" name="email" type="email" label={t.email} autoComplete="email" required />
+      <TextField id="name" name="name" defaultValue={typed?.name} label={t.name} autoComplete="name" required maxLength={100} />
+      <TextField id="email" name="email" defaultValue={typed?.email} type="email" label={t.email} autoComplete="email" required />
       <TextField id="password" name="password" type="password" label={t.password} hint={t.passwordHint} autoComplete="new-password" required />
       {state.status === "error" ? <FormAlert kind="error" message={state.error.message} /> : null}
       <SubmitButton pendingLabel={t.working}>{t.signUp}</SubmitButton>

@@ -7,7 +7,8 @@ import { toAppError, type TErrorCode } from "./errors";
 export type TActionState =
   | { status: "idle" }
   | { status: "ok"; message?: string }
-  | { status: "error"; error: { code: TErrorCode; message: string } };
+  /** fields: what the user typed (never passwords), so the form shows it again after an error */
+  | { status: "error"; error: { code: TErrorCode; message: string }; fields?: Record<string, string> };
 
 export const IDLE: TActionState = { status: "idle" };
 

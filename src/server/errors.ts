@@ -52,12 +52,16 @@ export interface TErrorBody {
   error: { code: TErrorCode; message: string };
 }
 
-/** Reads the first zod issue as a sentence a user can act on. */
+/**
+ * Reads the first zod issue as a sentence a user can act on. Our own messages are full sentences
+ * that name their field; zod's built-in ones are not, so those get the field's path in front.
+ */
 export function describeZodError(error: ZodError): string {
   const issue = error.issues[0];
   if (!issue) return "The request is not valid.";
   const field = issue.path.join(".");
-  return field ? `${field}: ${issue.message}` : issue.message;
+  const isOwnSentence = /^[A-Z].*\.$/.test(issue.message);
+  return field && !isOwnSentence ? `${field}: ${issue.message}` : issue.message;
 }
 
 function isPrismaNotFound(error: unknown): boolean {
@@ -73,8 +77,8 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "Something went wrong on our side. Please try again.");
 }
 
-export function toErrorResponse(error: unknown): Response {
+export function toErrorResponse(error: unknown, locale: TLocale = "en"): Response {
   const appError = toAppError(error);
-  const body: TErrorBody = { error: { code: appError.code, message: appError.message } };
+  const body: TErrorBody = { error: { code: appError.code, message: appError.messageFor(locale) } };
   return Response.json(body, { status: appError.status });
 }

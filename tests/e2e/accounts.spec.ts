@@ -14,7 +14,7 @@ test("a new user signs up, joins the demo course by its code, and signs out", as
 
   await page.getByLabel("Course code").fill("no-such-code");
   await page.getByRole("button", { name: "Join" }).click();
-  await expect(page.getByRole("alert")).toContainText("No course has the code NOSUCHCODE");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("No course has the code NOSUCHCODE");
 
   await page.getByLabel("Course code").fill(DEMO_COURSE_CODE.toLowerCase());
   await page.getByRole("button", { name: "Join" }).click();
@@ -30,28 +30,28 @@ test("a new user signs up, joins the demo course by its code, and signs out", as
 test("sign-up and sign-in answer bad input with clear messages", async ({ page }) => {
   await page.goto("/sign-up");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toContainText("Name is required");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Name is required");
 
   await page.getByLabel("Name").fill("Dup");
   await page.getByLabel("Email").fill(DEMO_STUDENT.email);
   await page.getByLabel("Password").fill("whatever-123");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toContainText("already exists");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("already exists");
 
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toContainText("valid email");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("valid email");
 
   await page.getByLabel("Email").fill(uniqueEmail("short"));
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toContainText("at least 8 characters");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("at least 8 characters");
 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(DEMO_STUDENT.email);
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
 });
 
 test("the demo instructor signs in and sees the demo course with its join code", async ({ page }) => {

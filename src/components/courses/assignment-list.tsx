@@ -11,14 +11,13 @@ const STATUS_STYLE: Record<TExerciseStatus, string> = {
   passed: "bg-green-100 text-green-900",
 };
 
-export function AssignmentList({ assignments, locale, now }: { assignments: TAssignmentSummary[]; locale: TLocale; now: number }) {
+export function AssignmentList({ assignments, locale }: { assignments: TAssignmentSummary[]; locale: TLocale }) {
   const t = homeMessages(locale);
   const statusLabel: Record<TExerciseStatus, string> = { "not-started": t.notStarted, "in-progress": t.inProgress, passed: t.passed };
   if (assignments.length === 0) return <p className="text-slate-700">{t.noAssignments}</p>;
   return (
     <div className="flex flex-col gap-6">
       {assignments.map((a) => {
-        const msLeft = new Date(a.dueAt).getTime() - now;
         const headingId = `assignment-${a.id}`;
         return (
           <section key={a.id} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="assignment">
@@ -27,7 +26,7 @@ export function AssignmentList({ assignments, locale, now }: { assignments: TAss
             </h3>
             <p className="text-sm text-slate-700">
               {a.courseTitle} · {format(t.due, { date: formatDeadline(a.dueAt, a.timeZone, locale) })} ·{" "}
-              {msLeft > 0 ? format(t.timeLeft, { left: formatTimeLeft(msLeft, locale) }) : t.closed}
+              {a.msLeft > 0 ? format(t.timeLeft, { left: formatTimeLeft(a.msLeft, locale) }) : t.closed}
               {a.allowLate ? ` (${t.lateAllowed})` : ""}
             </p>
             <table className="mt-3 w-full text-left text-sm">

@@ -13,6 +13,8 @@ export interface TAssignmentSummary {
   dueAt: string;
   timeZone: string;
   allowLate: boolean;
+  /** time until the due date when the list was made; negative once it has passed */
+  msLeft: number;
   exercises: {
     slug: string;
     title: string;
@@ -25,7 +27,8 @@ export interface TAssignmentSummary {
   }[];
 }
 
-export async function listStudentAssignments(db: TDb, options: { userId: string }): Promise<TAssignmentSummary[]> {
+export async function listStudentAssignments(db: TDb, options: { userId: string; now?: Date }): Promise<TAssignmentSummary[]> {
+  const now = (options.now ?? new Date()).getTime();
   const assignments = await db.assignment.findMany({
     where: { course: { enrollments: { some: { userId: options.userId, removedAt: null } } } },
     orderBy: [{ dueAt: "asc" }],
@@ -50,6 +53,7 @@ export async function listStudentAssignments(db: TDb, options: { userId: string 
     dueAt: a.dueAt.toISOString(),
     timeZone: a.timeZone,
     allowLate: a.allowLate,
+    msLeft: a.dueAt.getTime() - now,
     exercises: a.exercises.map(({ exercise, points }) => {
       const p = progressBy.get(exercise.id);
       const status: TExerciseStatus = p?.passedAt ? "passed" : p || drafted.has(exercise.id) ? "in-progress" : "not-started";

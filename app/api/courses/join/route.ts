@@ -3,6 +3,7 @@ import { requireUser } from "@/server/auth/current-user";
 import { ZCourseCode } from "@/server/courses/course-code";
 import { joinCourse } from "@/server/courses/join-course";
 import { toErrorResponse } from "@/server/errors";
+import { getLocale } from "@/i18n/server";
 import { readJsonBody } from "@/server/http";
 
 const ZJoinInput = z.object({ code: ZCourseCode });
@@ -13,6 +14,6 @@ export async function POST(request: Request): Promise<Response> {
     const { code } = await readJsonBody(request, ZJoinInput);
     return Response.json(await joinCourse({ user, code }));
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorResponse(error, await getLocale());
   }
 }

@@ -2,6 +2,7 @@ import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { saveDraft } from "@/server/drafts/save-draft";
 import { toErrorResponse } from "@/server/errors";
+import { getLocale } from "@/i18n/server";
 import { readJsonBody } from "@/server/http";
 import { MAX_WORKSPACE_BODY_BYTES, ZDraftInput, ZRouteIds } from "@/server/submissions/submission-schemas";
 
@@ -12,6 +13,6 @@ export async function PUT(request: Request, ctx: { params: Promise<{ assignmentI
     const { code } = await readJsonBody(request, ZDraftInput, MAX_WORKSPACE_BODY_BYTES);
     return Response.json(await saveDraft(db, { user, ...ids, code }));
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorResponse(error, await getLocale());
   }
 }

@@ -1,6 +1,7 @@
 import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
+import { getLocale } from "@/i18n/server";
 import { getGradingService } from "@/server/grading/grading-service";
 import { readJsonBody } from "@/server/http";
 import { runSamples } from "@/server/submissions/run-samples";
@@ -14,6 +15,6 @@ export async function POST(request: Request, ctx: { params: Promise<{ assignment
     const { runner } = await getGradingService();
     return Response.json(await runSamples(db, { user, ...ids, code, runner }));
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorResponse(error, await getLocale());
   }
 }

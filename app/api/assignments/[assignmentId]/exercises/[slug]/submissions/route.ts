@@ -1,6 +1,7 @@
 import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
+import { getLocale } from "@/i18n/server";
 import { getGradingService } from "@/server/grading/grading-service";
 import { readJsonBody } from "@/server/http";
 import { createSubmission } from "@/server/submissions/create-submission";
@@ -15,6 +16,6 @@ export async function POST(request: Request, ctx: { params: Promise<{ assignment
     (await getGradingService()).queue.wake();
     return Response.json(created, { status: created.duplicate ? 200 : 202 });
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorResponse(error, await getLocale());
   }
 }

@@ -1,0 +1,110 @@
+"use client";
+// The code editor as pages use it: a plain textarea from the first paint, replaced by Monaco once
+// its bundle has loaded, so the page is usable at once and still usable if Monaco never loads.
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useLocale } from "@/components/layout/locale-provider";
+import { workspaceMessages } from "@/i18n/workspace";
+import type { TCodeEditorProps, TMonacoReadyHandle } from "./code-editor";
+
+/**
+ * For end-to-end tests and support scripts: `window.__convlabEditor.setValue(code)` replaces the
+ * whole text exactly as typing would (through onChange, so autosave and "Run" see it), whether
+ * the textarea or Monaco is showing. Typing into Monaco would be altered by auto-indent and bracket closing.
+ */
+export interface TEditorTestHandle {
+  setValue: (code: string) => void;
+  getValue: () => string;
+  isMonacoReady: () => boolean;
+}
+
+declare global {
+  interface Window {
+    __convlabEditor?: TEditorTestHandle;
+  }
+}
+
+// If Monaco's chunk fails to load, the textarea simply stays.
+const KeepTextarea = () => null;
+
+const MonacoCodeEditor = dynamic(
+  () =>
+    import("./code-editor")
+      .then((module) => module.CodeEditor)
+      .catch(() => KeepTextarea),
+  { ssr: false, loading: () => null },
+);
+
+function useEditorTestHandle(value: string, onChange: (value: string) => void, isMonacoReady: boolean) {
+  const latest = useRef({ value, onChange, isMonacoReady });
+  useEffect(() => {
+    latest.current = { value, onChange, isMonacoReady };
+  });
+  useEffect(() => {
+    const handle: TEditorTestHandle = {
+      setValue: (code) => latest.current.onChange(code),
+      getValue: () => latest.current.value,
+      isMonacoReady: () => latest.current.isMonacoReady,
+    };
+    window.__convlabEditor = handle;
+    return () => {
+      if (window.__convlabEditor === handle) delete window.__convlabEditor;
+    };
+  }, []);
+}
+
+export function CodeEditorLazy(props: TCodeEditorProps) {
+  const { value, onChange, onRunShortcut, ariaLabel, readOnly = false } = props;
+  const t = workspaceMessages(useLocale());
+  const hintId = useId();
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const [isMonacoReady, setIsMonacoReady] = useState(false);
+  useEditorTestHandle(value, onChange, isMonacoReady);
+
+  const handleReady = useCallback((handle: TMonacoReadyHandle) => {
+    const textarea = textareaRef.current;
+    if (textarea && document.activeElement === textarea) handle.focusAt(textarea.selectionStart);
+    setIsMonacoReady(true);
+  }, []);
+
+  return (
+    <div
+      data-testid="code-editor"
+      data-editor={isMonacoReady ? "monaco" : "textarea"}
+      className="relative h-full min-h-96 overflow-hidden rounded-md border border-slate-300 bg-white"
+    >
+      <p id={hintId} className="sr-only">
+        {isMonacoReady ? t.editorHintMonaco : t.editorHintPlain}
+      </p>
+      <div className="absolute inset-0">
+        <MonacoCodeEditor {...props} describedBy={hintId} onReady={handleReady} />
+      </div>
+      {isMonacoReady ? null : (
+        <>
+          <textarea
+            ref={textareaRef}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                onRunShortcut();
+              }
+            }}
+            readOnly={readOnly}
+            aria-label={ariaLabel}
+            aria-describedby={hintId}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoCorrect="off"
+            wrap="off"
+            className="absolute inset-0 z-10 resize-none bg-white p-3 font-mono text-sm leading-5 text-slate-900"
+          />
+          <span aria-hidden="true" className="absolute right-2 bottom-2 z-20 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+            {t.editorLoading}
+          </span>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import type { THeatmap } from "@/grading/result-schema";
+import {
+  computeDifference,
+  decodeValues,
+  findImageRegion,
+  findPlaneCell,
+  formatParams,
+  formatScore,
+  formatShape,
+  isSameShape,
+  isWindowOnPlane,
+} from "./results-view";
+
+const heatmap = (values: THeatmap["values"], rowOffset = 0, colOffset = 0, channel: number | null = null): THeatmap => ({
+  label: "x",
+  channel,
+  rowOffset,
+  colOffset,
+  values,
+});
+
+describe("decodeValues", () => {
+  it("turns the JSON spellings of NaN and infinities back into numbers", () => {
+    expect(decodeValues(heatmap([[1, "NaN", "-Infinity"]]))).toEqual([[1, NaN, -Infinity]]);
+  });
+});
+
+describe("computeDifference", () => {
+  it("subtracts expected from actual and keeps NaN visible", () => {
+    expect(computeDifference(heatmap([[1, 2]]), heatmap([[1.5, "NaN"]]))).toEqual([[0.5, NaN]]);
+  });
+
+  it("refuses crops that cover different cells", () => {
+    expect(computeDifference(heatmap([[1, 2]]), heatmap([[1, 2, 3]]))).toBeNull();
+    expect(computeDifference(heatmap([[1]], 0, 0), heatmap([[1]], 0, 1))).toBeNull();
+  });
+});
+
+describe("findPlaneCell", () => {
+  it("takes the last two axes of a (C, H, W) index", () => {
+    expect(findPlaneCell([2, 3, 4])).toEqual({ row: 3, col: 4 });
+    expect(findPlaneCell([5])).toBeNull();
+  });
+});
+
+describe("isWindowOnPlane", () => {
+  it("draws a channel's window on that channel only, and a window across channels on all", () => {
+    const window = { rows: [0, 2] as [number, number], cols: [0, 2] as [number, number], channel: 1 };
+    expect(isWindowOnPlane(window, heatmap([[0]], 0, 0, 1))).toBe(true);
+    expect(isWindowOnPlane(window, heatmap([[0]], 0, 0, 0))).toBe(false);
+    expect(isWindowOnPlane({ ...window, channel: null }, heatmap([[0]], 0, 0, 0))).toBe(true);
+  });
+});
+
+describe("findImageRegion", () => {
+  it("finds the image inside a whole padded plane", () => {
+    const padded = heatmap([
+      [0, 0, 0, 0],
+      [0, 1, 2, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(findImageRegion(padded, { rows: 1, cols: 1 })).toEqual({ rows: [1, 2], cols: [1, 3] });
+  });
+
+  it("keeps the edge of a crop that stops inside the image", () => {
+    const cropped = heatmap(
+      [
+        [0.5, 0.7],
+        [0.1, 0.9],
+      ],
+      10,
+      20,
+    );
+    expect(findImageRegion(cropped, { rows: 1, cols: 1 })).toEqual({ rows: [1, 12], cols: [1, 22] });
+  });
+});
+
+describe("formatting", () => {
+  it("writes shapes and parameters the way Python prints them", () => {
+    expect(formatShape([3, 4])).toBe("(3, 4)");
+    expect(formatShape([5])).toBe("(5,)");
+    expect(formatParams({ stride: 2, padding: [1, 0], bias: null })).toBe("stride=2, padding=(1, 0), bias=None");
+  });
+
+  it("rounds penalised scores to two decimals", () => {
+    expect(formatScore(7.5)).toBe("7.5");
+    expect(formatScore(6.666666)).toBe("6.67");
+    expect(formatScore(10)).toBe("10");
+  });
+
+  it("compares shapes axis by axis", () => {
+    expect(isSameShape([3, 4], [3, 4])).toBe(true);
+    expect(isSameShape([3, 4], [4, 3])).toBe(false);
+    expect(isSameShape([12], [1, 2])).toBe(false);
+  });
+});

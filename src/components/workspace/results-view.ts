@@ -1,0 +1,84 @@
+// Turns a failing case's detail from the grading result into what the results panel draws:
+// decoded grids, the difference grid, the highlighted cell and window, and compact labels.
+// Only types come from result-schema: its zod schemas would otherwise ship to the browser.
+import type { TCaseParams, THeatmap, TInputWindow, TJsonNumber } from "@/grading/result-schema";
+import type { TCell, TWindow } from "./conv-geometry";
+
+export function decodeNumber(value: TJsonNumber): number {
+  return typeof value === "number" ? value : Number(value);
+}
+
+export function decodeValues(heatmap: THeatmap): number[][] {
+  return heatmap.values.map((row) => row.map(decodeNumber));
+}
+
+/** actual − expected cell by cell; null unless both cover the same cells of the plane. */
+export function computeDifference(expected: THeatmap, actual: THeatmap): number[][] | null {
+  const isSameCrop =
+    expected.rowOffset === actual.rowOffset &&
+    expected.colOffset === actual.colOffset &&
+    expected.values.length === actual.values.length &&
+    expected.values.every((row, r) => row.length === actual.values[r].length);
+  if (!isSameCrop) return null;
+  return expected.values.map((row, r) => row.map((value, c) => decodeNumber(actual.values[r][c]) - decodeNumber(value)));
+}
+
+/** The (row, col) of a full output index inside its 2-D plane: the last two axes. */
+export function findPlaneCell(index: readonly number[]): TCell | null {
+  if (index.length < 2) return null;
+  return { row: index[index.length - 2], col: index[index.length - 1] };
+}
+
+export function isWindowOnPlane(window: TInputWindow, plane: THeatmap): boolean {
+  return window.channel === null || window.channel === plane.channel;
+}
+
+/**
+ * Where the real image sits inside a zero-padded input plane, in full-plane coordinates. The
+ * top and left bands are known from the padding alone. The result does not record the padded
+ * plane's full size, and planes over 32 cells are cropped, so the bottom and right bands count
+ * as padding only when they are entirely zero, as padding is and random test data never is.
+ */
+export function findImageRegion(plane: THeatmap, padding: { rows: number; cols: number }): TWindow {
+  const values = decodeValues(plane);
+  const rowCount = values.length;
+  const colCount = values[0]?.length ?? 0;
+  const isZero = (rowFrom: number, rowTo: number, colFrom: number, colTo: number) =>
+    values.slice(rowFrom, rowTo).every((row) => row.slice(colFrom, colTo).every((value) => value === 0));
+  const bottomBand = Math.min(padding.rows, rowCount);
+  const rightBand = Math.min(padding.cols, colCount);
+  const rowEnd = isZero(rowCount - bottomBand, rowCount, 0, colCount) ? rowCount - bottomBand : rowCount;
+  const colEnd = isZero(0, rowCount, colCount - rightBand, colCount) ? colCount - rightBand : colCount;
+  return {
+    rows: [padding.rows, plane.rowOffset + rowEnd],
+    cols: [padding.cols, plane.colOffset + colEnd],
+  };
+}
+
+export function formatShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+export function isSameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((size, axis) => size === b[axis]);
+}
+
+/** Scores after a late penalty can be fractional: at most two decimals, no trailing zeros. */
+export function formatScore(score: number): string {
+  return String(Number(score.toFixed(2)));
+}
+
+export function formatIndex(index: readonly number[]): string {
+  return `[${index.join(", ")}]`;
+}
+
+/** Parameters as Python keyword arguments: stride=2, padding=(1, 0), bias=None. */
+export function formatParams(params: TCaseParams): string {
+  return Object.entries(params)
+    .map(([key, value]) => {
+      if (value === null) return `${key}=None`;
+      if (typeof value === "number") return `${key}=${value}`;
+      return `${key}=${formatShape(value)}`;
+    })
+    .join(", ");
+}

@@ -1,0 +1,45 @@
+// Prepares statement Markdown for remark-math. remark-math renders `$$…$$` written on one line as
+// inline maths; authors (and GitHub, Typora, Obsidian) mean a displayed formula, so such lines
+// become the block form remark-math displays. Lines inside fenced code blocks are left alone.
+
+const FENCE = /^\s*(```|~~~)/;
+const ONE_LINE_DISPLAY = /^(\s*)\$\$((?:(?!\$\$).)+)\$\$\s*$/;
+
+export function expandDisplayMath(markdown: string): string {
+  let openFence: string | null = null;
+  return markdown
+    .split("\n")
+    .map((line) => {
+      const fence = FENCE.exec(line)?.[1];
+      if (fence) {
+        if (openFence === null) openFence = fence;
+        else if (fence === openFence) openFence = null;
+        return line;
+      }
+      if (openFence !== null) return line;
+      const display = ONE_LINE_DISPLAY.exec(line);
+      return display ? `${display[1]}$$\n${display[1]}${display[2].trim()}\n${display[1]}$$` : line;
+    })
+    .join("\n");
+}
+
+interface THastNode {
+  type: string;
+  properties?: Record<string, unknown>;
+  children?: THastNode[];
+}
+
+/**
+ * A rehype plugin (after rehype-katex): wide displayed formulas scroll sideways, and a scrolling
+ * region must be reachable by keyboard, so each display gets a tab stop.
+ */
+export function makeDisplayMathFocusable() {
+  const visit = (node: THastNode): void => {
+    const className = node.properties?.className;
+    if (node.type === "element" && Array.isArray(className) && className.includes("katex-display")) {
+      node.properties!.tabIndex = 0;
+    }
+    node.children?.forEach(visit);
+  };
+  return (tree: THastNode) => visit(tree);
+}

@@ -1,0 +1,73 @@
+"use client";
+// An exercise statement in Markdown with KaTeX maths ($…$ inline, $$…$$ display), readable in
+// English or Simplified Chinese whatever the interface language. Raw HTML in the Markdown is not rendered.
+import { useState } from "react";
+import Markdown, { type Components } from "react-markdown";
+import rehypeKatex from "rehype-katex";
+import remarkMath from "remark-math";
+import { useLocale } from "@/components/layout/locale-provider";
+import type { TLocale } from "@/i18n";
+import { workspaceMessages } from "@/i18n/workspace";
+import { expandDisplayMath, makeDisplayMathFocusable } from "./statement-markdown";
+
+const LANGUAGES: { locale: TLocale; label: string }[] = [
+  { locale: "en", label: "English" },
+  { locale: "zh-CN", label: "简体中文" },
+];
+
+// Headings start at h2: the page's own h1 names the exercise.
+const COMPONENTS: Components = {
+  h1: ({ children }) => <h2 className="mt-6 mb-2 text-xl font-semibold text-slate-900 first:mt-0">{children}</h2>,
+  h2: ({ children }) => <h3 className="mt-5 mb-2 text-lg font-semibold text-slate-900">{children}</h3>,
+  h3: ({ children }) => <h4 className="mt-4 mb-2 font-semibold text-slate-900">{children}</h4>,
+  p: ({ children }) => <p className="my-3 leading-7">{children}</p>,
+  ul: ({ children }) => <ul className="my-3 list-disc pl-6 leading-7">{children}</ul>,
+  ol: ({ children }) => <ol className="my-3 list-decimal pl-6 leading-7">{children}</ol>,
+  a: ({ children, href }) => (
+    <a href={href} className="text-blue-800 underline underline-offset-2">
+      {children}
+    </a>
+  ),
+  pre: ({ children }) => <pre className="my-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm leading-6">{children}</pre>,
+  table: ({ children }) => (
+    <div className="my-3 overflow-x-auto">
+      <table className="border-collapse text-sm">{children}</table>
+    </div>
+  ),
+  th: ({ children }) => <th className="border border-slate-300 bg-slate-50 px-2 py-1 text-left font-medium">{children}</th>,
+  td: ({ children }) => <td className="border border-slate-300 px-2 py-1">{children}</td>,
+  blockquote: ({ children }) => <blockquote className="my-3 border-l-4 border-blue-200 pl-4 text-slate-700">{children}</blockquote>,
+};
+
+export function StatementView({ markdownEn, markdownZh }: { markdownEn: string; markdownZh: string }) {
+  const interfaceLocale = useLocale();
+  const t = workspaceMessages(interfaceLocale);
+  const [locale, setLocale] = useState<TLocale>(interfaceLocale);
+  return (
+    <div className="flex flex-col gap-3">
+      <div role="group" aria-label={t.statementLanguage} className="flex gap-1 self-end rounded-md border border-slate-300 bg-white p-0.5 text-sm">
+        {LANGUAGES.map((language) => (
+          <button
+            key={language.locale}
+            type="button"
+            lang={language.locale}
+            aria-pressed={locale === language.locale}
+            onClick={() => setLocale(language.locale)}
+            className={`rounded px-3 py-1 ${locale === language.locale ? "bg-blue-800 text-white" : "text-slate-800 hover:bg-slate-100"}`}
+          >
+            {language.label}
+          </button>
+        ))}
+      </div>
+      <article
+        lang={locale}
+        data-testid="statement"
+        className="text-slate-900 [&_.katex-display]:overflow-x-auto [&_.katex-display]:overflow-y-hidden [&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-slate-100 [&_:not(pre)>code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em]"
+      >
+        <Markdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeKatex, { throwOnError: false }], makeDisplayMathFocusable]} components={COMPONENTS}>
+          {expandDisplayMath(locale === "zh-CN" ? markdownZh : markdownEn)}
+        </Markdown>
+      </article>
+    </div>
+  );
+}

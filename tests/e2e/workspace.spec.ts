@@ -1,0 +1,144 @@
+// The student's path from the task to a full score, in Chromium against the production build
+// and the real sandbox: wrong solution → failure with a diagnosis and heatmaps; correct one →
+// full score; draft and history survive a reload; home shows the exercise as passed.
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_STUDENT, signIn } from "./helpers";
+
+test.use({ locale: "en-US" });
+
+const exerciseFile = (name: string) => readFileSync(path.join("exercises", "convolution", name), "utf8");
+const CORRECT = exerciseFile("solution.py");
+const FLIPPED = exerciseFile("buggy/flipped-kernel.py");
+
+async function setEditorText(page: Page, code: string): Promise<void> {
+  await page.waitForFunction(() => window.__convlabEditor !== undefined);
+  await page.evaluate((text) => window.__convlabEditor!.setValue(text), code);
+  await expect.poll(() => page.evaluate(() => window.__convlabEditor!.getValue())).toBe(code);
+}
+
+/** Opens the exercise from the home page and returns its assignment id. */
+async function openConvolution(page: Page): Promise<string> {
+  await page.getByRole("link", { name: "Convolution of one channel" }).first().click();
+  await page.waitForURL(/\/assignments\/[^/]+\/convolution$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`)).toEqual([]);
+}
+
+test("a student goes from starter code to a full score on convolution", async ({ page }, testInfo) => {
+  await signIn(page, DEMO_STUDENT);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "Convolution of one channel" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Convolution of one channel");
+  await expect(page.getByTestId("statement")).toBeVisible();
+
+  await page.waitForFunction(() => window.__convlabEditor !== undefined);
+  const starter = await page.evaluate(() => window.__convlabEditor!.getValue());
+  expect(starter).toContain("def convolution(img, kernel, padding=1, stride=1)");
+  expect(starter).toContain("NotImplementedError");
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: testInfo.outputPath("exercise-before-submission.png"), fullPage: true });
+
+  // A sample run is feedback only: it must not appear in the history.
+  await setEditorText(page, FLIPPED);
+  await page.getByRole("button", { name: "Run samples" }).click();
+  await expect(page.getByTestId("results-panel").getByRole("status")).toContainText("Failed", { timeout: 60_000 });
+
+  await page.getByRole("button", { name: "Submit" }).click();
+  const panel = page.getByTestId("results-panel");
+  await expect(panel.getByRole("status")).toContainText("Submission", { timeout: 90_000 });
+  await expect(panel.getByRole("status")).toContainText("Failed");
+  await expect(panel).toContainText("You flipped the kernel");
+  await expect(panel.getByRole("img").first()).toBeVisible();
+  await expect(panel).toContainText("First wrong value at index");
+  await page.screenshot({ path: testInfo.outputPath("exercise-after-failing-submission.png"), fullPage: true });
+  await expectNoSeriousA11yViolations(page);
+
+  await setEditorText(page, CORRECT);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(panel.getByRole("status")).toContainText("Passed", { timeout: 90_000 });
+  await expect(panel.getByRole("status")).toContainText("Score: 10 / 10");
+
+  // Wait until the autosave has stored the correct code, then reload.
+  await expect(page.getByTestId("draft-status")).toHaveAttribute("data-state", /saved|idle/);
+  await page.reload();
+  await page.waitForFunction(() => window.__convlabEditor !== undefined);
+  expect(await page.evaluate(() => window.__convlabEditor!.getValue())).toBe(CORRECT);
+  const history = page.getByTestId("submission-history");
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+
+  await page.goto("/");
+  await expect(page.getByTestId("exercise-row-convolution").getByTestId("exercise-status")).toHaveText("Passed");
+});
+
+test("bad code gets a clear message and nothing is stored", async ({ page }) => {
+  await signIn(page, DEMO_STUDENT);
+  const assignmentId = await openConvolution(page);
+  const api = `/api/assignments/${assignmentId}/exercises/convolution/submissions`;
+
+  const empty = await page.request.post(api, { data: { code: "   ", clientToken: "empty-token-1" } });
+  expect(empty.status()).toBe(400);
+  expect((await empty.json()).error.message).toContain("empty");
+
+  const huge = await page.request.post(api, { data: { code: "x = 1\n".repeat(20_000), clientToken: "huge-token-1" } });
+  expect(huge.status()).toBe(400);
+  expect((await huge.json()).error.message).toContain("64 KB");
+
+  const binary = await page.request.post(api, { data: { code: "def f():\u0000\n", clientToken: "binary-token-1" } });
+  expect(binary.status()).toBe(400);
+  expect((await binary.json()).error.message).toContain("binary");
+
+  const notUtf8 = await page.request.post(api, {
+    data: Buffer.from([0x7b, 0x22, 0x63, 0x6f, 0x64, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    headers: { "content-type": "application/json" },
+  });
+  expect(notUtf8.status()).toBe(400);
+  expect((await notUtf8.json()).error.message).toContain("UTF-8");
+
+  // A double click sends the same token twice: one submission, not two.
+  const token = `double-${Date.now()}`;
+  const [first, second] = await Promise.all([
+    page.request.post(api, { data: { code: CORRECT, clientToken: token } }),
+    page.request.post(api, { data: { code: CORRECT, clientToken: token } }),
+  ]);
+  const ids = [(await first.json()).id, (await second.json()).id];
+  expect(ids[0]).toBeTruthy();
+  expect(ids[1]).toBe(ids[0]);
+  // Let it finish, so the student's in-flight limit is free for the next test.
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/submissions/${ids[0]}`)).json()).status, { timeout: 90_000 })
+    .toBe("passed");
+});
+
+test("another student cannot read a submission or save a draft in a course they are not in", async ({ page, browser }) => {
+  await signIn(page, DEMO_STUDENT);
+  const assignmentId = await openConvolution(page);
+  const created = await page.request.post(`/api/assignments/${assignmentId}/exercises/convolution/submissions`, {
+    data: { code: CORRECT, clientToken: `owner-${Date.now()}` },
+  });
+  const { id } = await created.json();
+
+  const outsider = await browser.newContext();
+  const email = `outsider-${Date.now()}@convlab.test`;
+  const signUp = await outsider.request.post("/api/auth/sign-up/email", {
+    data: { email, password: "outsider-pass-1", name: "Outsider" },
+    headers: { origin: test.info().project.use.baseURL! },
+  });
+  expect(signUp.status()).toBe(200);
+  const read = await outsider.request.get(`/api/submissions/${id}`);
+  expect(read.status()).toBe(404);
+  expect(await read.text()).not.toContain("def convolution");
+  const draft = await outsider.request.put(`/api/assignments/${assignmentId}/exercises/convolution/draft`, { data: { code: "stolen" } });
+  expect(draft.status()).toBe(404);
+  const page2 = await outsider.newPage();
+  const res = await page2.goto(`/assignments/${assignmentId}/convolution`);
+  expect(res?.status()).toBe(404);
+  await outsider.close();
+});
