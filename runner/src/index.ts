@@ -1,2 +1,4 @@
 // Public entry point of the sandboxed Python runner (see runner/README.md).
 export type * from "./types";
+export { DEFAULT_LIMITS, createRunner } from "./create-runner";
+export { checkSandbox } from "./check-sandbox";

@@ -90,6 +90,8 @@ export interface TLoadError {
   message: string;
   line: number | null;
   traceback: string;
+  /** what the file printed while loading, if anything (capped like case output) */
+  stdout?: string;
 }
 
 export type TJobResult =
@@ -122,4 +124,8 @@ export interface TRunnerOptions {
   poolSize?: number;
   /** "warm" (pool, default) or "cold" (a fresh sandbox started per job) */
   mode?: "warm" | "cold";
+  /** bubblewrap binary; default /usr/bin/bwrap (tests point it elsewhere to simulate a broken host) */
+  bwrapPath?: string;
+  /** Debian's python3 with python3-numpy and python3-seccomp; default /usr/bin/python3 */
+  pythonPath?: string;
 }

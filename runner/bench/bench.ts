@@ -1,0 +1,175 @@
+// Runner benchmark: sustained gradings per second with the warm pool, warm latency of one
+// submission, and cold latency (a fresh sandbox per job). Every grading sends the conv2d model
+// solution 20 random cases and checks each output against a TypeScript conv2d, so the figures
+// are for real, correct gradings. `--json` prints only the JSON line.
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DEFAULT_LIMITS, createRunner, type NdArray, type TCaseInput, type TJob, type TRunner } from "../src/index";
+
+const CASES_PER_GRADING = 20;
+const THROUGHPUT_SECONDS = 10;
+const WARM_LATENCY_SAMPLES = 100;
+const COLD_LATENCY_SAMPLES = 20;
+
+interface TConvCase {
+  input: TCaseInput;
+  expected: NdArray;
+}
+
+function readSolution(): string {
+  const exercise = path.join(process.cwd(), "exercises", "conv2d", "solution.py");
+  const fallback = path.join(process.cwd(), "runner", "bench", "conv2d_solution.py");
+  return readFileSync(existsSync(exercise) ? exercise : fallback, "utf8");
+}
+
+/** mulberry32: fixed seed, so every run grades the same cases. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function drawArray(random: () => number, shape: number[]): NdArray {
+  const data = new Float64Array(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < data.length; i++) data[i] = random() * 4 - 2;
+  return { kind: "ndarray", shape, data };
+}
+
+/** The same ranges as the conv2d exercise: 1–4 channels, 1–10 pixels a side, padding 0–2, stride 1–3. */
+function drawCase(random: () => number): TConvCase {
+  const integer = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const inChannels = integer(1, 4);
+  const outChannels = integer(1, 4);
+  const rows = integer(1, 10);
+  const cols = integer(1, 10);
+  const padding = integer(0, 2);
+  const kernel = integer(1, Math.min(rows, cols) + 2 * padding);
+  const stride = integer(1, 3);
+  const features = drawArray(random, [inChannels, rows, cols]);
+  const weights = drawArray(random, [outChannels, inChannels, kernel, kernel]);
+  return { input: { args: [features, weights, padding, stride] }, expected: convolve(features, weights, padding, stride) };
+}
+
+function convolve(features: NdArray, weights: NdArray, padding: number, stride: number): NdArray {
+  const [inChannels, rows, cols] = features.shape as [number, number, number];
+  const [outChannels, , kernel] = weights.shape as [number, number, number, number];
+  const outRows = Math.floor((rows + 2 * padding - kernel) / stride) + 1;
+  const outCols = Math.floor((cols + 2 * padding - kernel) / stride) + 1;
+  const data = new Float64Array(outChannels * outRows * outCols);
+  for (let o = 0; o < outChannels; o++)
+    for (let y = 0; y < outRows; y++)
+      for (let x = 0; x < outCols; x++) {
+        let sum = 0;
+        for (let c = 0; c < inChannels; c++)
+          for (let i = 0; i < kernel; i++)
+            for (let j = 0; j < kernel; j++) {
+              const r = y * stride + i - padding;
+              const q = x * stride + j - padding;
+              if (r < 0 || r >= rows || q < 0 || q >= cols) continue;
+              sum += features.data[(c * rows + r) * cols + q]! * weights.data[((o * inChannels + c) * kernel + i) * kernel + j]!;
+            }
+        data[(o * outRows + y) * outCols + x] = sum;
+      }
+  return { kind: "ndarray", shape: [outChannels, outRows, outCols], data };
+}
+
+function createSubmissions(source: string, count: number): Array<{ job: TJob; cases: TConvCase[] }> {
+  const random = createRandom(20240904);
+  return Array.from({ length: count }, () => {
+    const cases = Array.from({ length: CASES_PER_GRADING }, () => drawCase(random));
+    return { job: { source, functionName: "conv2d", cases: cases.map((c) => c.input), limits: DEFAULT_LIMITS }, cases };
+  });
+}
+
+/** Runs one submission and throws unless every case returned the right array. */
+async function grade(runner: TRunner, submission: { job: TJob; cases: TConvCase[] }): Promise<void> {
+  const result = await runner.run(submission.job);
+  if (!result.gradable) throw new Error(`not gradable: ${result.operatorMessage}`);
+  if (!result.load.ok) throw new Error(`load failed: ${result.load.error.message}`);
+  result.cases.forEach((outcome, i) => {
+    const expected = submission.cases[i]!.expected;
+    if (outcome.status !== "returned" || outcome.value.kind !== "array") throw new Error(`case ${i}: ${JSON.stringify(outcome)}`);
+    const { shape, data } = outcome.value;
+    const isSameShape = shape.length === expected.shape.length && shape.every((n, k) => n === expected.shape[k]);
+    if (!isSameShape || data.some((v, k) => Math.abs(v - expected.data[k]!) > 1e-9)) throw new Error(`case ${i}: wrong output`);
+  });
+}
+
+async function measureThroughput(source: string, poolSize: number): Promise<{ perSecond: number; gradings: number }> {
+  const runner = createRunner({ poolSize });
+  const submissions = createSubmissions(source, 64);
+  try {
+    for (const s of submissions.slice(0, poolSize * 4)) await grade(runner, s);
+    let gradings = 0;
+    const start = performance.now();
+    const deadline = start + THROUGHPUT_SECONDS * 1000;
+    // Twice as many submissions in flight as slots, so a slot never waits for the client.
+    const clients = Array.from({ length: poolSize * 2 }, async (_, client) => {
+      for (let i = client; performance.now() < deadline; i += poolSize * 2) {
+        await grade(runner, submissions[i % submissions.length]!);
+        gradings++;
+      }
+    });
+    await Promise.all(clients);
+    return { perSecond: gradings / ((performance.now() - start) / 1000), gradings };
+  } finally {
+    await runner.close();
+  }
+}
+
+async function measureLatency(source: string, mode: "warm" | "cold", samples: number): Promise<number[]> {
+  const runner = createRunner({ mode, poolSize: 2 });
+  const submissions = createSubmissions(source, samples);
+  try {
+    await grade(runner, submissions[0]!);
+    const times: number[] = [];
+    for (const submission of submissions) {
+      const start = performance.now();
+      await grade(runner, submission);
+      times.push(performance.now() - start);
+    }
+    return times;
+  } finally {
+    await runner.close();
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  const isJsonOnly = process.argv.includes("--json");
+  const source = readSolution();
+  const cores = os.availableParallelism();
+  const throughput = await measureThroughput(source, cores);
+  const warm = await measureLatency(source, "warm", WARM_LATENCY_SAMPLES);
+  const cold = await measureLatency(source, "cold", COLD_LATENCY_SAMPLES);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const figures = {
+    gradingsPerSecond: round(throughput.perSecond),
+    latencyMs: { p50: round(percentile(warm, 50)), p95: round(percentile(warm, 95)) },
+    coldLatencyMs: { p50: round(percentile(cold, 50)) },
+    casesPerGrading: CASES_PER_GRADING,
+    poolSize: cores,
+    cores,
+  };
+  if (!isJsonOnly) {
+    console.log(`throughput: ${figures.gradingsPerSecond} gradings/s (${throughput.gradings} in ${THROUGHPUT_SECONDS} s, pool ${cores})`);
+    console.log(`warm latency: p50 ${figures.latencyMs.p50} ms, p95 ${figures.latencyMs.p95} ms (${WARM_LATENCY_SAMPLES} submissions)`);
+    console.log(`cold latency: p50 ${figures.coldLatencyMs.p50} ms (${COLD_LATENCY_SAMPLES} submissions)`);
+  }
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

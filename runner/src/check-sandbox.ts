@@ -1,0 +1,22 @@
+// A quick end-to-end check for setup scripts and operators: a fresh sandbox runs a trivial job.
+import { DEFAULT_LIMITS, createRunner } from "./create-runner";
+
+export async function checkSandbox(): Promise<{ ok: true } | { ok: false; message: string }> {
+  const runner = createRunner({ mode: "cold", poolSize: 1 });
+  try {
+    const result = await runner.run({
+      source: "def double(x):\n    return x * 2\n",
+      functionName: "double",
+      cases: [{ args: [{ kind: "ndarray", shape: [2], data: Float64Array.of(1.5, -2) }] }],
+      // generous: a setup script may run this on a busy machine
+      limits: { ...DEFAULT_LIMITS, wallSeconds: 60 },
+    });
+    if (!result.gradable) return { ok: false, message: result.operatorMessage };
+    const outcome = result.cases[0];
+    const value = outcome?.status === "returned" ? outcome.value : null;
+    if (value?.kind === "array" && value.data[0] === 3 && value.data[1] === -4) return { ok: true };
+    return { ok: false, message: `a trivial job in the sandbox gave an unexpected result: ${JSON.stringify({ load: result.load, outcome })}` };
+  } finally {
+    await runner.close();
+  }
+}
