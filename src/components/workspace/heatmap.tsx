@@ -125,7 +125,7 @@ export function Heatmap({
         {title}
         {subtitle ? <span className="block font-mono text-xs font-normal text-slate-600">{subtitle}</span> : null}
       </figcaption>
-      <div className="max-w-full overflow-auto">
+      <div className="max-w-full overflow-auto" tabIndex={0}>
         <div
           role="img"
           aria-label={summary}
@@ -190,7 +190,7 @@ export function Heatmap({
       {hasPadding ? <p className="text-xs text-slate-700">{t.heatmapPaddingNote}</p> : null}
       <details className="text-xs text-slate-800">
         <summary className="cursor-pointer text-blue-800 underline-offset-2 hover:underline">{t.heatmapShowTable}</summary>
-        <div className="mt-2 max-h-80 max-w-full overflow-auto">
+        <div className="mt-2 max-h-80 max-w-full overflow-auto" tabIndex={0}>
           <table className="border-collapse font-mono tabular-nums">
             <caption className="sr-only">{title}</caption>
             <thead>

@@ -225,7 +225,7 @@ export function ResultsPanel({ result }: { result: TGradingResult }) {
           <h3 id={casesHeadingId} className="font-semibold text-slate-900">
             {t.casesTitle}
           </h3>
-          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0}>
             <table className="w-full text-sm">
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>
@@ -260,7 +260,7 @@ export function ResultsPanel({ result }: { result: TGradingResult }) {
       {result.stdout.length > 0 ? (
         <section className="flex flex-col gap-2">
           <h3 className="font-semibold text-slate-900">{t.stdoutTitle}</h3>
-          <pre className="max-h-64 overflow-auto rounded-md border border-slate-300 bg-slate-900 p-3 font-mono text-sm whitespace-pre-wrap text-slate-50">
+          <pre tabIndex={0} className="max-h-64 overflow-auto rounded-md border border-slate-300 bg-slate-900 p-3 font-mono text-sm whitespace-pre-wrap text-slate-50">
             {result.stdout}
           </pre>
           {result.stdoutTruncated ? <p className="text-sm text-slate-700">{t.stdoutTruncated}</p> : null}

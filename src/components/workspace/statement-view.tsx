@@ -28,9 +28,9 @@ const COMPONENTS: Components = {
       {children}
     </a>
   ),
-  pre: ({ children }) => <pre className="my-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm leading-6">{children}</pre>,
+  pre: ({ children }) => <pre tabIndex={0} className="my-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm leading-6">{children}</pre>,
   table: ({ children }) => (
-    <div className="my-3 overflow-x-auto">
+    <div className="my-3 overflow-x-auto" tabIndex={0}>
       <table className="border-collapse text-sm">{children}</table>
     </div>
   ),

@@ -90,7 +90,7 @@ function DiffLine({ line, t }: { line: TDiffLine; t: TMessages }) {
 
 function CodeWithLineNumbers({ code, label }: { code: string; label: string }) {
   return (
-    <pre aria-label={label} className="max-h-[28rem] overflow-auto rounded-md border border-slate-300 bg-white py-2 font-mono text-sm leading-6 text-slate-900">
+    <pre tabIndex={0} aria-label={label} className="max-h-[28rem] overflow-auto rounded-md border border-slate-300 bg-white py-2 font-mono text-sm leading-6 text-slate-900">
       {code.split("\n").map((text, index) => (
         <div key={index} className="flex">
           <span aria-hidden="true" className="inline-block w-10 shrink-0 pr-3 text-right text-slate-500 select-none">
@@ -182,7 +182,7 @@ export function SubmissionHistory({ submissions }: { submissions: readonly TSubm
             <p className="text-sm text-slate-700">
               {format(t.diffSummary, { added: diff.addedCount, removed: diff.removedCount, n: selectedNumber - 1 })}
             </p>
-            <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-300 bg-white py-2 font-mono text-sm leading-6">
+            <div tabIndex={0} className="max-h-[28rem] overflow-auto rounded-md border border-slate-300 bg-white py-2 font-mono text-sm leading-6">
               {diff.lines.map((line, index) => (
                 <DiffLine key={index} line={line} t={t} />
               ))}

@@ -1,0 +1,194 @@
+// Trusted reference for cnn_forward(x, params): the notes' small PyTorch CNN, conv (stride 1, no
+// padding, with bias) → ReLU → 2×2 max-pool → flatten → linear, with its cases and known mistakes.
+import { z } from "zod";
+import type { TRunnerValue } from "@runner";
+import { conv2dChannels, padEvenly, pool2dChannels } from "@/grading/conv-ops";
+import { defineExercise, type TVariant } from "@/grading/exercise-definition";
+import { ZIntRange, ZValueRange } from "@/grading/meta-schema";
+import { MISTAKES } from "@/grading/mistakes";
+import { createNdArray, stackArrays, takeSubarray, type NdArray } from "@/grading/ndarray";
+import { createRandom, drawArray, type TRandom } from "@/grading/seeded-random";
+
+interface TParams {
+  /** (C_out, C, k, k) */
+  "conv.weight": NdArray;
+  /** (C_out,) */
+  "conv.bias": NdArray;
+  /** (classes, C_out * H_pool * W_pool) */
+  "fc.weight": NdArray;
+  /** (classes,) */
+  "fc.bias": NdArray;
+}
+
+interface TInput {
+  /** (N, C, H, W) */
+  x: NdArray;
+  params: TParams;
+}
+
+interface TForwardOptions {
+  flipKernel?: boolean;
+  skipConvBias?: boolean;
+  skipRelu?: boolean;
+  pool?: "max" | "average";
+  /** "chw" is torch.flatten(x, 1) on (N, C, H, W); "hwc" flattens channels last */
+  flattenOrder?: "chw" | "hwc";
+  softmax?: boolean;
+}
+
+const ZGenerator = z.strictObject({
+  batch: ZIntRange,
+  channels: ZIntRange,
+  imageSize: ZIntRange,
+  outChannels: ZIntRange,
+  kernel: ZIntRange,
+  classes: ZIntRange,
+  values: ZValueRange,
+});
+
+function flattenChannelsLast(pooled: NdArray): NdArray {
+  const [channels, rows, cols] = pooled.shape;
+  const flat = createNdArray([channels * rows * cols]);
+  for (let c = 0; c < channels; c++) {
+    for (let p = 0; p < rows * cols; p++) flat.data[p * channels + c] = pooled.data[c * rows * cols + p];
+  }
+  return flat;
+}
+
+function applySoftmax(logits: NdArray): NdArray {
+  const largest = Math.max(...logits.data);
+  const exps = logits.data.map((value) => Math.exp(value - largest));
+  const total = exps.reduce((sum, value) => sum + value, 0);
+  return createNdArray(logits.shape, exps.map((value) => value / total));
+}
+
+/** One sample through the network; each option reproduces one mistake. */
+function forwardSample(sample: NdArray, params: TParams, options: TForwardOptions): NdArray {
+  const conv = conv2dChannels(sample, params["conv.weight"], {
+    padding: padEvenly([0, 0]),
+    stride: [1, 1],
+    bias: options.skipConvBias ? undefined : params["conv.bias"],
+    flipKernel: options.flipKernel,
+  })!;
+  const activated = options.skipRelu ? conv : createNdArray(conv.shape, conv.data.map((value) => Math.max(0, value)));
+  const pooled = pool2dChannels(activated, {
+    kernel: [2, 2],
+    stride: [2, 2],
+    padding: padEvenly([0, 0]),
+    mode: options.pool ?? "max",
+  })!;
+  const flat = options.flattenOrder === "hwc" ? flattenChannelsLast(pooled) : pooled;
+  const [classes, features] = params["fc.weight"].shape;
+  const logits = createNdArray([classes]);
+  for (let k = 0; k < classes; k++) {
+    let sum = params["fc.bias"].data[k];
+    for (let f = 0; f < features; f++) sum += params["fc.weight"].data[k * features + f] * flat.data[f];
+    logits.data[k] = sum;
+  }
+  return options.softmax ? applySoftmax(logits) : logits;
+}
+
+function forward(input: TInput, options: TForwardOptions = {}): NdArray {
+  const samples = Array.from({ length: input.x.shape[0] }, (_, n) => takeSubarray(input.x, [n]));
+  return stackArrays(samples.map((sample) => forwardSample(sample, input.params, options)));
+}
+
+const MAX_INPUT_HEATMAPS = 4;
+
+function forwardVariant(mistake: Omit<TVariant<TInput>, "candidates">, options: TForwardOptions): TVariant<TInput> {
+  return { ...mistake, candidates: (input) => [forward(input, options)] };
+}
+
+function makeInput(random: TRandom, shape: number[], outChannels: number, kernel: number, classes: number, values: readonly [number, number]): TInput {
+  const [, channels, rows, cols] = shape;
+  const pooledFeatures = outChannels * Math.floor((rows - kernel + 1) / 2) * Math.floor((cols - kernel + 1) / 2);
+  return {
+    x: drawArray(random, shape, values),
+    params: {
+      "conv.weight": drawArray(random, [outChannels, channels, kernel, kernel], values),
+      "conv.bias": drawArray(random, [outChannels], [-0.5, 0.5]),
+      "fc.weight": drawArray(random, [classes, pooledFeatures], [-0.5, 0.5]),
+      "fc.bias": drawArray(random, [classes], [-0.5, 0.5]),
+    },
+  };
+}
+
+const edgeRandom = createRandom(0xc22);
+
+export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
+  output: "floats",
+  generatorSchema: ZGenerator,
+  edgeCases: [
+    { name: "one image, one channel", input: makeInput(edgeRandom, [1, 1, 6, 6], 3, 3, 4, [-1, 1]) },
+    { name: "odd convolution output: pooling drops the last row", input: makeInput(edgeRandom, [2, 2, 7, 8], 2, 3, 3, [-1, 1]) },
+    { name: "1×1 convolution", input: makeInput(edgeRandom, [2, 3, 4, 6], 2, 1, 2, [-1, 1]) },
+    { name: "a batch of three", input: makeInput(edgeRandom, [3, 1, 5, 5], 4, 2, 5, [-1, 1]) },
+  ],
+  generateRandomInput: (random, ranges) => {
+    const rows = random.integer(...ranges.imageSize);
+    const cols = random.chance(0.4) ? rows : random.integer(...ranges.imageSize);
+    const kernel = random.integer(ranges.kernel[0], Math.min(ranges.kernel[1], Math.min(rows, cols) - 1));
+    const shape = [random.integer(...ranges.batch), random.integer(...ranges.channels), rows, cols];
+    return makeInput(random, shape, random.integer(...ranges.outChannels), kernel, random.integer(...ranges.classes), ranges.values);
+  },
+  toRunnerCase: (input) => ({ args: [input.x, { ...input.params } satisfies Record<string, TRunnerValue>] }),
+  describe: (input) => ({
+    "x.shape": input.x.shape,
+    ...Object.fromEntries(Object.entries(input.params).map(([name, array]) => [`params["${name}"].shape`, array.shape])),
+  }),
+  reference: (input) => forward(input),
+  locate: (input, [n]) => ({
+    window: null,
+    windowText: `every value of x[${n}]`,
+    input: Array.from({ length: Math.min(input.x.shape[1], MAX_INPUT_HEATMAPS) }, (_, c) => ({
+      label: `x[${n}, ${c}]`,
+      channel: c,
+      plane: takeSubarray(input.x, [n, c]),
+    })),
+    inputPadding: { rows: 0, cols: 0 },
+  }),
+  variants: [
+    forwardVariant(MISTAKES.flippedKernel, { flipKernel: true }),
+    forwardVariant(
+      {
+        code: "conv-bias-missing",
+        message: "You left out the convolution bias: add conv.bias[o] to every value of output channel o before the ReLU.",
+        messageZh: "你漏掉了卷积的偏置：在 ReLU 之前，给输出通道 o 的每个值加上 conv.bias[o]。",
+      },
+      { skipConvBias: true },
+    ),
+    forwardVariant(
+      {
+        code: "relu-missing",
+        message: "You left out the ReLU: apply max(0, x) to the convolution output before pooling.",
+        messageZh: "你漏掉了 ReLU：在池化之前对卷积输出取 max(0, x)。",
+      },
+      { skipRelu: true },
+    ),
+    forwardVariant(
+      {
+        code: "avg-pool-instead-of-max",
+        message: "You averaged each 2×2 window; the network uses max pooling: keep the largest value of each window.",
+        messageZh: "你对每个 2×2 窗口取了平均；该网络用的是最大池化：取每个窗口中的最大值。",
+      },
+      { pool: "average" },
+    ),
+    forwardVariant(
+      {
+        code: "flatten-channels-last",
+        message:
+          "You flattened in (H, W, C) order. torch.flatten(x, 1) keeps the (C, H, W) order: use pooled.reshape(N, -1) on the (N, C, H, W) array.",
+        messageZh: "你按 (H, W, C) 的顺序展平了。torch.flatten(x, 1) 保持 (C, H, W) 顺序：对 (N, C, H, W) 数组使用 pooled.reshape(N, -1)。",
+      },
+      { flattenOrder: "hwc" },
+    ),
+    forwardVariant(
+      {
+        code: "softmax-applied",
+        message: "You returned probabilities (softmax). The network returns logits: the output of the linear layer, before any softmax.",
+        messageZh: "你返回的是概率（softmax）。网络应返回 logits，即线性层的输出，不做 softmax。",
+      },
+      { softmax: true },
+    ),
+  ],
+});

@@ -1,0 +1,57 @@
+// Every exercise folder is complete: valid metadata, both statements, a starter and a model
+// solution with the exact signature, and one buggy solution per mistake the grader can name.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ZExerciseMeta } from "@/grading/meta-schema";
+import { EXERCISE_DEFINITIONS } from "./index";
+
+const read = (slug: string, file: string) => readFileSync(path.join(__dirname, slug, file), "utf8");
+const listPython = (slug: string, folder: string) =>
+  existsSync(path.join(__dirname, slug, folder))
+    ? readdirSync(path.join(__dirname, slug, folder)).filter((file) => file.endsWith(".py")).map((file) => file.replace(/\.py$/, ""))
+    : [];
+
+describe.each(Object.keys(EXERCISE_DEFINITIONS))("exercise %s", (slug) => {
+  const definition = EXERCISE_DEFINITIONS[slug];
+  const meta = ZExerciseMeta.parse(JSON.parse(read(slug, "meta.json")));
+
+  it("has metadata whose generator ranges the exercise accepts", () => {
+    expect(() => definition.buildCases({ seed: 1, count: 3, generator: meta.cases.generator })).not.toThrow();
+  });
+
+  it("has a statement in English and Simplified Chinese with the formula and the function name", () => {
+    for (const file of ["statement.en.md", "statement.zh-CN.md"]) {
+      const statement = read(slug, file);
+      expect(statement).toMatch(/^# \S/);
+      expect(statement).toMatch(/\$\$\n[^$]+\n\$\$/);
+      expect(statement).toContain(`\`${meta.functionName}(`);
+    }
+    expect(read(slug, "statement.zh-CN.md")).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("has a starter that raises NotImplementedError and a solution, both with the exact signature", () => {
+    for (const file of ["starter.py", "solution.py"]) expect(read(slug, file)).toContain(`def ${meta.signature}:`);
+    expect(read(slug, "starter.py")).toMatch(/raise NotImplementedError\(/);
+    expect(read(slug, "solution.py")).not.toContain("NotImplementedError");
+  });
+
+  it("has exactly one buggy solution per mistake it can diagnose", () => {
+    expect(listPython(slug, "buggy").sort()).toEqual(definition.mistakes.map((mistake) => mistake.code).sort());
+  });
+
+  it("names every mistake in both languages and with a unique code", () => {
+    const codes = definition.mistakes.map((mistake) => mistake.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const mistake of definition.mistakes) {
+      expect(mistake.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(mistake.message).toMatch(/^[A-Z].*\.$/);
+      expect(mistake.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("has accepted alternative solutions and a PyTorch check", () => {
+    expect(listPython(slug, "accepted").length).toBeGreaterThan(0);
+    expect(read(slug, "torch-reference.py")).toContain(`def ${meta.functionName}(`);
+  });
+});

@@ -1,0 +1,159 @@
+// The grading entry point shared by the web server, the worker and the CLI: builds the cases,
+// runs the student's file through the runner it is given, and returns one TGradingResult.
+import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
+import { judgeCase } from "./case-feedback";
+import { diagnoseMistakes, type TFailedCase } from "./diagnose";
+import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
+import type { TExerciseMeta } from "./meta-schema";
+import {
+  capText,
+  MAX_MESSAGE_LENGTH,
+  MAX_STDOUT_LENGTH,
+  RESULT_VERSION,
+  ZGradingResult,
+  type TCaseResult,
+  type TGradingMode,
+  type TGradingResult,
+  type TGradingStatus,
+} from "./result-schema";
+import { ZJobResult } from "./runner-result-schema";
+import { drawSeed } from "./seeded-random";
+
+export interface TGradeSubmissionOptions {
+  /** exercise slug */
+  exercise: string;
+  /** the student's Python file */
+  source: string;
+  /** "run": the fixed sample cases; "submit": hidden cases drawn from a fresh (or the given) seed */
+  mode: TGradingMode;
+  /** overrides the sample seed (run) or the fresh seed (submit), e.g. to regrade a stored submission */
+  seed?: number;
+  runner: TRunner;
+}
+
+export class UnknownExerciseError extends Error {
+  readonly code = "unknown-exercise";
+  constructor(readonly slug: string) {
+    super(`Unknown exercise "${slug}"`);
+  }
+}
+
+/** Sends the job; a rejected promise or a malformed result is an infrastructure fault, never the student's. */
+async function runJob(runner: TRunner, job: TJob): Promise<TJobResult> {
+  let raw: unknown;
+  try {
+    raw = await runner.run(job);
+  } catch (error) {
+    return { gradable: false, reason: "The grader is temporarily unavailable.", operatorMessage: `runner.run threw: ${String(error)}` };
+  }
+  const parsed = ZJobResult.safeParse(raw);
+  if (parsed.success && (!parsed.data.gradable || !parsed.data.load.ok || parsed.data.cases.length === job.cases.length)) {
+    return parsed.data;
+  }
+  const problem = parsed.success ? `${parsed.data.gradable ? parsed.data.cases.length : 0} outcomes for ${job.cases.length} cases` : parsed.error.message;
+  return { gradable: false, reason: "The grader is temporarily unavailable.", operatorMessage: `The runner returned an invalid result: ${problem}` };
+}
+
+function describeLoadError(error: TLoadError, meta: TExerciseMeta): string {
+  const expected = `Expected a function: def ${meta.signature}:`;
+  return error.kind === "missing-function" || error.kind === "not-callable" ? `${error.message}\n${expected}` : error.message;
+}
+
+function describeStop(name: string, outcome: TCaseOutcome): string | null {
+  if (outcome.status === "timeout") {
+    const kind = outcome.limit === "cpu" ? "CPU time" : "wall-clock time";
+    return `Case "${name}" ran out of the ${outcome.limitSeconds} s ${kind} limit (for all cases together); later cases did not run. Look for an endless loop or a very slow one.`;
+  }
+  if (outcome.status === "memory") return `Case "${name}" went over the ${outcome.limitMb} MiB memory limit.`;
+  return null;
+}
+
+function collectStdout(names: readonly string[], outcomes: readonly TCaseOutcome[]): { text: string; isCapped: boolean } {
+  const parts = outcomes.flatMap((outcome, i) =>
+    outcome.status !== "not-run" && outcome.stdout ? [`--- ${names[i]} ---\n${outcome.stdout}`] : [],
+  );
+  const text = parts.join("\n");
+  return { text: capText(text, MAX_STDOUT_LENGTH), isCapped: text.length > MAX_STDOUT_LENGTH };
+}
+
+export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGradingResult> {
+  const startedAt = performance.now();
+  const definition = getExerciseDefinition(options.exercise);
+  if (!definition) throw new UnknownExerciseError(options.exercise);
+  const meta = await readExerciseMeta(options.exercise);
+  const isRun = options.mode === "run";
+  const seed = options.seed ?? (isRun ? meta.cases.sampleSeed : drawSeed());
+  const cases = definition.buildCases({
+    seed,
+    count: isRun ? meta.cases.sampleCount : meta.cases.hiddenCount,
+    generator: meta.cases.generator,
+  });
+  const job: TJob = {
+    source: options.source,
+    functionName: meta.functionName,
+    cases: cases.map((gradingCase) => gradingCase.runnerCase),
+    limits: meta.limits,
+  };
+  const jobResult = await runJob(options.runner, job);
+
+  const header = { version: RESULT_VERSION, exercise: options.exercise, mode: options.mode, maxScore: meta.points, seed };
+  const finish = (result: Omit<TGradingResult, keyof typeof header | "timing">): TGradingResult =>
+    ZGradingResult.parse({ ...header, ...result, timing: { wallMs: Math.round(performance.now() - startedAt) } });
+
+  if (!jobResult.gradable) {
+    return finish({
+      status: "error",
+      gradable: false,
+      score: 0,
+      message: jobResult.reason,
+      operatorMessage: jobResult.operatorMessage,
+      cases: [],
+      diagnoses: [],
+      stdout: "",
+      stdoutTruncated: false,
+    });
+  }
+  if (!jobResult.load.ok) {
+    const error = jobResult.load.error;
+    return finish({
+      status: error.kind === "timeout" ? "timeout" : "error",
+      gradable: true,
+      score: 0,
+      message: capText(describeLoadError(error, meta), MAX_MESSAGE_LENGTH * 2),
+      operatorMessage: null,
+      cases: [],
+      diagnoses: [],
+      stdout: capText(error.stdout ?? "", MAX_STDOUT_LENGTH),
+      stdoutTruncated: jobResult.outputTruncated || (error.stdout ?? "").length > MAX_STDOUT_LENGTH,
+    });
+  }
+
+  const points = meta.points / cases.length;
+  const caseResults: TCaseResult[] = [];
+  const failures: TFailedCase[] = [];
+  cases.forEach((gradingCase, i) => {
+    const verdict = judgeCase({ gradingCase, outcome: jobResult.cases[i], points, tolerance: meta.tolerance, output: definition.output });
+    caseResults.push(verdict.result);
+    if (verdict.wrongReturn) failures.push({ gradingCase, returned: verdict.wrongReturn });
+  });
+  const passedCount = caseResults.filter((result) => result.passed).length;
+  const stopIndex = jobResult.cases.findIndex((outcome) => outcome.status === "timeout" || outcome.status === "memory");
+  const stop = stopIndex < 0 ? null : jobResult.cases[stopIndex];
+  const status: TGradingStatus =
+    stop?.status === "timeout" ? "timeout" : stop ? "error" : passedCount === cases.length ? "passed" : "failed";
+  const stdout = collectStdout(
+    cases.map((gradingCase) => gradingCase.name),
+    jobResult.cases,
+  );
+  return finish({
+    status,
+    gradable: true,
+    score: Math.round(((meta.points * passedCount) / cases.length) * 100) / 100,
+    message: stop ? describeStop(cases[stopIndex].name, stop) : null,
+    operatorMessage: null,
+    cases: caseResults,
+    diagnoses: diagnoseMistakes(failures, meta.tolerance),
+    stdout: stdout.text,
+    stdoutTruncated: jobResult.outputTruncated || stdout.isCapped,
+  });
+}

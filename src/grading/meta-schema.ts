@@ -1,0 +1,53 @@
+// The schema of exercises/<slug>/meta.json: titles, points, tolerance, sandbox limits and the
+// parameters of the case generator (checked further by the exercise's own generator schema).
+import { z } from "zod";
+import { MAX_SEED } from "./seeded-random";
+
+const ZTitle = z.strictObject({ en: z.string().min(1), "zh-CN": z.string().min(1) });
+
+export const ZExerciseMeta = z
+  .strictObject({
+    title: ZTitle,
+    /** position in the exercise list */
+    order: z.number().int(),
+    points: z.number().positive(),
+    functionName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
+    /** the exact `def` line without `def` and colon, shown with load errors */
+    signature: z.string(),
+    /**
+     * A value passes when |actual - expected| <= atol * scale + rtol * |expected|, where scale is
+     * max(1, largest |expected| of the case): float32 rounding grows with the values summed.
+     */
+    tolerance: z.strictObject({ rtol: z.number().nonnegative(), atol: z.number().nonnegative() }),
+    /** sandbox limits for one whole job (all cases of one Run or Submit) */
+    limits: z.strictObject({
+      cpuSeconds: z.number().positive(),
+      wallSeconds: z.number().positive(),
+      memoryMb: z.number().int().positive(),
+      outputBytes: z.number().int().positive(),
+    }),
+    cases: z.strictObject({
+      /** the fixed seed of the sample cases a student may Run freely */
+      sampleSeed: z.number().int().min(0).max(MAX_SEED),
+      sampleCount: z.number().int().min(0),
+      /** random cases per Submit, each Submit with a fresh seed; the edge cases come on top */
+      hiddenCount: z.number().int().min(1),
+      /** ranges for the random cases; validated by the exercise's generatorSchema */
+      generator: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .refine((meta) => meta.signature.startsWith(`${meta.functionName}(`), {
+    message: "signature must start with functionName(",
+    path: ["signature"],
+  });
+export type TExerciseMeta = z.infer<typeof ZExerciseMeta>;
+
+/** An inclusive [low, high] range of integers, for the exercises' generator schemas. */
+export const ZIntRange = z
+  .tuple([z.number().int(), z.number().int()])
+  .refine(([low, high]) => low <= high, { message: "range must be [low, high] with low <= high" });
+
+/** An inclusive [low, high] range of values. */
+export const ZValueRange = z
+  .tuple([z.number(), z.number()])
+  .refine(([low, high]) => low < high, { message: "range must be [low, high] with low < high" });

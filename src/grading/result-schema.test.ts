@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { decodeJsonNumber, encodeJsonNumber, MAX_MESSAGE_LENGTH, ZCaseResult, ZGradingResult, type TGradingResult } from "./result-schema";
+
+const result: TGradingResult = {
+  version: 1,
+  exercise: "convolution",
+  mode: "submit",
+  status: "failed",
+  gradable: true,
+  score: 0,
+  maxScore: 10,
+  seed: 12,
+  message: null,
+  operatorMessage: null,
+  cases: [
+    {
+      name: "random 1",
+      points: 10,
+      passed: false,
+      message: "output[0, 0] is wrong",
+      params: { "img.shape": [1, 1], padding: 1, stride: null },
+      timeMs: 0.4,
+      detail: {
+        input: [{ label: "img, zero-padded", channel: null, rowOffset: 0, colOffset: 0, values: [[0, 0, 0], [0, 2, 0], [0, 0, 0]] }],
+        inputPadding: { rows: 1, cols: 1 },
+        expected: { label: "expected", channel: null, rowOffset: 0, colOffset: 0, values: [[1]] },
+        actual: { label: "actual", channel: null, rowOffset: 0, colOffset: 0, values: [[encodeJsonNumber(NaN)]] },
+        firstWrong: { index: [0, 0], expected: 1, actual: encodeJsonNumber(NaN), window: { rows: [0, 3], cols: [0, 3], channel: null } },
+        maxError: encodeJsonNumber(Infinity),
+        expectedShape: [1, 1],
+        actualShape: [1, 1],
+      },
+    },
+  ],
+  diagnoses: [],
+  stdout: "",
+  stdoutTruncated: false,
+  timing: { wallMs: 3 },
+};
+
+describe("ZGradingResult", () => {
+  it("survives JSON with NaN and infinity encoded as strings", () => {
+    const stored = JSON.parse(JSON.stringify(result));
+    const parsed = ZGradingResult.parse(stored);
+    const detail = parsed.cases[0].detail!;
+    expect(decodeJsonNumber(detail.firstWrong!.actual)).toBeNaN();
+    expect(decodeJsonNumber(detail.maxError!)).toBe(Infinity);
+    expect(parsed).toEqual(result);
+  });
+
+  it("encodes only non-finite numbers", () => {
+    expect([1.5, NaN, Infinity, -Infinity].map(encodeJsonNumber)).toEqual([1.5, "NaN", "Infinity", "-Infinity"]);
+    expect(decodeJsonNumber("-Infinity")).toBe(-Infinity);
+  });
+
+  it("rejects another version and over-long case messages", () => {
+    expect(ZGradingResult.safeParse({ ...result, version: 2 }).success).toBe(false);
+    const long = { ...result.cases[0], message: "x".repeat(MAX_MESSAGE_LENGTH + 1) };
+    expect(ZCaseResult.safeParse(long).success).toBe(false);
+  });
+});

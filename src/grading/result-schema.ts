@@ -1,0 +1,135 @@
+// The one versioned grading result, shared by the grader, the CLI, the database (stored as JSON)
+// and the UI. Non-finite numbers are encoded as the strings "NaN", "Infinity" and "-Infinity"
+// (see ZJsonNumber) so a student's NaN survives JSON.stringify and JSON.parse unchanged.
+import { z } from "zod";
+
+export const RESULT_VERSION = 1;
+export const MAX_MESSAGE_LENGTH = 600;
+export const MAX_STDOUT_LENGTH = 8_000;
+
+const NON_FINITE = ["NaN", "Infinity", "-Infinity"] as const;
+
+/** A number as stored in JSON: finite numbers as themselves, NaN and ±Infinity as strings. */
+export const ZJsonNumber = z.union([z.number(), z.enum(NON_FINITE)]);
+export type TJsonNumber = z.infer<typeof ZJsonNumber>;
+
+export function encodeJsonNumber(value: number): TJsonNumber {
+  if (Number.isFinite(value)) return value;
+  return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+}
+
+export function decodeJsonNumber(value: TJsonNumber): number {
+  return typeof value === "number" ? value : Number(value);
+}
+
+export const ZGradingMode = z.enum(["run", "submit"]);
+export type TGradingMode = z.infer<typeof ZGradingMode>;
+
+export const ZGradingStatus = z.enum(["passed", "failed", "error", "timeout"]);
+export type TGradingStatus = z.infer<typeof ZGradingStatus>;
+
+/** Shapes ("img.shape": [5, 7]) and parameters ("stride": 2, "padding": [1, 0], "stride": null for None). */
+export const ZCaseParams = z.record(z.string(), z.union([z.number(), z.array(z.number()), z.null()]));
+export type TCaseParams = z.infer<typeof ZCaseParams>;
+
+/**
+ * A 2-D slice of a larger array for one heatmap. values[r][c] is the cell at
+ * (rowOffset + r, colOffset + c) of the full plane: large planes are cropped around the first
+ * wrong cell, and every coordinate in the detail is in full-plane units.
+ */
+export const ZHeatmap = z.object({
+  /** e.g. "features[1], zero-padded" or "expected[0]" */
+  label: z.string(),
+  /** the leading index of this plane (channel, or sample for cnn-forward), null for 2-D arrays */
+  channel: z.number().int().nullable(),
+  rowOffset: z.number().int().nonnegative(),
+  colOffset: z.number().int().nonnegative(),
+  values: z.array(z.array(ZJsonNumber)),
+});
+export type THeatmap = z.infer<typeof ZHeatmap>;
+
+/** Where an output cell comes from in the padded input: rows [r0, r1) and columns [c0, c1). */
+export const ZInputWindow = z.object({
+  rows: z.tuple([z.number().int(), z.number().int()]),
+  cols: z.tuple([z.number().int(), z.number().int()]),
+  /** the input channel the window reads, or null when it spans every input channel */
+  channel: z.number().int().nullable(),
+});
+export type TInputWindow = z.infer<typeof ZInputWindow>;
+
+export const ZFirstWrong = z.object({
+  /** full index into the output, e.g. [c, i, j] */
+  index: z.array(z.number().int()),
+  expected: z.number(),
+  actual: ZJsonNumber,
+  /** null when the value depends on the whole input (cnn-forward) */
+  window: ZInputWindow.nullable(),
+});
+export type TFirstWrong = z.infer<typeof ZFirstWrong>;
+
+export const ZCaseDetail = z.object({
+  /** the input plane(s) the first wrong cell reads, padded as the reference pads them */
+  input: z.array(ZHeatmap),
+  /** padding added on each side of `input`, to shade it apart from the real image */
+  inputPadding: z.object({ rows: z.number().int(), cols: z.number().int() }),
+  /** the expected output plane that holds the first wrong cell (or plane 0) */
+  expected: ZHeatmap,
+  /** the same plane of the student's output; null when it has no such plane */
+  actual: ZHeatmap.nullable(),
+  /** null when the shapes differ */
+  firstWrong: ZFirstWrong.nullable(),
+  /** the largest |actual - expected| ("Infinity" when a value is NaN or infinite); null when the shapes differ */
+  maxError: ZJsonNumber.nullable(),
+  expectedShape: z.array(z.number().int()),
+  actualShape: z.array(z.number().int()).nullable(),
+});
+export type TCaseDetail = z.infer<typeof ZCaseDetail>;
+
+export const ZCaseResult = z.object({
+  name: z.string(),
+  points: z.number(),
+  passed: z.boolean(),
+  message: z.string().max(MAX_MESSAGE_LENGTH),
+  params: ZCaseParams,
+  /** time spent in the student's function, null when it did not run */
+  timeMs: z.number().nullable(),
+  /** for a failing case whose output could be compared as an array; null otherwise */
+  detail: ZCaseDetail.nullable(),
+});
+export type TCaseResult = z.infer<typeof ZCaseResult>;
+
+export const ZDiagnosis = z.object({
+  code: z.string(),
+  message: z.string(),
+  messageZh: z.string(),
+  /** names of the failing cases this mistake explains */
+  cases: z.array(z.string()),
+});
+export type TDiagnosis = z.infer<typeof ZDiagnosis>;
+
+export const ZGradingResult = z.object({
+  version: z.literal(RESULT_VERSION),
+  exercise: z.string(),
+  mode: ZGradingMode,
+  status: ZGradingStatus,
+  /** false for an infrastructure fault: the attempt must not be counted */
+  gradable: z.boolean(),
+  score: z.number(),
+  maxScore: z.number(),
+  seed: z.number().int().nonnegative(),
+  /** what went wrong before or around the cases (load error, time limit, grader fault); null otherwise */
+  message: z.string().max(MAX_MESSAGE_LENGTH * 2).nullable(),
+  /** for staff and logs when gradable is false: what the operator must fix; null otherwise */
+  operatorMessage: z.string().nullable(),
+  cases: z.array(ZCaseResult),
+  /** most likely mistake first */
+  diagnoses: z.array(ZDiagnosis),
+  stdout: z.string().max(MAX_STDOUT_LENGTH),
+  stdoutTruncated: z.boolean(),
+  timing: z.object({ wallMs: z.number() }),
+});
+export type TGradingResult = z.infer<typeof ZGradingResult>;
+
+export function capText(text: string, maxLength: number): string {
+  return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
+}

@@ -1,0 +1,32 @@
+// Helpers for unit tests: arrays written as nested lists, and the runner outcomes the sandbox
+// would report for a given return value.
+import type { TCaseOutcome, TReturned } from "@runner";
+import { createNdArray, ravelIndex, type NdArray } from "./ndarray";
+
+export type TReturnedArray = Extract<TReturned, { kind: "array" }>;
+
+/** Builds an array from nested lists, so tests read like the numpy they mirror. */
+export function fromNested(nested: unknown): NdArray {
+  const shape: number[] = [];
+  for (let level: unknown = nested; Array.isArray(level); level = level[0]) shape.push(level.length);
+  return createNdArray(shape, (nested as unknown[]).flat(Infinity) as number[]);
+}
+
+/** Rows of a 2-D array as plain lists. */
+export function toRows(matrix: NdArray): number[][] {
+  const [rows, cols] = matrix.shape;
+  return Array.from({ length: rows }, (_, r) => Array.from(matrix.data.subarray(r * cols, (r + 1) * cols)));
+}
+
+export function getAt(array: NdArray, index: readonly number[]): number {
+  return array.data[ravelIndex(index, array.shape)];
+}
+
+export function returnedArray(array: { shape: number[]; data: ArrayLike<number> }, dtype = "float64", pyType = "ndarray"): TReturnedArray {
+  return { kind: "array", shape: [...array.shape], data: Float64Array.from(array.data), dtype, pyType };
+}
+
+export function returnedOutcome(value: NdArray | TReturned, dtype?: string): TCaseOutcome {
+  const returned = value.kind === "ndarray" ? returnedArray(value, dtype) : value;
+  return { status: "returned", value: returned, timeMs: 1, stdout: "" };
+}

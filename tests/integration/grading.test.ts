@@ -1,0 +1,149 @@
+// Every exercise through the real sandbox: solution.py scores full marks, starter.py fails, each
+// buggy/<code>.py fails with <code> as the first diagnosis, and each accepted/*.py (float32,
+// vectorised, lists...) scores full marks. Then load errors, bad returns and limits.
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRunner, type TRunner } from "@runner";
+import { getExercisesDir, listExerciseSlugs } from "@/grading/exercise-files";
+import { gradeSubmission } from "@/grading/grade-submission";
+import type { TGradingMode } from "@/grading/result-schema";
+
+const HIDDEN_SEED = 11;
+let runner: TRunner;
+
+beforeAll(() => {
+  runner = createRunner({ poolSize: 2 });
+});
+afterAll(async () => {
+  await runner.close();
+});
+
+const readSource = (slug: string, file: string) => readFile(path.join(getExercisesDir(), slug, file), "utf8");
+const listSources = async (slug: string, folder: string) =>
+  (await readdir(path.join(getExercisesDir(), slug, folder))).filter((file) => file.endsWith(".py")).sort();
+const grade = (exercise: string, source: string, mode: TGradingMode, seed?: number) =>
+  gradeSubmission({ exercise, source, mode, seed, runner });
+
+describe.each(listExerciseSlugs())("%s in the sandbox", async (slug) => {
+  const buggy = await listSources(slug, "buggy");
+  const accepted = await listSources(slug, "accepted");
+
+  it("solution.py scores full marks on the sample cases and on a hidden Submit", async () => {
+    const source = await readSource(slug, "solution.py");
+    for (const [mode, seed] of [["run", undefined], ["submit", HIDDEN_SEED]] as const) {
+      const result = await grade(slug, source, mode, seed);
+      expect(result.cases.filter((entry) => !entry.passed).map((entry) => entry.message)).toEqual([]);
+      expect(result).toMatchObject({ status: "passed", gradable: true, diagnoses: [] });
+      expect(result.score).toBe(result.maxScore);
+    }
+  });
+
+  it("starter.py fails every case with its NotImplementedError", async () => {
+    const result = await grade(slug, await readSource(slug, "starter.py"), "submit", HIDDEN_SEED);
+    expect(result).toMatchObject({ status: "failed", gradable: true, score: 0 });
+    expect(result.cases.every((entry) => !entry.passed && entry.message.includes("Raised NotImplementedError"))).toBe(true);
+  });
+
+  it.each(buggy)("buggy/%s fails and gets that diagnosis first", async (file) => {
+    const code = file.replace(/\.py$/, "");
+    const source = await readSource(slug, `buggy/${file}`);
+    for (const [mode, seed] of [["run", undefined], ["submit", HIDDEN_SEED]] as const) {
+      const result = await grade(slug, source, mode, seed);
+      expect(result.status).toBe("failed");
+      expect(result.score).toBeLessThan(result.maxScore);
+      expect(result.diagnoses.map((diagnosis) => diagnosis.code)[0]).toBe(code);
+      expect(result.diagnoses[0].messageZh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it.each(accepted)("accepted/%s scores full marks", async (file) => {
+    const result = await grade(slug, await readSource(slug, `accepted/${file}`), "submit", HIDDEN_SEED);
+    expect(result.cases.filter((entry) => !entry.passed).map((entry) => entry.message)).toEqual([]);
+    expect(result.score).toBe(result.maxScore);
+  });
+});
+
+describe("what students get wrong outside the maths", () => {
+  it("points at the line of a syntax error", async () => {
+    const result = await grade("convolution", "def convolution(img, kernel, padding=1, stride=1)\n    return img\n", "run");
+    expect(result).toMatchObject({ status: "error", gradable: true, score: 0, cases: [] });
+    expect(result.message).toMatch(/line 1/);
+  });
+
+  it("gives the expected signature when the function is missing or misnamed", async () => {
+    const result = await grade("convolution-v2", "def convolution_v2(img, kernel, padding=(0, 0), stride=(1, 1)):\n    return img\n", "run");
+    expect(result.status).toBe("error");
+    expect(result.message).toContain("Expected a function: def convolutionV2(img, kernel, padding=(0, 0), stride=(1, 1)):");
+  });
+
+  it("explains a None return, NaN values and a wrong shape", async () => {
+    const none = await grade("conv2d", "def conv2d(features, weights, padding=0, stride=1):\n    pass\n", "run");
+    expect(none.cases[0].message).toContain("Returned None; expected an array of shape");
+
+    const nan = await grade(
+      "max-pool2d",
+      (await readSource("max-pool2d", "solution.py")).replace("    return out\n", "    out[0, 0, 0] = np.nan\n    return out\n"),
+      "run",
+    );
+    expect(nan.status).toBe("failed");
+    expect(nan.cases[0].message).toContain("output[0, 0, 0] is wrong");
+    expect(nan.cases[0].message).toContain("got nan");
+    expect(nan.cases[0].detail?.firstWrong?.actual).toBe("NaN");
+
+    const batched = await grade("conv2d", (await readSource("conv2d", "solution.py")).replace("    return output\n", "    return output[None]\n"), "run");
+    expect(batched.cases[0].message).toMatch(/Wrong shape: expected \(3, 3, 4\), got \(1, 3, 3, 4\)\./);
+  });
+
+  it("rejects output sizes returned as floats", async () => {
+    const floats = await grade("conv-output-shape", (await readSource("conv-output-shape", "solution.py")).replace("return (n, out_channels, h_out, w_out)", "return (n, out_channels, float(h_out), float(w_out))"), "run");
+    expect(floats.status).toBe("failed");
+    expect(floats.cases[0].message).toContain("Each size must be an int");
+  });
+
+  it("keeps what the student printed, per case", async () => {
+    const source = (await readSource("convolution", "solution.py")).replace("    return result\n", "    print('result shape', result.shape)\n    return result\n");
+    const result = await grade("convolution", source, "run");
+    expect(result.status).toBe("passed");
+    expect(result.stdout).toContain(`--- ${result.cases[0].name} ---\nresult shape (5, 5)`);
+  });
+});
+
+describe("limits", () => {
+  let exercisesDir: string;
+
+  beforeAll(async () => {
+    exercisesDir = await mkdtemp(path.join(tmpdir(), "convlab-limits-"));
+    await cp(getExercisesDir(), exercisesDir, { recursive: true });
+    const metaPath = path.join(exercisesDir, "convolution", "meta.json");
+    const meta = JSON.parse(await readFile(metaPath, "utf8"));
+    await writeFile(metaPath, JSON.stringify({ ...meta, limits: { ...meta.limits, cpuSeconds: 1, wallSeconds: 3 } }));
+    process.env.CONVLAB_EXERCISES_DIR = exercisesDir;
+  });
+  afterAll(async () => {
+    delete process.env.CONVLAB_EXERCISES_DIR;
+    await rm(exercisesDir, { recursive: true, force: true });
+  });
+
+  it("reports a case that runs out of memory", async () => {
+    const source = (await readSource("convolution", "solution.py")).replace("    h, w = img.shape\n", "    h, w = img.shape\n    hog = np.ones((40000, 40000))\n");
+    const result = await grade("convolution", source, "run");
+    expect(result.status).toBe("error");
+    expect(result.message).toMatch(/went over the \d+ MiB memory limit/);
+  });
+
+  it("stops an endless loop, names the case and the limit, and keeps earlier credit", async () => {
+    const source = (await readSource("convolution", "solution.py")).replace(
+      "    h, w = img.shape\n",
+      "    h, w = img.shape\n    while h == 1:\n        pass\n",
+    );
+    const result = await grade("convolution", source, "run");
+    const stopped = result.cases.findIndex((entry) => entry.name === "a single pixel");
+    expect(result.status).toBe("timeout");
+    expect(result.message).toContain('Case "a single pixel" ran out of the 1 s CPU time limit');
+    expect(result.cases.slice(0, stopped).every((entry) => entry.passed)).toBe(true);
+    expect(result.score).toBeGreaterThan(0);
+    expect(result.score).toBeLessThan(result.maxScore);
+  });
+});
