@@ -23,9 +23,10 @@ export interface DatabaseConfig {
  * paths mean the same file whichever subdirectory a script runs from.
  */
 export function findRepoRoot(start = process.cwd()): string {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, "prisma", "schema.prisma"))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(start);
+  // Folders chosen at run time: without the hints the bundler would trace the whole project.
+  for (let dir = path.resolve(/*turbopackIgnore: true*/ start); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(/*turbopackIgnore: true*/ dir, "prisma", "schema.prisma"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(/*turbopackIgnore: true*/ start);
   }
 }
 
@@ -40,7 +41,7 @@ export function resolveDatabaseConfig(rawUrl = process.env.DATABASE_URL, root = 
     };
   }
   if (/^file:/i.test(url)) {
-    const filePath = path.resolve(root, url.replace(/^file:(\/\/(?=\/))?/i, "").replace(/\?.*$/, ""));
+    const filePath = path.resolve(/*turbopackIgnore: true*/ root, url.replace(/^file:(\/\/(?=\/))?/i, "").replace(/\?.*$/, ""));
     return {
       provider: "sqlite",
       url: `file:${filePath}`,
