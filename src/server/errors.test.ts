@@ -20,6 +20,11 @@ describe("toAppError", () => {
     expect(hidden.message).not.toContain("secret");
   });
 
+  it("translates our validation messages", () => {
+    const parsed = z.object({ name: z.string().min(1, "Name is required.") }).safeParse({ name: "" });
+    expect(toAppError(parsed.error).messageFor("zh-CN")).toBe("请输入姓名。");
+  });
+
   it("answers in Chinese when a translation exists", () => {
     const error = new AppError("conflict", "Taken.", "已被占用。");
     expect(error.messageFor("zh-CN")).toBe("已被占用。");

@@ -2,6 +2,7 @@
 // and Prisma not-found errors) to an HTTP status and a { error: { code, message } } body.
 import { ZodError } from "zod";
 import type { TLocale } from "@/i18n";
+import { VALIDATION_MESSAGES_ZH } from "@/i18n/validation";
 
 export type TErrorCode =
   | "bad_request"
@@ -71,7 +72,10 @@ function isPrismaNotFound(error: unknown): boolean {
 /** Converts any thrown value to the public error shape; unexpected errors are logged, not shown. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof ZodError) return new AppError("validation", describeZodError(error));
+  if (error instanceof ZodError) {
+    const message = describeZodError(error);
+    return new AppError("validation", message, VALIDATION_MESSAGES_ZH[message]);
+  }
   if (isPrismaNotFound(error)) return new AppError("not_found", "Not found.");
   console.error(JSON.stringify({ level: "error", msg: "unexpected error", error: String(error), stack: (error as Error)?.stack }));
   return new AppError("internal", "Something went wrong on our side. Please try again.");
