@@ -12,8 +12,13 @@ ensure_node_modules
 ensure_env_file
 generate_prisma_clients
 
+export PORT="${PORT:-3000}"
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  die "Port $PORT is already in use: stop the running ConvLab (or whatever uses it) first, or choose another port with PORT=8080."
+fi
+
 log "Applying database migrations"
-npm run --silent db:deploy
+npm run --silent db:deploy || die "Applying migrations failed. If another ConvLab process still uses the database, stop it and run this again."
 log "Seeding the demo course"
 npm run --silent db:seed
 
@@ -23,6 +28,5 @@ npx tsx scripts/check-sandbox.ts || die "The sandbox does not work on this machi
 log "Building"
 npx next build >/dev/null || { npx next build; die "next build failed"; }
 
-export PORT="${PORT:-3000}"
 log "Starting ConvLab on http://localhost:${PORT} (Ctrl+C stops it)"
 exec node node_modules/next/dist/bin/next start -p "$PORT"

@@ -1,11 +1,16 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CourseForm } from "@/components/instructor/course-form";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { listStaffCourses } from "@/server/courses/list-staff-courses";
-import { canOpenInstructorArea } from "@/server/permissions/course-permissions";
+import { canCreateCourse, canOpenInstructorArea } from "@/server/permissions/course-permissions";
+import { createCourseAction } from "./actions";
 
-export const metadata = { title: "Instructor" };
+export async function generateMetadata() {
+  return { title: instructorMessages(await getLocale()).title };
+}
 
 export default async function InstructorPage() {
   const user = await requireUserForPage("/instructor");
@@ -14,39 +19,50 @@ export default async function InstructorPage() {
   if (!canOpenInstructorArea(user, courses.length)) notFound();
   const t = instructorMessages(await getLocale());
   return (
-    <section aria-labelledby="instructor-heading">
-      <h1 id="instructor-heading" className="mb-4 text-2xl font-semibold">
-        {t.title}
-      </h1>
-      <h2 className="mb-2 text-lg font-medium">{t.myCourses}</h2>
-      {courses.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <table className="w-full border-collapse bg-white text-left text-sm" data-testid="staff-courses">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2">
-                {t.course}
-              </th>
-              <th scope="col" className="p-2">
-                {t.joinCode}
-              </th>
-              <th scope="col" className="p-2">
-                {t.students}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {courses.map((c) => (
-              <tr key={c.id} className="border-b border-slate-200">
-                <td className="p-2">{c.title}</td>
-                <td className="p-2 font-mono">{c.code}</td>
-                <td className="p-2">{c.studentCount}</td>
+    <div className="grid gap-8 md:grid-cols-[2fr_1fr]">
+      <section aria-labelledby="instructor-heading">
+        <h1 id="instructor-heading" className="mb-4 text-2xl font-semibold">
+          {t.title}
+        </h1>
+        <h2 className="mb-2 text-lg font-medium">{t.myCourses}</h2>
+        {courses.length === 0 ? (
+          <p>{t.none}</p>
+        ) : (
+          <table className="w-full border-collapse bg-white text-left text-sm" data-testid="staff-courses">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="p-2">
+                  {t.course}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.joinCode}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.students}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+            </thead>
+            <tbody>
+              {courses.map((c) => (
+                <tr key={c.id} className="border-b border-slate-200">
+                  <th scope="row" className="p-2 font-medium">
+                    <Link href={`/instructor/courses/${c.id}`} className="text-blue-800 underline">
+                      {c.title}
+                    </Link>
+                  </th>
+                  <td className="p-2 font-mono">{c.code}</td>
+                  <td className="p-2">{c.studentCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {canCreateCourse(user) ? (
+        <aside className="rounded-lg border border-slate-200 bg-white p-4">
+          <CourseForm action={createCourseAction} />
+        </aside>
+      ) : null}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // A course as its staff see it: settings, join code, assignments, and what this viewer may change.
 import type { TDb } from "@/server/db-client";
-import { canExportGrades, canManageAssignments, canStartRegrade, canEditCourse, canViewCourseAdmin } from "@/server/permissions/instructor-permissions";
+import { canEditCourse, canExportGrades, canManageAssignments, canStartRegrade, canViewCourseAdmin } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { requireCourseAccess } from "./require-course-access";
 

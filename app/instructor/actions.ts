@@ -1,0 +1,145 @@
+"use server";
+// Server actions of the instructor area. Each authenticates, validates the form, calls one domain
+// operation (which checks the permission against the course), and refreshes the course's pages.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { format } from "@/i18n";
+import { instructorMessages } from "@/i18n/instructor";
+import { getLocale } from "@/i18n/server";
+import { runAction, type TActionState } from "@/server/action-state";
+import { requireUser } from "@/server/auth/current-user";
+import { db } from "@/server/db";
+import { readAssignmentForm } from "@/server/instructor/assignment-schemas";
+import { changeEnrollmentRole } from "@/server/instructor/change-enrollment-role";
+import { ZCourseInput, ZId, ZRoleChange } from "@/server/instructor/course-schemas";
+import { createAssignment } from "@/server/instructor/create-assignment";
+import { createCourse } from "@/server/instructor/create-course";
+import { launchRegrade } from "@/server/instructor/launch-regrade";
+import { regenerateCourseCode } from "@/server/instructor/regenerate-course-code";
+import { removeStudent } from "@/server/instructor/remove-student";
+import { restoreStudent } from "@/server/instructor/restore-student";
+import { startRegrade } from "@/server/instructor/start-regrade";
+import { updateAssignment } from "@/server/instructor/update-assignment";
+import { updateCourse } from "@/server/instructor/update-course";
+
+/** A text field of the form; absent fields read as missing, which zod then reports. */
+function field(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+function refreshCourse(courseId: string): void {
+  revalidatePath(`/instructor/courses/${courseId}`, "layout");
+  revalidatePath("/instructor");
+}
+
+async function messages() {
+  return instructorMessages(await getLocale());
+}
+
+export async function createCourseAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const input = ZCourseInput.parse({ title: field(form, "title"), description: field(form, "description") });
+    const course = await createCourse(db, { user, input });
+    revalidatePath("/", "layout");
+    redirect(`/instructor/courses/${course.id}`);
+  });
+}
+
+export async function updateCourseAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const input = ZCourseInput.parse({ title: field(form, "title"), description: field(form, "description") });
+    await updateCourse(db, { user, courseId, input });
+    refreshCourse(courseId);
+    return { status: "ok", message: (await messages()).courseSaved };
+  });
+}
+
+export async function regenerateCodeAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const { code } = await regenerateCourseCode(db, { user, courseId });
+    refreshCourse(courseId);
+    return { status: "ok", message: format((await messages()).codeRegenerated, { code }) };
+  });
+}
+
+export async function changeRoleAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const change = ZRoleChange.parse({ userId: field(form, "userId"), role: field(form, "role") });
+    await changeEnrollmentRole(db, { user, courseId, ...change });
+    refreshCourse(courseId);
+    return { status: "ok", message: (await messages()).roleChanged };
+  });
+}
+
+export async function removeStudentAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    await removeStudent(db, { user, courseId, userId: ZId.parse(field(form, "userId")) });
+    refreshCourse(courseId);
+    return { status: "ok", message: (await messages()).studentRemoved };
+  });
+}
+
+export async function restoreStudentAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    await restoreStudent(db, { user, courseId, userId: ZId.parse(field(form, "userId")) });
+    refreshCourse(courseId);
+    return { status: "ok", message: (await messages()).studentRestored };
+  });
+}
+
+export async function createAssignmentAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const { id } = await createAssignment(db, { user, courseId, settings: readAssignmentForm(form) });
+    refreshCourse(courseId);
+    revalidatePath("/");
+    redirect(`/instructor/courses/${courseId}/assignments/${id}`);
+  });
+}
+
+export async function updateAssignmentAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    await updateAssignment(db, { user, courseId, assignmentId, settings: readAssignmentForm(form) });
+    refreshCourse(courseId);
+    revalidatePath("/");
+    return { status: "ok", message: (await messages()).assignmentSaved };
+  });
+}
+
+const ZRegradeForm = z.object({
+  courseId: ZId,
+  exerciseId: ZId,
+  /** "" regrades every student */
+  studentId: z
+    .string()
+    .max(64)
+    .transform((id) => (id === "" ? null : id)),
+});
+
+export async function startRegradeAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const input = ZRegradeForm.parse({ courseId: field(form, "courseId"), exerciseId: field(form, "exerciseId"), studentId: field(form, "studentId") ?? "" });
+    const { jobId } = await startRegrade(db, { user, ...input });
+    launchRegrade(jobId);
+    refreshCourse(input.courseId);
+    redirect(`/instructor/courses/${input.courseId}/regrades/${jobId}`);
+  });
+}

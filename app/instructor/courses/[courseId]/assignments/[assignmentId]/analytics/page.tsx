@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { ExerciseAnalytics } from "@/components/instructor/exercise-analytics";
+import { format } from "@/i18n";
+import { instructorMessages } from "@/i18n/instructor";
+import { getLocale } from "@/i18n/server";
+import { requireUserForPage } from "@/server/auth/current-user";
+import { db } from "@/server/db";
+import { getExerciseAnalytics } from "@/server/instructor/get-exercise-analytics";
+import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+
+export async function generateMetadata() {
+  return { title: instructorMessages(await getLocale()).analytics };
+}
+
+export default async function AnalyticsPage({ params }: { params: Promise<{ courseId: string; assignmentId: string }> }) {
+  const { courseId, assignmentId } = await readPageParams(params);
+  const base = `/instructor/courses/${courseId}/assignments/${assignmentId}`;
+  const user = await requireUserForPage(`${base}/analytics`);
+  const analytics = await orNotFound(getExerciseAnalytics(db, { user, courseId, assignmentId }));
+  const t = instructorMessages(await getLocale());
+  return (
+    <section aria-labelledby="analytics-heading" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 id="analytics-heading" className="text-xl font-semibold">
+          {format(t.analyticsTitle, { title: analytics.assignment.title })}
+        </h1>
+        <Link href={base} className="text-sm font-medium text-blue-800 underline">
+          {t.progress}
+        </Link>
+      </div>
+      <p className="text-sm text-slate-700">{format(t.analyticsScope, { count: analytics.studentCount })}</p>
+      <ExerciseAnalytics analytics={analytics} />
+    </section>
+  );
+}

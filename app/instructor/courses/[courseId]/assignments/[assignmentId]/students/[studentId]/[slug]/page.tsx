@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { StudentSubmissions } from "@/components/instructor/student-submissions";
+import { format } from "@/i18n";
+import { instructorMessages } from "@/i18n/instructor";
+import { getLocale } from "@/i18n/server";
+import { requireUserForPage } from "@/server/auth/current-user";
+import { db } from "@/server/db";
+import { listStudentExerciseSubmissions } from "@/server/instructor/list-student-exercise-submissions";
+import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+
+export async function generateMetadata() {
+  return { title: instructorMessages(await getLocale()).student };
+}
+
+export default async function StudentSubmissionsPage({
+  params,
+}: {
+  params: Promise<{ courseId: string; assignmentId: string; studentId: string; slug: string }>;
+}) {
+  const { courseId, assignmentId, studentId, slug } = await readPageParams(params);
+  const matrixHref = `/instructor/courses/${courseId}/assignments/${assignmentId}`;
+  const user = await requireUserForPage(`${matrixHref}/students/${studentId}/${slug}`);
+  const view = await orNotFound(listStudentExerciseSubmissions(db, { user, courseId, assignmentId, studentId, slug }));
+  const locale = await getLocale();
+  const t = instructorMessages(locale);
+  const exerciseTitle = locale === "zh-CN" && view.exercise.titleZh ? view.exercise.titleZh : view.exercise.title;
+  return (
+    <section aria-labelledby="submissions-heading" className="flex flex-col gap-4">
+      <p className="text-sm">
+        <Link href={matrixHref} className="text-blue-800 underline">
+          {t.backToMatrix}
+        </Link>
+      </p>
+      <div>
+        <h1 id="submissions-heading" className="text-xl font-semibold">
+          {format(t.submissionsTitle, { student: view.student.name, exercise: exerciseTitle })}
+        </h1>
+        <p className="text-sm text-slate-700">
+          {view.student.email} · {view.assignment.title}
+        </p>
+        {view.student.isRemoved ? <p className="text-sm text-amber-900">{t.removedStudentNote}</p> : null}
+      </div>
+      <StudentSubmissions submissions={view.submissions} />
+    </section>
+  );
+}

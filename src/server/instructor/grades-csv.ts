@@ -1,0 +1,37 @@
+// The gradebook file: one row per student, name and email, then one column per assignment, in a
+// CSV that LMS gradebook imports (Moodle, Canvas, Blackboard) accept as "match by email".
+import Papa from "papaparse";
+
+/**
+ * Cells a spreadsheet would run as a formula: = + - @ and the tab / carriage return tricks, plus
+ * their full-width forms, which some East Asian Excel versions also accept. Student names are
+ * typed by students, so they are never trusted.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export interface TGradesTable {
+  assignmentTitles: string[];
+  students: { name: string; email: string; scores: number[] }[];
+}
+
+/** Repeated titles would make the import merge two columns into one; later ones get " (2)", " (3)". */
+function distinctTitles(titles: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return titles.map((title) => {
+    const count = (seen.get(title) ?? 0) + 1;
+    seen.set(title, count);
+    return count === 1 ? title : `${title} (${count})`;
+  });
+}
+
+/** Starts with a byte-order mark so that Excel reads the UTF-8 (Chinese names) correctly. */
+export function buildGradesCsv(table: TGradesTable): string {
+  const csv = Papa.unparse(
+    {
+      fields: ["Name", "Email", ...distinctTitles(table.assignmentTitles)],
+      data: table.students.map((s) => [s.name, s.email, ...s.scores]),
+    },
+    { escapeFormulae: FORMULA_START, newline: "\r\n" },
+  );
+  return `\uFEFF${csv}\r\n`;
+}
