@@ -80,6 +80,9 @@ export const workspaceMessages = defineMessages({
 
     progressQueued: "Waiting for a grader…",
     progressQueuedPosition: "Waiting for a grader: you are number {position} in the queue.",
+    progressQueuedEstimate: "Waiting for a grader: you are number {position} in the queue, about {wait} to go.",
+    waitSeconds: "{seconds} s",
+    waitMinutes: "{minutes} min",
     progressRunning: "Running your code on the test cases…",
 
     vizSizes: "Sizes",
@@ -206,6 +209,9 @@ export const workspaceMessages = defineMessages({
 
     progressQueued: "正在等待评测…",
     progressQueuedPosition: "正在等待评测：你在队列中排第 {position} 位。",
+    progressQueuedEstimate: "正在等待评测：你在队列中排第 {position} 位，预计还需约 {wait}。",
+    waitSeconds: "{seconds} 秒",
+    waitMinutes: "{minutes} 分钟",
     progressRunning: "正在用测试用例运行你的代码…",
 
     vizSizes: "尺寸",

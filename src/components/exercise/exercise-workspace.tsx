@@ -17,7 +17,8 @@ import type { TGradingResult } from "@/grading/result-schema";
 import { exerciseMessages } from "@/i18n/exercise";
 import { createWorkspaceApi } from "./workspace-api";
 
-const POLL_MS = 700;
+/** Least time between two requests for a submission (long polls answer early when its status changes). */
+const MIN_POLL_INTERVAL_MS = 700;
 const MAX_POLL_FAILURES = 20;
 
 export interface TExerciseWorkspaceProps {
@@ -32,7 +33,10 @@ export interface TExerciseWorkspaceProps {
   canSubmit: boolean;
 }
 
-type TActivity = { kind: "idle" } | { kind: "running" } | { kind: "submitting"; phase: "queued" | "running"; queuePosition: number | null };
+type TActivity =
+  | { kind: "idle" }
+  | { kind: "running" }
+  | { kind: "submitting"; phase: "queued" | "running"; queuePosition: number | null; estimateSeconds: number | null };
 
 export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   const t = exerciseMessages(useLocale());
@@ -79,7 +83,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
 
   const submit = async () => {
     if (!startExclusive()) return;
-    setActivity({ kind: "submitting", phase: "queued", queuePosition: null });
+    setActivity({ kind: "submitting", phase: "queued", queuePosition: null, estimateSeconds: null });
     await autosave.flush();
     const created = await api.submit(code, crypto.randomUUID());
     if (!created.ok) {
@@ -87,19 +91,24 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
       finish();
       return;
     }
-    // The submission is stored; a flaky connection only delays showing its verdict.
-    for (let failures = 0; failures < MAX_POLL_FAILURES; ) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const view = await api.getSubmission(created.data.id);
+    // The submission is stored; a flaky connection only delays showing its verdict. Each request
+    // is a long poll: the server answers when the status changes (or with a fresh queue position
+    // after a while), so the loop needs no timer of its own beyond a floor against hot loops.
+    for (let failures = 0, seen: "queued" | "running" = "queued"; failures < MAX_POLL_FAILURES; ) {
+      const asked = Date.now();
+      const view = await api.getSubmission(created.data.id, seen);
       if (!view.ok) {
         failures += 1;
         if (failures === MAX_POLL_FAILURES) setError(view.message);
+        await new Promise((resolve) => setTimeout(resolve, MIN_POLL_INTERVAL_MS));
         continue;
       }
       failures = 0;
-      const { status, queuePosition, result: graded } = view.data;
+      const { status, queuePosition, estimatedWaitSeconds, result: graded } = view.data;
       if (status === "queued" || status === "running") {
-        setActivity({ kind: "submitting", phase: status, queuePosition });
+        setActivity({ kind: "submitting", phase: status, queuePosition, estimateSeconds: estimatedWaitSeconds });
+        seen = status;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_POLL_INTERVAL_MS - (Date.now() - asked))));
         continue;
       }
       if (graded) setResult({ label: t.submission, result: graded });
@@ -110,80 +119,82 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   };
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <div className="flex min-w-0 flex-col gap-4">
-        <div role="tablist" aria-label={t.statement} className="flex gap-2 border-b border-slate-300">
-          {(["statement", "visualizer"] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls={`panel-${name}`}
-              onClick={() => setTab(name)}
-              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === name ? "border-blue-800 text-blue-900" : "border-transparent text-slate-700"}`}
-            >
-              {name === "statement" ? t.statement : t.visualizer}
-            </button>
-          ))}
+    <div className="flex flex-col gap-6">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="flex min-w-0 flex-col gap-4">
+          <div role="tablist" aria-label={t.statement} className="flex gap-2 border-b border-slate-300">
+            {(["statement", "visualizer"] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`panel-${name}`}
+                onClick={() => setTab(name)}
+                className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === name ? "border-blue-800 text-blue-900" : "border-transparent text-slate-700"}`}
+              >
+                {name === "statement" ? t.statement : t.visualizer}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === "statement" ? <StatementView markdownEn={props.statementEn} markdownZh={props.statementZh} /> : <ConvVisualizer />}
+          </div>
         </div>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === "statement" ? <StatementView markdownEn={props.statementEn} markdownZh={props.statementZh} /> : <ConvVisualizer />}
-        </div>
-      </div>
 
-      <div className="flex min-w-0 flex-col gap-3">
-        {props.deadlineNotice ? <FormAlert kind="error" message={props.deadlineNotice} /> : null}
-        <CodeEditorLazy value={code} onChange={setCode} onRunShortcut={() => void run()} ariaLabel={t.editorLabel} />
-        <div className="flex flex-wrap items-center gap-2">
-          <button
-            type="button"
-            onClick={() => void run()}
-            disabled={activity.kind !== "idle"}
-            className="rounded-md border border-blue-800 px-4 py-2 font-medium text-blue-900 hover:bg-blue-50 disabled:opacity-60"
-          >
-            {activity.kind === "running" ? t.running : t.run}
-          </button>
-          <button
-            type="button"
-            onClick={() => void submit()}
-            disabled={activity.kind !== "idle" || !props.canSubmit}
-            className="rounded-md bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
-          >
-            {activity.kind === "submitting" ? t.submitting : t.submit}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              if (window.confirm(t.resetConfirm)) setCode(props.starter);
-            }}
-            className="rounded-md px-3 py-2 text-sm text-slate-800 underline"
-          >
-            {t.reset}
-          </button>
-          <span className="ml-auto text-sm">
-            <DraftSaveStatus state={autosave.state} />
-          </span>
+        <div className="flex min-w-0 flex-col gap-3">
+          {props.deadlineNotice ? <FormAlert kind="error" message={props.deadlineNotice} /> : null}
+          <CodeEditorLazy value={code} onChange={setCode} onRunShortcut={() => void run()} ariaLabel={t.editorLabel} />
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              onClick={() => void run()}
+              disabled={activity.kind !== "idle"}
+              className="rounded-md border border-blue-800 px-4 py-2 font-medium text-blue-900 hover:bg-blue-50 disabled:opacity-60"
+            >
+              {activity.kind === "running" ? t.running : t.run}
+            </button>
+            <button
+              type="button"
+              onClick={() => void submit()}
+              disabled={activity.kind !== "idle" || !props.canSubmit}
+              className="rounded-md bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
+            >
+              {activity.kind === "submitting" ? t.submitting : t.submit}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                if (window.confirm(t.resetConfirm)) setCode(props.starter);
+              }}
+              className="rounded-md px-3 py-2 text-sm text-slate-800 underline"
+            >
+              {t.reset}
+            </button>
+            <span className="ml-auto text-sm">
+              <DraftSaveStatus state={autosave.state} />
+            </span>
+          </div>
+          <p className="text-xs text-slate-600">{t.runHint}</p>
+          {error ? <FormAlert kind="error" message={error} /> : null}
+          {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} estimateSeconds={activity.estimateSeconds} /> : null}
+          {activity.kind === "running" ? <GradingProgress phase="running" /> : null}
         </div>
-        <p className="text-xs text-slate-600">{t.runHint}</p>
-        {error ? <FormAlert kind="error" message={error} /> : null}
-        {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} /> : null}
-        {activity.kind === "running" ? <GradingProgress phase="running" /> : null}
-        <section aria-labelledby="results-heading" data-testid="results">
-          <h2 id="results-heading" className="text-lg font-semibold">
-            {t.results}
-            {result ? <span className="ml-2 text-sm font-normal text-slate-600">{result.label}</span> : null}
-          </h2>
-          {result ? <ResultsPanel result={result.result} /> : null}
-        </section>
-        <section aria-labelledby="history-heading" data-testid="history">
-          <h2 id="history-heading" className="text-lg font-semibold">
-            {t.history}
-          </h2>
-          {props.history.length === 0 ? <p className="text-sm text-slate-700">{t.noHistory}</p> : <SubmissionHistory submissions={props.history} />}
-        </section>
       </div>
+      <section aria-labelledby="results-heading" data-testid="results">
+        <h2 id="results-heading" className="text-lg font-semibold">
+          {t.results}
+          {result ? <span className="ml-2 text-sm font-normal text-slate-600">{result.label}</span> : null}
+        </h2>
+        {result ? <ResultsPanel result={result.result} /> : null}
+      </section>
+      <section aria-labelledby="history-heading" data-testid="history">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          {t.history}
+        </h2>
+        {props.history.length === 0 ? <p className="text-sm text-slate-700">{t.noHistory}</p> : <SubmissionHistory submissions={props.history} />}
+      </section>
     </div>
   );
 }

@@ -4,14 +4,31 @@ import { useLocale } from "@/components/layout/locale-provider";
 import { format } from "@/i18n";
 import { workspaceMessages } from "@/i18n/workspace";
 
-export function GradingProgress({ phase, queuePosition = null }: { phase: "queued" | "running"; queuePosition?: number | null }) {
+export function GradingProgress({
+  phase,
+  queuePosition = null,
+  estimateSeconds = null,
+}: {
+  phase: "queued" | "running";
+  queuePosition?: number | null;
+  /** expected wait for a grader, from the recent grading rate; shown rounded, never as a promise */
+  estimateSeconds?: number | null;
+}) {
   const t = workspaceMessages(useLocale());
+  const wait =
+    estimateSeconds === null
+      ? null
+      : estimateSeconds < 60
+        ? format(t.waitSeconds, { seconds: Math.max(5, Math.ceil(estimateSeconds / 5) * 5) })
+        : format(t.waitMinutes, { minutes: Math.ceil(estimateSeconds / 60) });
   const text =
     phase === "running"
       ? t.progressRunning
       : queuePosition === null
         ? t.progressQueued
-        : format(t.progressQueuedPosition, { position: queuePosition });
+        : wait === null
+          ? format(t.progressQueuedPosition, { position: queuePosition })
+          : format(t.progressQueuedEstimate, { position: queuePosition, wait });
   return (
     <div
       role="status"

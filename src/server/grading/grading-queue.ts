@@ -1,47 +1,79 @@
-// The in-process grading queue of the embedded (SQLite, one machine) deployment. The database is
-// the queue: submissions are stored as queued first, so a crash loses nothing; on start, rows a
-// dead process left running are queued again. Concurrency is bounded by the runner's pool, and
-// the next job goes to the student with the fewest submissions in flight, so one student's
-// burst cannot starve the others.
-import { randomUUID } from "node:crypto";
+// The grading queue of the embedded deployment (SQLite, one machine): the submission table is
+// the queue. Rows are stored as queued first, so nothing is lost; a grading process claims one
+// with a conditional update under its process token. Rows whose owner process died are queued
+// again by any grading process, at start and every few seconds, so several processes may grade
+// the same database (the web server and `npm run worker`) without re-grading each other's work.
+//
+// Two lanes share the runner's pool: every submission first runs under the fast lane's short
+// limits; one that times out there waits, still claimed, for one of the few slow-lane slots and
+// runs again under the exercise's own limits. So endless loops cost everyone else at most a few
+// seconds instead of the whole pool for 20. The next queued row goes to a student with nothing
+// in flight here, so one student's burst cannot starve the others.
 import type { TRunner } from "@runner";
 import type { TDb } from "@/server/db-client";
-import { claimSubmission, processClaimedSubmission } from "./process-submission";
+import { logGrading } from "./grading-log";
+import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
+import { checkTokenOwner, createProcessToken } from "./process-token";
+
+/** Owners we cannot check (another host, an old token format) are presumed dead after this. */
+const UNCHECKABLE_OWNER_LEASE_MS = 10 * 60_000;
+const RECOVER_EVERY_MS = 10_000;
 
 export interface TGradingQueueOptions {
   db: TDb;
   runner: TRunner;
-  concurrency: number;
-  /** how often to look for work nobody announced (e.g. rows queued before a restart) */
-  pollMs?: number;
+  /** sandboxes used at once, both lanes together */
+  poolSize: number;
+  slowLaneSlots: number;
+  fastLane: TFastLaneLimits;
+  /** how often to look for work nobody announced (rows queued by another process or before a restart) */
+  pollMs: number;
+  /** "web" or "worker": only makes the token readable */
+  role: string;
+}
+
+export interface TGradingQueueState {
+  workerId: string;
+  poolSize: number;
+  fastActive: number;
+  slowActive: number;
+  slowWaiting: number;
 }
 
 export class GradingQueue {
-  readonly workerId = `web-${process.pid}-${randomUUID().slice(0, 8)}`;
-  private active = new Map<string, string>();
+  readonly workerId: string;
+  /** submission id → user id, for everything this process holds (claimed or being claimed) */
+  private readonly fast = new Map<string, string>();
+  private readonly slow = new Map<string, string>();
+  private readonly slowWaiting = new Map<string, string>();
   private stopped = false;
   private pumping = false;
   private pumpAgain = false;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly finishedTimes: { at: number; queuedMs: number }[] = [];
+  private timers: NodeJS.Timeout[] = [];
+  private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly options: TGradingQueueOptions) {}
+  constructor(private readonly options: TGradingQueueOptions) {
+    this.workerId = createProcessToken(options.role);
+  }
 
-  /** Re-queues what a previous process left running, then starts grading. */
   async start(): Promise<void> {
-    const orphaned = await this.options.db.submission.updateMany({
-      where: { status: "running" },
-      data: { status: "queued", startedAt: null, workerId: null },
-    });
-    if (orphaned.count > 0) log("info", "re-queued submissions left running by a previous process", { count: orphaned.count });
-    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 2000);
-    this.timer.unref();
+    await this.recoverOrphans();
+    this.timers = [setInterval(() => this.wake(), this.options.pollMs), setInterval(() => void this.recoverOrphans(), RECOVER_EVERY_MS)];
+    for (const timer of this.timers) timer.unref();
+    logGrading("info", "grading queue started", { workerId: this.workerId, poolSize: this.options.poolSize, slowLaneSlots: this.options.slowLaneSlots });
     this.wake();
   }
 
-  async stop(): Promise<void> {
+  /** Stops taking work, lets running gradings finish (up to timeoutMs) and hands back what waits for the slow lane. */
+  async stop(timeoutMs = 30_000): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
+    for (const timer of this.timers) clearInterval(timer);
+    for (const id of [...this.slowWaiting.keys()]) {
+      this.slowWaiting.delete(id);
+      await requeueSubmission(this.options.db, { submissionId: id, fromWorkerId: this.workerId });
+    }
+    if (this.fast.size + this.slow.size === 0) return;
+    await Promise.race([new Promise<void>((resolve) => this.idleWaiters.push(resolve)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
   /** Called after a submission is stored, so grading starts without waiting for the poll. */
@@ -52,72 +84,101 @@ export class GradingQueue {
       return;
     }
     this.pumping = true;
-    void this.pump().finally(() => {
-      this.pumping = false;
-      if (this.pumpAgain) {
-        this.pumpAgain = false;
-        this.wake();
-      }
-    });
+    void this.pump()
+      .catch((error: unknown) => logGrading("error", "could not take work from the queue", { error: String(error) }))
+      .finally(() => {
+        this.pumping = false;
+        if (this.pumpAgain) {
+          this.pumpAgain = false;
+          this.wake();
+        }
+      });
   }
 
-  get inFlight(): number {
-    return this.active.size;
+  get state(): TGradingQueueState {
+    return {
+      workerId: this.workerId,
+      poolSize: this.options.poolSize,
+      fastActive: this.fast.size,
+      slowActive: this.slow.size,
+      slowWaiting: this.slowWaiting.size,
+    };
   }
 
-  /** Verdicts in the last minute and the p50/p95 of submit-to-verdict seconds over them. */
-  recentThroughput(): { perMinute: number; p50Seconds: number | null; p95Seconds: number | null } {
-    const since = Date.now() - 60_000;
-    while (this.finishedTimes.length > 0 && this.finishedTimes[0]!.at < since) this.finishedTimes.shift();
-    const sorted = this.finishedTimes.map((f) => f.queuedMs / 1000).sort((a, b) => a - b);
-    const pick = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : null);
-    return { perMinute: sorted.length, p50Seconds: pick(0.5), p95Seconds: pick(0.95) };
+  private get active(): number {
+    return this.fast.size + this.slow.size;
   }
 
   private async pump(): Promise<void> {
-    while (!this.stopped && this.active.size < this.options.concurrency) {
+    while (!this.stopped && this.active < this.options.poolSize) {
+      // The slow lane goes first: fast-lane slots free up within seconds anyway.
+      const [waiting] = this.slowWaiting;
+      if (waiting && this.slow.size < this.options.slowLaneSlots) {
+        this.slowWaiting.delete(waiting[0]);
+        this.slow.set(waiting[0], waiting[1]);
+        void this.grade(waiting[0], "slow");
+        continue;
+      }
       const next = await this.pickNext();
       if (!next) return;
-      if (!(await claimSubmission(this.options.db, { submissionId: next.id, workerId: this.workerId }))) continue;
-      this.active.set(next.id, next.userId);
-      void this.grade(next.id, next.receivedAt);
+      // Held before the claim, so the orphan sweep never mistakes a row being claimed for a lost one.
+      this.fast.set(next.id, next.userId);
+      if (!(await claimSubmission(this.options.db, { submissionId: next.id, workerId: this.workerId }))) {
+        this.fast.delete(next.id);
+        continue;
+      }
+      void this.grade(next.id, "fast");
     }
   }
 
-  private async pickNext(): Promise<{ id: string; userId: string; receivedAt: Date } | null> {
-    const busyUsers = [...new Set(this.active.values())];
-    const select = { id: true, userId: true, receivedAt: true } as const;
+  private async pickNext(): Promise<{ id: string; userId: string } | null> {
+    const busyUsers = [...new Set([...this.fast.values(), ...this.slow.values(), ...this.slowWaiting.values()])];
+    const select = { id: true, userId: true } as const;
     const orderBy = { receivedAt: "asc" } as const;
-    const fair = await this.options.db.submission.findFirst({
-      where: { status: "queued", userId: { notIn: busyUsers } },
-      select,
-      orderBy,
-    });
+    const fair = await this.options.db.submission.findFirst({ where: { status: "queued", userId: { notIn: busyUsers } }, select, orderBy });
     return fair ?? (await this.options.db.submission.findFirst({ where: { status: "queued" }, select, orderBy }));
   }
 
-  private async grade(submissionId: string, receivedAt: Date): Promise<void> {
+  private async grade(submissionId: string, lane: "fast" | "slow"): Promise<void> {
+    const held = lane === "fast" ? this.fast : this.slow;
     const started = Date.now();
+    let outcome: TProcessOutcome | "failed" = "failed";
     try {
-      const outcome = await processClaimedSubmission(this.options.db, {
+      outcome = await processClaimedSubmission(this.options.db, {
         submissionId,
         workerId: this.workerId,
         runner: this.options.runner,
+        fastLane: lane === "fast" ? this.options.fastLane : undefined,
       });
-      this.finishedTimes.push({ at: Date.now(), queuedMs: Date.now() - receivedAt.getTime() });
-      log("info", "graded", { submissionId, outcome, ms: Date.now() - started });
+      if (outcome === "needs-slow-lane") this.slowWaiting.set(submissionId, held.get(submissionId)!);
+      logGrading("info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", { submissionId, lane, outcome, ms: Date.now() - started, workerId: this.workerId });
     } catch (error) {
-      // The row stays running under this worker id; the next start re-queues it.
-      log("error", "grading failed", { submissionId, error: String(error) });
+      // Most likely the database: give the row back so that it is graded again, now or by the sweep.
+      logGrading("error", "grading failed", { submissionId, lane, error: String(error) });
+      await requeueSubmission(this.options.db, { submissionId, fromWorkerId: this.workerId }).catch(() => {});
     } finally {
-      this.active.delete(submissionId);
+      held.delete(submissionId);
+      if (this.active === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
       this.wake();
     }
   }
-}
 
-function log(level: "info" | "error", msg: string, fields: Record<string, unknown>): void {
-  const line = JSON.stringify({ level, time: new Date().toISOString(), component: "grading-queue", msg, ...fields });
-  if (level === "error") console.error(line);
-  else console.log(line);
+  /** Queues again the rows of dead owners, and rows of ours this process no longer holds (a failed give-back). */
+  private async recoverOrphans(): Promise<void> {
+    try {
+      const running = await this.options.db.submission.findMany({ where: { status: "running" }, select: { id: true, workerId: true, startedAt: true } });
+      const now = Date.now();
+      for (const row of running) {
+        const isOurs = row.workerId === this.workerId;
+        const isHeld = this.fast.has(row.id) || this.slow.has(row.id) || this.slowWaiting.has(row.id);
+        const owner = isOurs ? (isHeld ? "alive" : "dead") : checkTokenOwner(row.workerId);
+        const isOrphan = owner === "dead" || (owner === "unknown" && now - (row.startedAt?.getTime() ?? 0) > UNCHECKABLE_OWNER_LEASE_MS);
+        if (isOrphan && (await requeueSubmission(this.options.db, { submissionId: row.id, fromWorkerId: row.workerId }))) {
+          logGrading("warn", "re-queued a submission whose grader is gone", { submissionId: row.id, previousWorker: row.workerId });
+        }
+      }
+    } catch (error) {
+      logGrading("error", "could not look for orphaned submissions", { error: String(error) });
+    }
+  }
 }

@@ -1,14 +1,23 @@
-// Grades one queued submission through the runner and records the verdict exactly once: the
-// claim and the final write are both conditional on the row's status and worker id, so a second
-// worker (or a restarted one) can never record a second verdict for the same submission.
-import type { TRunner } from "@runner";
+// Grades one submission through the runner and records the verdict exactly once. The row's
+// workerId is a fencing token: claiming, handing over and the final write are all conditional on
+// it, so a grader that lost its claim (it was presumed dead and its work given to another) can
+// never record a second verdict. A fast-lane attempt runs under short limits first; when it
+// times out only because of them, nothing is written and the caller moves the submission to the
+// slow lane, where it is graded again under the exercise's own limits.
+import type { TJob, TRunner } from "@runner";
 import { gradeSubmission } from "@/grading/grade-submission";
 import type { TGradingResult } from "@/grading/result-schema";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
+import { logGrading } from "./grading-log";
 import { recomputeProgress } from "./recompute-progress";
 
-export type TProcessOutcome = "graded" | "not-gradable" | "claimed-elsewhere";
+export type TProcessOutcome = "graded" | "not-gradable" | "claimed-elsewhere" | "needs-slow-lane";
+
+export interface TFastLaneLimits {
+  cpuSeconds: number;
+  wallSeconds: number;
+}
 
 /** Atomically moves a queued submission to running under this worker; false if someone else has it. */
 export async function claimSubmission(db: TDb, options: { submissionId: string; workerId: string }): Promise<boolean> {
@@ -19,14 +28,65 @@ export async function claimSubmission(db: TDb, options: { submissionId: string; 
   return claimed.count === 1;
 }
 
+/** Moves a running submission from one owner to another (a presumed-dead one's, or to the slow lane). */
+export async function transferSubmission(db: TDb, options: { submissionId: string; fromWorkerId: string; workerId: string }): Promise<boolean> {
+  const moved = await db.submission.updateMany({
+    where: { id: options.submissionId, status: "running", workerId: options.fromWorkerId },
+    data: { startedAt: new Date(), workerId: options.workerId },
+  });
+  return moved.count === 1;
+}
+
+/** Puts a running submission back in the queue, if its owner is still the one the caller saw. */
+export async function requeueSubmission(db: TDb, options: { submissionId: string; fromWorkerId: string | null }): Promise<boolean> {
+  const requeued = await db.submission.updateMany({
+    where: { id: options.submissionId, status: "running", workerId: options.fromWorkerId },
+    data: { status: "queued", startedAt: null, workerId: null },
+  });
+  return requeued.count === 1;
+}
+
+/** Records "not gradable" (costs no attempt) unless the submission was finished or given to someone else. */
+async function markNotGradable(db: TDb, options: { submissionId: string; workerId: string; result?: TGradingResult }): Promise<boolean> {
+  const marked = await db.submission.updateMany({
+    where: { id: options.submissionId, status: "running", workerId: options.workerId },
+    data: { status: "not_gradable", finishedAt: new Date(), ...(options.result ? { result: options.result } : {}) },
+  });
+  return marked.count === 1;
+}
+
+/** A runner that lowers every job's CPU and wall limits to the fast lane's, and remembers whether it had to. */
+function capLimits(runner: TRunner, cap: TFastLaneLimits): { runner: TRunner; wasCapped: () => boolean } {
+  let capped = false;
+  return {
+    runner: {
+      run: (job: TJob) => {
+        capped = cap.cpuSeconds < job.limits.cpuSeconds || cap.wallSeconds < job.limits.wallSeconds;
+        const limits = {
+          ...job.limits,
+          cpuSeconds: Math.min(cap.cpuSeconds, job.limits.cpuSeconds),
+          wallSeconds: Math.min(cap.wallSeconds, job.limits.wallSeconds),
+        };
+        return runner.run({ ...job, limits });
+      },
+      close: async () => {},
+    },
+    wasCapped: () => capped,
+  };
+}
+
 export async function processClaimedSubmission(
   db: TDb,
-  options: { submissionId: string; workerId: string; runner: TRunner },
+  options: { submissionId: string; workerId: string; runner: TRunner; fastLane?: TFastLaneLimits },
 ): Promise<TProcessOutcome> {
   const submission = await db.submission.findUniqueOrThrow({
     where: { id: options.submissionId },
     include: { exercise: { select: { slug: true } } },
   });
+  // Not worth a sandbox: the claim was lost before grading even started.
+  if (submission.status !== "running" || submission.workerId !== options.workerId) return "claimed-elsewhere";
+
+  const lane = options.fastLane ? capLimits(options.runner, options.fastLane) : null;
   let result: TGradingResult;
   try {
     result = await gradeSubmission({
@@ -34,25 +94,19 @@ export async function processClaimedSubmission(
       source: submission.code,
       mode: "submit",
       seed: submission.seed,
-      runner: options.runner,
+      runner: lane?.runner ?? options.runner,
     });
   } catch (error) {
     // A grader fault is ours, not the student's: record it as not gradable, never as a failure.
-    console.error(JSON.stringify({ level: "error", msg: "grading crashed", submissionId: submission.id, error: String(error) }));
-    await db.submission.updateMany({
-      where: { id: submission.id, status: "running", workerId: options.workerId },
-      data: { status: "not_gradable", finishedAt: new Date() },
-    });
-    return "not-gradable";
+    logGrading("error", "grading crashed", { submissionId: submission.id, error: String(error) });
+    return (await markNotGradable(db, { submissionId: submission.id, workerId: options.workerId })) ? "not-gradable" : "claimed-elsewhere";
   }
 
   if (!result.gradable) {
-    await db.submission.updateMany({
-      where: { id: submission.id, status: "running", workerId: options.workerId },
-      data: { status: "not_gradable", result, finishedAt: new Date() },
-    });
-    return "not-gradable";
+    logGrading("error", "runner fault", { submissionId: submission.id, operatorMessage: result.operatorMessage });
+    return (await markNotGradable(db, { submissionId: submission.id, workerId: options.workerId, result })) ? "not-gradable" : "claimed-elsewhere";
   }
+  if (result.status === "timeout" && lane?.wasCapped()) return "needs-slow-lane";
 
   const score = applyLatePenalty(result.score, submission.latePenalty);
   const written = await db.$transaction(async (tx) => {

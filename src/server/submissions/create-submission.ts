@@ -1,6 +1,6 @@
 // Stores a graded attempt as a queued job. Everything that can refuse it (deadline, attempts,
-// cooldown, too many in flight) is checked before anything is written, and a repeated client
-// token returns the first submission instead of creating a second one.
+// cooldown, too many in flight, a full queue) is checked before anything is written, and a
+// repeated client token returns the first submission instead of creating a second one.
 import { randomInt } from "node:crypto";
 import { evaluateDeadline } from "@/server/assignments/late-policy";
 import { loadAssignmentExercise } from "@/server/assignments/load-assignment-exercise";
@@ -17,6 +17,8 @@ export interface TCreateSubmissionInput {
   slug: string;
   code: string;
   clientToken: string;
+  /** queued submissions (everyone's) beyond which this one is refused; unset: no bound */
+  maxQueued?: number;
   now?: Date;
 }
 
@@ -55,6 +57,15 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
       const seconds = Math.ceil(waitMs / 1000);
       throw new AppError("rate_limited", `Please wait ${seconds} s before submitting again.`, `请等待 ${seconds} 秒后再提交。`);
     }
+  }
+
+  // Checked last and without a lock: a burst may overshoot the bound by a few rows, never by a queue.
+  if (input.maxQueued !== undefined && (await db.submission.count({ where: { status: "queued" } })) >= input.maxQueued) {
+    throw new AppError(
+      "unavailable",
+      "The grader is very busy right now and its queue is full. Your code was not submitted: try again in a minute.",
+      "评测系统当前非常繁忙，队列已满。你的代码尚未提交，请一分钟后再试。",
+    );
   }
 
   const attempt = (await db.submission.count({ where: mine })) + 1;

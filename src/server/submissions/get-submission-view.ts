@@ -4,6 +4,7 @@ import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 import { getMembershipWith } from "@/server/courses/get-membership";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
+import { estimateWaitSeconds, readRecentThroughput } from "@/server/grading/read-grading-stats";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { canViewSubmission } from "@/server/permissions/submission-permissions";
 
@@ -21,6 +22,8 @@ export interface TSubmissionView {
   result: TGradingResult | null;
   /** 1-based place among queued submissions, while queued */
   queuePosition: number | null;
+  /** seconds until a grader takes it, at the recent grading rate; null when unknown or not queued */
+  estimatedWaitSeconds: number | null;
 }
 
 const NOT_FOUND = new AppError("not_found", "No such submission.", "没有这个提交。");
@@ -28,10 +31,13 @@ const NOT_FOUND = new AppError("not_found", "No such submission.", "没有这个
 export async function getSubmissionView(db: TDb, options: { user: TSessionUser; submissionId: string }): Promise<TSubmissionView> {
   const s = await db.submission.findUnique({ where: { id: options.submissionId } });
   if (!s) throw NOT_FOUND;
-  const membership = s.courseId ? await getMembershipWith(db, { userId: options.user.id, courseId: s.courseId }) : null;
+  // The author needs no membership lookup: it is one query less on every poll of a waiting student.
+  const isAuthor = s.userId === options.user.id;
+  const membership = s.courseId && !isAuthor ? await getMembershipWith(db, { userId: options.user.id, courseId: s.courseId }) : null;
   if (!canViewSubmission(options.user, s, membership)) throw NOT_FOUND;
   const queuePosition =
     s.status === "queued" ? (await db.submission.count({ where: { status: "queued", receivedAt: { lt: s.receivedAt } } })) + 1 : null;
+  const estimatedWaitSeconds = queuePosition === null ? null : estimateWaitSeconds(queuePosition, await readRecentThroughput(db));
   const parsed = s.result === null ? null : ZGradingResult.safeParse(s.result);
   return {
     id: s.id,
@@ -46,5 +52,6 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
     code: s.code,
     result: parsed?.success ? parsed.data : null,
     queuePosition,
+    estimatedWaitSeconds,
   };
 }

@@ -1,16 +1,32 @@
+// One submission for its author or the course staff. With ?wait=<status> (the status the page
+// last saw) it is a long poll: the answer comes when the status changes, or after a while with
+// a fresh queue position and estimate, so waiting students do not flood the server with requests.
 import { z } from "zod";
 import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
+import { waitForSubmissionChange } from "@/server/grading/wait-for-submission-change";
 import { getSubmissionView } from "@/server/submissions/get-submission-view";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, ctx: { params: Promise<{ submissionId: string }> }): Promise<Response> {
+/** Longest a long poll is held: short enough for proxies, long enough to cost little. */
+const LONG_POLL_MS = 10_000;
+/** A grading that has just started is usually done within this: answer with its verdict instead. */
+const RUNNING_GRACE_MS = 1_000;
+
+const ZQuery = z.object({ wait: z.enum(["queued", "running"]).optional() });
+
+export async function GET(request: Request, ctx: { params: Promise<{ submissionId: string }> }): Promise<Response> {
   try {
     const user = await requireUser();
     const { submissionId } = z.object({ submissionId: z.string().min(1).max(64) }).parse(await ctx.params);
+    const { wait } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const view = await getSubmissionView(db, { user, submissionId });
+    if (!wait || view.status !== wait) return Response.json(view);
+    const status = await waitForSubmissionChange(db, { submissionId, fromStatus: wait, timeoutMs: LONG_POLL_MS, signal: request.signal });
+    if (status === "running") await waitForSubmissionChange(db, { submissionId, fromStatus: "running", timeoutMs: RUNNING_GRACE_MS, signal: request.signal });
     return Response.json(await getSubmissionView(db, { user, submissionId }));
   } catch (error) {
     return toErrorResponse(error, await getLocale());

@@ -1,0 +1,320 @@
+// Grading on PostgreSQL: the web server stores a submission (queued) and sends a pg-boss job;
+// workers on any number of machines (`npm run worker`) fetch jobs and grade them. pg-boss gives
+// every delivery a lease (the job's expiry: the longest the grading may legitimately take plus a
+// margin); when a worker dies, its jobs expire and are delivered again, up to a retry limit, then
+// dead-lettered and recorded as not gradable. The submission row's workerId names the current
+// delivery and fences every write (see process-submission.ts), so a verdict is recorded once even
+// when a presumed-dead worker was only slow.
+//
+// Lanes: the fast queue grades under short limits; a submission that times out there is handed
+// to the slow queue and graded under the exercise's own limits by a few slots per worker, so
+// endless loops do not hold up everyone else. Fairness: a job's priority is minus the number of
+// the student's other submissions in flight when it was sent, so a student's second submission
+// waits behind everybody's first. A reconciler heals what a crash between two steps can leave
+// (a stored submission whose job was never sent), so no submission depends on one lucky write.
+import { createHash } from "node:crypto";
+import PgBoss from "pg-boss";
+import { z } from "zod";
+import type { TRunner } from "@runner";
+import { readExerciseMeta } from "@/grading/exercise-files";
+import type { TDb } from "@/server/db-client";
+import type { TGradingConfig } from "./grading-config";
+import { logGrading } from "./grading-log";
+import { claimSubmission, processClaimedSubmission, transferSubmission, type TProcessOutcome } from "./process-submission";
+
+export const FAST_QUEUE = "convlab-grading";
+export const SLOW_QUEUE = "convlab-grading-slow";
+export const DEAD_QUEUE = "convlab-grading-dead";
+/** The token of a submission handed to the slow lane and not yet picked up there. */
+const SLOW_PENDING = "slow-pending";
+
+const RETRY_LIMIT = 3;
+const RETRY_DELAY_SECONDS = 2;
+/** Unfinished submissions older than this are checked for a live job. */
+const RECONCILE_AFTER_MS = 15_000;
+const RECONCILE_EVERY_MS = 15_000;
+const DEAD_LETTERS_EVERY_MS = 5_000;
+/** Jobs the reconciler leaves alone; a failed one belongs to the dead-letter handling. */
+const LIVE_JOB_STATES = new Set(["created", "retry", "active", "failed"]);
+
+type TLane = "fast" | "slow";
+
+const ZGradingJob = z.object({ submissionId: z.string().min(1).max(64), lane: z.enum(["fast", "slow"]) });
+type TGradingJob = z.infer<typeof ZGradingJob>;
+
+const QUEUE_OF: Record<TLane, string> = { fast: FAST_QUEUE, slow: SLOW_QUEUE };
+
+/** One job id per submission and lane, so sending twice (a retry, the reconciler) inserts nothing. */
+export function jobIdFor(submissionId: string, lane: TLane): string {
+  const hex = createHash("sha256").update(`${lane}:${submissionId}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Which lane owns a running submission, read from its token ("fast:…", "slow:…", "slow-pending"). */
+function laneOfToken(token: string | null): TLane {
+  return token?.startsWith("slow") ? "slow" : "fast";
+}
+
+/** Starts pg-boss (installing its schema on first use) and creates the grading queues. */
+export async function startGradingBoss(options: { url: string; role: "web" | "worker"; maintenanceSeconds: number }): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.url,
+    application_name: `convlab-${options.role}`,
+    // Maintenance expires the jobs of dead workers: only grading processes need to run it.
+    supervise: options.role === "worker",
+    maintenanceIntervalSeconds: options.maintenanceSeconds,
+    schedule: false,
+    max: 4,
+  });
+  boss.on("error", (error) => logGrading("error", "pg-boss error", { error: String(error) }));
+  await boss.start();
+  await boss.createQueue(DEAD_QUEUE);
+  await boss.createQueue(FAST_QUEUE, { name: FAST_QUEUE, deadLetter: DEAD_QUEUE });
+  await boss.createQueue(SLOW_QUEUE, { name: SLOW_QUEUE, deadLetter: DEAD_QUEUE });
+  return boss;
+}
+
+async function sendJob(boss: PgBoss, job: TGradingJob, options: { priority: number; expireInSeconds: number }): Promise<void> {
+  await boss.send(QUEUE_OF[job.lane], job, {
+    id: jobIdFor(job.submissionId, job.lane),
+    priority: options.priority,
+    expireInSeconds: options.expireInSeconds,
+    retryLimit: RETRY_LIMIT,
+    retryDelay: RETRY_DELAY_SECONDS,
+    deadLetter: DEAD_QUEUE,
+  });
+}
+
+function fastLeaseSeconds(config: Pick<TGradingConfig, "fastLaneLimits" | "leaseMarginSeconds">): number {
+  return config.fastLaneLimits.wallSeconds + config.leaseMarginSeconds;
+}
+
+/** Sends the fast-lane job of a stored submission, behind the student's earlier ones still in flight. */
+export async function enqueueGrading(
+  boss: PgBoss,
+  db: TDb,
+  options: { submissionId: string; userId: string; config: Pick<TGradingConfig, "fastLaneLimits" | "leaseMarginSeconds"> },
+): Promise<void> {
+  const othersInFlight = await db.submission.count({
+    where: { userId: options.userId, status: { in: ["queued", "running"] }, id: { not: options.submissionId } },
+  });
+  await sendJob(boss, { submissionId: options.submissionId, lane: "fast" }, { priority: -othersInFlight, expireInSeconds: fastLeaseSeconds(options.config) });
+}
+
+export type TWorkerConfig = Pick<TGradingConfig, "poolSize" | "slowLaneSlots" | "fastLaneLimits" | "pollMs" | "leaseMarginSeconds">;
+
+export interface TWorkerState {
+  worker: string;
+  poolSize: number;
+  fastActive: number;
+  slowActive: number;
+}
+
+type TDeliveryOutcome = TProcessOutcome | "already-finished" | "owned-elsewhere" | "in-slow-lane";
+
+export class PgBossGradingWorker {
+  /** pg-boss job id → its lane, for the deliveries this process is grading */
+  private readonly active = new Map<string, TLane>();
+  private stopped = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wakeUp: (() => void) | null = null;
+  private lastDeadLetterCheck = 0;
+  private reconciling = false;
+  private reconcileTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly options: { db: TDb; boss: PgBoss; runner: TRunner; config: TWorkerConfig; name: string },
+  ) {}
+
+  start(): void {
+    this.loopDone = this.loop();
+    this.reconcileTimer = setInterval(() => void this.reconcile(), RECONCILE_EVERY_MS);
+    this.reconcileTimer.unref();
+    const { poolSize, slowLaneSlots } = this.options.config;
+    logGrading("info", "grading worker started", { worker: this.options.name, poolSize, slowLaneSlots });
+  }
+
+  /** Stops fetching and waits (up to timeoutMs) for the gradings in progress; unfinished ones expire and go to another worker. */
+  async stop(timeoutMs = 30_000): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.reconcileTimer);
+    this.wakeUp?.();
+    const deadline = Date.now() + timeoutMs;
+    await this.loopDone;
+    while (this.active.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  get state(): TWorkerState {
+    const lanes = [...this.active.values()];
+    return {
+      worker: this.options.name,
+      poolSize: this.options.config.poolSize,
+      fastActive: lanes.filter((lane) => lane === "fast").length,
+      slowActive: lanes.filter((lane) => lane === "slow").length,
+    };
+  }
+
+  /** Lets a worker in the web process start at once on a job it just sent. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  private get room(): number {
+    return this.options.config.poolSize - this.active.size;
+  }
+
+  private async loop(): Promise<void> {
+    const { config, boss } = this.options;
+    while (!this.stopped) {
+      let fetched = 0;
+      try {
+        // The slow lane first, within its slots: fast-lane slots free up within seconds anyway.
+        const slowRoom = Math.min(config.slowLaneSlots - this.state.slowActive, this.room);
+        if (slowRoom > 0) fetched += this.dispatch(await boss.fetch(SLOW_QUEUE, { batchSize: slowRoom, includeMetadata: true }), "slow");
+        if (this.room > 0) fetched += this.dispatch(await boss.fetch(FAST_QUEUE, { batchSize: this.room, includeMetadata: true, priority: true }), "fast");
+        if (Date.now() - this.lastDeadLetterCheck > DEAD_LETTERS_EVERY_MS) await this.handleDeadLetters();
+      } catch (error) {
+        logGrading("error", "could not fetch grading jobs", { worker: this.options.name, error: String(error) });
+      }
+      if (fetched === 0 || this.room === 0) await this.nap(config.pollMs);
+    }
+  }
+
+  private nap(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private dispatch(jobs: PgBoss.JobWithMetadata<unknown>[], lane: TLane): number {
+    for (const job of jobs) {
+      this.active.set(job.id, lane);
+      void this.handle(job, lane);
+    }
+    return jobs.length;
+  }
+
+  private async handle(job: PgBoss.JobWithMetadata<unknown>, lane: TLane): Promise<void> {
+    const { boss, name } = this.options;
+    const started = Date.now();
+    const token = `${lane}:${job.id}:${job.retryCount}@${name}`;
+    try {
+      const { submissionId } = ZGradingJob.parse(job.data);
+      const outcome = await this.gradeDelivery(submissionId, lane, token);
+      // A fenced delivery was presumed dead and its job given to another delivery: that one completes it.
+      if (outcome !== "claimed-elsewhere") await boss.complete(QUEUE_OF[lane], job.id);
+      logGrading("info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", {
+        submissionId,
+        lane,
+        outcome,
+        attempt: job.retryCount + 1,
+        ms: Date.now() - started,
+        worker: name,
+      });
+    } catch (error) {
+      logGrading("error", "grading job failed; pg-boss will retry it", { jobId: job.id, lane, attempt: job.retryCount + 1, error: String(error) });
+      await boss.fail(QUEUE_OF[lane], job.id, { message: String(error) }).catch(() => {});
+    } finally {
+      this.active.delete(job.id);
+      this.wakeUp?.();
+    }
+  }
+
+  /** One delivery: claim (or take over from an expired delivery of the same lane), grade, record or hand over. */
+  private async gradeDelivery(submissionId: string, lane: TLane, token: string): Promise<TDeliveryOutcome> {
+    const { db, runner, config } = this.options;
+    const row = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, workerId: true, exercise: { select: { slug: true } } } });
+    if (!row || (row.status !== "queued" && row.status !== "running")) return "already-finished";
+    if (row.status === "running" && laneOfToken(row.workerId) !== lane) {
+      // A fast delivery of a submission already handed over: make sure its slow job exists.
+      if (lane === "fast") await this.sendSlowJob(submissionId, row.exercise.slug);
+      return lane === "fast" ? "in-slow-lane" : "owned-elsewhere";
+    }
+    const isClaimed =
+      row.status === "queued"
+        ? await claimSubmission(db, { submissionId, workerId: token })
+        : await transferSubmission(db, { submissionId, fromWorkerId: row.workerId!, workerId: token });
+    if (!isClaimed) return "claimed-elsewhere";
+
+    const outcome = await processClaimedSubmission(db, { submissionId, workerId: token, runner, fastLane: lane === "fast" ? config.fastLaneLimits : undefined });
+    if (outcome !== "needs-slow-lane") return outcome;
+    // The hand-over is written before the slow job is sent: a crash in between leaves a fast job
+    // that expires, is delivered again, finds the hand-over and sends the slow job then.
+    if (!(await transferSubmission(db, { submissionId, fromWorkerId: token, workerId: SLOW_PENDING }))) return "claimed-elsewhere";
+    await this.sendSlowJob(submissionId, row.exercise.slug);
+    return outcome;
+  }
+
+  private async sendSlowJob(submissionId: string, slug: string): Promise<void> {
+    const meta = await readExerciseMeta(slug);
+    await sendJob(this.options.boss, { submissionId, lane: "slow" }, { priority: 0, expireInSeconds: meta.limits.wallSeconds + this.options.config.leaseMarginSeconds });
+  }
+
+  /** Jobs that failed every retry: their submissions are recorded as not gradable, which costs no attempt. */
+  private async handleDeadLetters(): Promise<void> {
+    this.lastDeadLetterCheck = Date.now();
+    const { boss, db } = this.options;
+    for (const job of await boss.fetch<unknown>(DEAD_QUEUE, { batchSize: 10 })) {
+      const parsed = ZGradingJob.safeParse(job.data);
+      if (parsed.success) {
+        const { submissionId, lane } = parsed.data;
+        const row = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, workerId: true } });
+        // Only while the dead job's lane still owns the row: the other lane may be grading it.
+        const isOwnedByLane = row?.status === "queued" ? lane === "fast" : row?.status === "running" && laneOfToken(row.workerId) === lane;
+        if (row && isOwnedByLane) {
+          await db.submission.updateMany({
+            where: { id: submissionId, status: row.status, workerId: row.workerId },
+            data: { status: "not_gradable", finishedAt: new Date() },
+          });
+          logGrading("error", "gave up grading a submission after every retry failed", { submissionId, lane });
+        }
+      }
+      await boss.complete(DEAD_QUEUE, job.id);
+    }
+  }
+
+  /** Gives every unfinished submission a live job again: one whose job was never sent, or completed too early. */
+  async reconcile(): Promise<void> {
+    if (this.reconciling || this.stopped) return;
+    this.reconciling = true;
+    const { db, boss, config } = this.options;
+    try {
+      const rows = await db.submission.findMany({
+        where: { status: { in: ["queued", "running"] }, receivedAt: { lt: new Date(Date.now() - RECONCILE_AFTER_MS) } },
+        select: { id: true, status: true, workerId: true, userId: true, exercise: { select: { slug: true } } },
+        take: 5000,
+      });
+      if (rows.length === 0) return;
+      const wanted = rows.map((row) => ({ row, lane: row.status === "queued" ? ("fast" as const) : laneOfToken(row.workerId) }));
+      const states = new Map<string, string>();
+      for (const lane of ["fast", "slow"] as const) {
+        const ids = wanted.filter((w) => w.lane === lane).map((w) => jobIdFor(w.row.id, lane));
+        if (ids.length === 0) continue;
+        const { rows: jobs } = await boss.getDb().executeSql("SELECT id::text AS id, state::text AS state FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[])", [
+          QUEUE_OF[lane],
+          ids,
+        ]);
+        for (const job of jobs as { id: string; state: string }[]) states.set(job.id, job.state);
+      }
+      for (const { row, lane } of wanted) {
+        const id = jobIdFor(row.id, lane);
+        const state = states.get(id);
+        if (state && LIVE_JOB_STATES.has(state)) continue;
+        if (state) await boss.deleteJob(QUEUE_OF[lane], id);
+        if (lane === "fast") await enqueueGrading(boss, db, { submissionId: row.id, userId: row.userId, config });
+        else await this.sendSlowJob(row.id, row.exercise.slug);
+        logGrading("warn", "re-sent the job of an unfinished submission", { submissionId: row.id, lane, previousJobState: state ?? "missing" });
+      }
+    } catch (error) {
+      logGrading("error", "could not reconcile grading jobs", { error: String(error) });
+    } finally {
+      this.reconciling = false;
+    }
+  }
+}

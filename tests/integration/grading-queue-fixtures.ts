@@ -1,0 +1,131 @@
+// Shared set-up of the grading-queue and crash tests: a fresh database (SQLite file, or a new
+// database on the throwaway PostgreSQL server) migrated with the real `prisma migrate deploy`, a
+// course with students and an open assignment, submissions stored through createSubmission, and
+// student code that passes, fails, sleeps or never ends.
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { findRepoRoot } from "../../prisma/database-url";
+import { createPrismaClient, type TDb } from "@/server/db-client";
+import { syncExercises } from "@/server/exercises/sync-exercises";
+import type { TSessionUser } from "@/server/permissions/roles";
+import { createSubmission } from "@/server/submissions/create-submission";
+
+export const root = findRepoRoot();
+export const pgServerUrl = process.env.CONVLAB_TEST_PG_URL;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const read = (file: string) => readFileSync(path.join(root, "exercises", "convolution", file), "utf8");
+
+/** Student code for the "convolution" exercise, by what the grader should say about it. */
+export const CODE = {
+  correct: read("solution.py"),
+  buggy: read("buggy/flipped-kernel.py"),
+  /** correct, but sleeps first: longer than a 1 s fast lane, well within the exercise's 20 s */
+  sleepy: (seconds: number) => `import time\ntime.sleep(${seconds})\n${read("solution.py")}`,
+  endless: "def convolution(img, kernel, padding=1, stride=1):\n    while True:\n        pass\n",
+};
+
+export interface TTestDatabase {
+  url: string;
+  db: TDb;
+  drop: () => Promise<void>;
+}
+
+async function migrate(url: string): Promise<void> {
+  await promisify(execFile)("npx", ["prisma", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 });
+}
+
+export async function createSqliteDatabase(label: string): Promise<TTestDatabase> {
+  const dir = mkdtempSync(path.join(process.env.CONVLAB_TEST_TMP ?? tmpdir(), `convlab-${label}-`));
+  const url = `file:${path.join(dir, "test.db")}`;
+  await migrate(url);
+  const db = createPrismaClient(url);
+  return {
+    url,
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new database on the CONVLAB_TEST_PG_URL server, dropped afterwards. */
+export async function createPostgresDatabase(label: string): Promise<TTestDatabase> {
+  const url = new URL(pgServerUrl!);
+  const name = `convlab_${label.replace(/\W/g, "_")}_${process.pid}_${Date.now()}`;
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  const db = createPrismaClient(url.toString());
+  return {
+    url: url.toString(),
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      const admin = new pg.Client({ connectionString: pgServerUrl });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+export interface TCourse {
+  assignmentId: string;
+  exerciseId: string;
+  students: TSessionUser[];
+}
+
+/** A course with `studentCount` enrolled students and an open assignment with the "convolution" exercise. */
+export async function createCourse(db: TDb, studentCount: number): Promise<TCourse> {
+  const exercises = await syncExercises(db);
+  const exerciseId = exercises.find((e) => e.slug === "convolution")!.id;
+  const tag = randomUUID().slice(0, 8);
+  const students: TSessionUser[] = [];
+  for (let i = 0; i < studentCount; i += 1) {
+    const user = await db.user.create({ data: { name: `Student ${i}`, email: `s${i}-${tag}@convlab.test` } });
+    students.push({ id: user.id, email: user.email, name: user.name, role: "student" });
+  }
+  const course = await db.course.create({
+    data: { title: "Deep Learning", code: `G${tag.toUpperCase()}`, enrollments: { create: students.map((s) => ({ userId: s.id, role: "student" as const })) } },
+  });
+  const assignment = await db.assignment.create({
+    data: {
+      courseId: course.id,
+      title: "Homework 1",
+      opensAt: new Date(Date.now() - DAY_MS),
+      dueAt: new Date(Date.now() + 7 * DAY_MS),
+      exercises: { create: [{ exerciseId, order: 0 }] },
+    },
+  });
+  return { assignmentId: assignment.id, exerciseId, students };
+}
+
+/** Stores a submission the way the route does (createSubmission), queued and not yet announced. */
+export async function submit(db: TDb, course: TCourse, user: TSessionUser, code: string, now?: Date): Promise<string> {
+  const { id } = await createSubmission(db, { user, assignmentId: course.assignmentId, slug: "convolution", code, clientToken: `t-${randomUUID()}`, now });
+  return id;
+}
+
+export const FINISHED = ["passed", "failed", "error", "timeout", "not_gradable"] as const;
+
+/** Polls until `check` returns true, or fails after timeoutMs. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+export async function countUnfinished(db: TDb, ids: string[]): Promise<number> {
+  return db.submission.count({ where: { id: { in: ids }, status: { notIn: [...FINISHED] } } });
+}
