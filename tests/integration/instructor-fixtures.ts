@@ -1,41 +1,26 @@
 // Shared set-up of the instructor integration tests: a fresh SQLite file migrated with the real
 // `prisma migrate deploy`, the exercises synced from exercises/, two courses with their people,
 // and a helper that submits and grades through the real code path.
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { TRunner } from "@runner";
-import { findRepoRoot } from "../../prisma/database-url";
-import { createPrismaClient, type TDb } from "@/server/db-client";
+import type { TDb } from "@/server/db-client";
 import { syncExercises } from "@/server/exercises/sync-exercises";
 import { claimSubmission, processClaimedSubmission } from "@/server/grading/process-submission";
 import type { TSessionUser, TUserRole } from "@/server/permissions/roles";
 import { createSubmission } from "@/server/submissions/create-submission";
+import { createSqliteDatabase, root, type TTestDatabase } from "./grading-queue-fixtures";
 
-const root = findRepoRoot();
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface TTestDatabase {
-  db: TDb;
-  drop: () => Promise<void>;
-}
+/** A fresh migrated SQLite file (the grading tests' helper) with the exercises synced. */
+export type { TTestDatabase };
 
 export async function createTestDatabase(): Promise<TTestDatabase> {
-  const dir = mkdtempSync(path.join(process.env.CONVLAB_TEST_TMP ?? tmpdir(), "convlab-instructor-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  await promisify(execFile)("npx", ["prisma", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, timeout: 60_000 });
-  const db = createPrismaClient(url);
-  await syncExercises(db);
-  return {
-    db,
-    drop: async () => {
-      await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const database = await createSqliteDatabase("instructor");
+  await syncExercises(database.db);
+  return database;
 }
 
 export async function createUser(db: TDb, name: string, role: TUserRole = "student"): Promise<TSessionUser> {
