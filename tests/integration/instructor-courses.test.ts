@@ -15,7 +15,7 @@ import { removeStudent } from "@/server/instructor/remove-student";
 import { restoreStudent } from "@/server/instructor/restore-student";
 import { updateAssignment } from "@/server/instructor/update-assignment";
 import { updateCourse } from "@/server/instructor/update-course";
-import { getMembershipWith } from "@/server/courses/get-membership";
+import { getMembership } from "@/server/courses/get-membership";
 import { createTestDatabase, createUser, createWorld, type TTestDatabase, type TWorld } from "./instructor-fixtures";
 
 let database: TTestDatabase;
@@ -47,7 +47,7 @@ describe("courses", () => {
     const course = await createCourse(db, { user: creator, input: { title: "Vision 101", description: "Convolutions." } });
     expect(ZCourseCode.parse(course.code)).toBe(course.code);
     expect(course.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
-    expect(await getMembershipWith(db, { userId: creator.id, courseId: course.id })).toEqual({ courseId: course.id, role: "instructor" });
+    expect(await getMembership(db, { userId: creator.id, courseId: course.id })).toEqual({ courseId: course.id, role: "instructor" });
     const overview = await getCourseOverview(db, { user: creator, courseId: course.id });
     expect(overview).toMatchObject({ title: "Vision 101", description: "Convolutions.", code: course.code, studentCount: 0, assignments: [] });
     expect(overview.can).toEqual({ edit: true, manageAssignments: true, exportGrades: true, regrade: true });
@@ -88,7 +88,7 @@ describe("the roster", () => {
 
   it("changes roles, but nobody's own", async () => {
     await changeEnrollmentRole(db, { user: w.instructor, courseId: w.courseId, userId: w.otherStudent.id, role: "ta" });
-    expect(await getMembershipWith(db, { userId: w.otherStudent.id, courseId: w.courseId })).toMatchObject({ role: "ta" });
+    expect(await getMembership(db, { userId: w.otherStudent.id, courseId: w.courseId })).toMatchObject({ role: "ta" });
     await changeEnrollmentRole(db, { user: w.instructor, courseId: w.courseId, userId: w.otherStudent.id, role: "student" });
     const own = await errorOf(() => changeEnrollmentRole(db, { user: w.instructor, courseId: w.courseId, userId: w.instructor.id, role: "student" }));
     expect([own.code, own.message]).toEqual(["forbidden", "You cannot change your own role. Ask another instructor."]);
@@ -101,7 +101,7 @@ describe("the roster", () => {
       data: { userId: w.otherStudent.id, exerciseId: w.exerciseIds["conv2d"]!, assignmentId: w.assignmentId, courseId: w.courseId, code: "x", seed: 1, mode: "submit" },
     });
     await removeStudent(db, { user: w.instructor, courseId: w.courseId, userId: w.otherStudent.id });
-    expect(await getMembershipWith(db, { userId: w.otherStudent.id, courseId: w.courseId })).toBeNull();
+    expect(await getMembership(db, { userId: w.otherStudent.id, courseId: w.courseId })).toBeNull();
     expect(await db.submission.findUnique({ where: { id: submission.id } })).not.toBeNull();
     const roster = await listRoster(db, { user: w.instructor, courseId: w.courseId });
     expect(roster.at(-1)).toMatchObject({ userId: w.otherStudent.id, can: { changeRole: false, remove: false, restore: true } });
@@ -109,14 +109,14 @@ describe("the roster", () => {
     expect((await getCourseOverview(db, { user: w.instructor, courseId: w.courseId })).studentCount).toBe(1);
 
     await restoreStudent(db, { user: w.instructor, courseId: w.courseId, userId: w.otherStudent.id });
-    expect(await getMembershipWith(db, { userId: w.otherStudent.id, courseId: w.courseId })).toEqual({ courseId: w.courseId, role: "student" });
+    expect(await getMembership(db, { userId: w.otherStudent.id, courseId: w.courseId })).toEqual({ courseId: w.courseId, role: "student" });
     expect((await errorOf(() => restoreStudent(db, { user: w.instructor, courseId: w.courseId, userId: w.otherStudent.id }))).code).toBe("not_found");
   });
 
   it("removes only students", async () => {
     const error = await errorOf(() => removeStudent(db, { user: w.instructor, courseId: w.courseId, userId: w.ta.id }));
     expect(error.code).toBe("forbidden");
-    expect(await getMembershipWith(db, { userId: w.ta.id, courseId: w.courseId })).toMatchObject({ role: "ta" });
+    expect(await getMembership(db, { userId: w.ta.id, courseId: w.courseId })).toMatchObject({ role: "ta" });
   });
 });
 

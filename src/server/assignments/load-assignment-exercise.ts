@@ -1,6 +1,6 @@
 // Loads an assignment's exercise for the acting user, or refuses: the one gate in front of the
 // workspace, drafts, runs and submissions.
-import { getMembershipWith } from "@/server/courses/get-membership";
+import { getMembership } from "@/server/courses/get-membership";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { canWorkOnAssignment } from "@/server/permissions/assignment-permissions";
@@ -14,7 +14,7 @@ export async function loadAssignmentExercise(db: TDb, options: { user: TSessionU
   // Same answer for "does not exist" and "not yours": ids are not secrets to probe.
   const notFound = new AppError("not_found", "This exercise is not part of any assignment you can open.", "你无法打开此练习：它不属于你可访问的作业。");
   if (!link) throw notFound;
-  const membership = await getMembershipWith(db, { userId: options.user.id, courseId: link.assignment.courseId });
+  const membership = await getMembership(db, { userId: options.user.id, courseId: link.assignment.courseId });
   if (!canWorkOnAssignment(options.user, membership)) throw notFound;
   return {
     assignment: link.assignment,

@@ -2,7 +2,7 @@
 import type { TDb } from "@/server/db-client";
 import { ZCourseRole, type TMembership } from "@/server/permissions/roles";
 
-export async function getMembershipWith(db: TDb, options: { userId: string; courseId: string }): Promise<TMembership | null> {
+export async function getMembership(db: TDb, options: { userId: string; courseId: string }): Promise<TMembership | null> {
   const enrollment = await db.enrollment.findUnique({
     where: { courseId_userId: { courseId: options.courseId, userId: options.userId } },
     select: { courseId: true, role: true, removedAt: true },

@@ -2,7 +2,7 @@
 // checked with a named permission. People who are not the course's staff get "not found", the
 // same answer as for a course that does not exist, so course ids cannot be probed; staff who
 // lack the right (a TA trying to edit) are told so.
-import { getMembershipWith } from "@/server/courses/get-membership";
+import { getMembership } from "@/server/courses/get-membership";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { canViewCourseAsStaff } from "@/server/permissions/course-permissions";
@@ -18,7 +18,7 @@ export async function requireCourseAccess(
   db: TDb,
   options: { user: TSessionUser; courseId: string; can: TCoursePermission },
 ): Promise<TMembership | null> {
-  const membership = await getMembershipWith(db, { userId: options.user.id, courseId: options.courseId });
+  const membership = await getMembership(db, { userId: options.user.id, courseId: options.courseId });
   if (!canViewCourseAsStaff(options.user, membership)) throw courseNotFound();
   // Admins pass every check without a membership, so the course itself must be looked up.
   if (!membership && !(await db.course.findUnique({ where: { id: options.courseId }, select: { id: true } }))) throw courseNotFound();

@@ -1,7 +1,7 @@
 // One submission as its author or the course staff may see it, with its place in the queue while
 // it waits, for the page that polls until the verdict arrives.
 import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
-import { getMembershipWith } from "@/server/courses/get-membership";
+import { getMembership } from "@/server/courses/get-membership";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { estimateWaitSeconds, readRecentThroughput } from "@/server/grading/read-grading-stats";
@@ -33,7 +33,7 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
   if (!s) throw NOT_FOUND;
   // The author needs no membership lookup: it is one query less on every poll of a waiting student.
   const isAuthor = s.userId === options.user.id;
-  const membership = s.courseId && !isAuthor ? await getMembershipWith(db, { userId: options.user.id, courseId: s.courseId }) : null;
+  const membership = s.courseId && !isAuthor ? await getMembership(db, { userId: options.user.id, courseId: s.courseId }) : null;
   if (!canViewSubmission(options.user, s, membership)) throw NOT_FOUND;
   const queuePosition =
     s.status === "queued" ? (await db.submission.count({ where: { status: "queued", receivedAt: { lt: s.receivedAt } } })) + 1 : null;
