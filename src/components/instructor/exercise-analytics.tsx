@@ -39,8 +39,30 @@ function timeLabel(bucket: TTimeBucket, t: TMessages): string {
   }[bucket];
 }
 
-function listItems(items: { label: string; value: string }[]): string {
+function listItems(items: { label: string; value: string | number }[]): string {
   return items.map((item) => `${item.label} ${item.value}`).join(", ");
+}
+
+/** The text alternative of a students-per-bucket chart. */
+function BucketTable({ bars, bucketHeader, countHeader }: { bars: { label: string; value: number }[]; bucketHeader: string; countHeader: string }) {
+  return (
+    <table className="text-sm">
+      <thead>
+        <tr>
+          <th scope="col" className={TH}>{bucketHeader}</th>
+          <th scope="col" className={TH}>{countHeader}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bars.map((b) => (
+          <tr key={b.label}>
+            <th scope="row" className={ROW_TH}>{b.label}</th>
+            <td className={TD}>{b.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 function ExerciseSection({ exercise, locale, t }: { exercise: TExercise; locale: TLocale; t: TMessages }) {
@@ -67,51 +89,17 @@ function ExerciseSection({ exercise, locale, t }: { exercise: TExercise; locale:
             <>
               <BarChartFigure
                 caption={`${t.attemptsToPass} · ${format(t.medianAttempts, { value: stats.medianAttemptsToPass ?? "—" })}`}
-                summary={format(t.attemptsToPassSummary, { items: listItems(attemptBars.map((b) => ({ label: b.label, value: String(b.value) }))) })}
+                summary={format(t.attemptsToPassSummary, { items: listItems(attemptBars) })}
                 bars={attemptBars}
                 valueName={t.studentsCount}
-                table={
-                  <table className="text-sm">
-                    <thead>
-                      <tr>
-                        <th scope="col" className={TH}>{t.attemptsBucket}</th>
-                        <th scope="col" className={TH}>{t.studentsCount}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {attemptBars.map((b) => (
-                        <tr key={b.label}>
-                          <th scope="row" className={ROW_TH}>{b.label}</th>
-                          <td className={TD}>{b.value}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                }
+                table={<BucketTable bars={attemptBars} bucketHeader={t.attemptsBucket} countHeader={t.studentsCount} />}
               />
               <BarChartFigure
                 caption={`${t.timeToPass} · ${format(t.medianTime, { value: formatMinutes(stats.medianMinutesToPass, t) })}`}
-                summary={format(t.timeToPassSummary, { items: listItems(timeBars.map((b) => ({ label: b.label, value: String(b.value) }))) })}
+                summary={format(t.timeToPassSummary, { items: listItems(timeBars) })}
                 bars={timeBars}
                 valueName={t.studentsCount}
-                table={
-                  <table className="text-sm">
-                    <thead>
-                      <tr>
-                        <th scope="col" className={TH}>{t.timeBucket}</th>
-                        <th scope="col" className={TH}>{t.studentsCount}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {timeBars.map((b) => (
-                        <tr key={b.label}>
-                          <th scope="row" className={ROW_TH}>{b.label}</th>
-                          <td className={TD}>{b.value}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                }
+                table={<BucketTable bars={timeBars} bucketHeader={t.timeBucket} countHeader={t.studentsCount} />}
               />
             </>
           )}
@@ -120,7 +108,7 @@ function ExerciseSection({ exercise, locale, t }: { exercise: TExercise; locale:
           ) : (
             <BarChartFigure
               caption={t.commonMistakes}
-              summary={format(t.commonMistakesSummary, { items: listItems(mistakeBars.map((b) => ({ label: b.label, value: String(b.value) }))) })}
+              summary={format(t.commonMistakesSummary, { items: listItems(mistakeBars) })}
               bars={mistakeBars}
               valueName={t.studentsCount}
               isHorizontal
