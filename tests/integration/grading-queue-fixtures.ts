@@ -25,7 +25,7 @@ const read = (file: string) => readFileSync(path.join(root, "exercises", "convol
 export const CODE = {
   correct: read("solution.py"),
   buggy: read("buggy/flipped-kernel.py"),
-  /** correct, but sleeps first: longer than a 1 s fast lane, well within the exercise's 20 s */
+  /** correct, but sleeps first: longer than a 1 s fast lane, within the exercise's 3 s wall-clock limit */
   sleepy: (seconds: number) => `import time\ntime.sleep(${seconds})\n${read("solution.py")}`,
   endless: "def convolution(img, kernel, padding=1, stride=1):\n    while True:\n        pass\n",
 };

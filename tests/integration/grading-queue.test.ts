@@ -118,12 +118,35 @@ describe("grading queue on SQLite", () => {
     expect(ZGradingResult.parse(rows.get(slow)!.result).timing.wallMs).toBeGreaterThanOrEqual(2000);
     const endlessResult = ZGradingResult.parse(rows.get(endless)!.result);
     expect(rows.get(endless)!.status).toBe("timeout");
-    expect(endlessResult.message).toMatch(/10 s CPU time limit/);
+    expect(endlessResult.message).toMatch(/1 s CPU time limit/);
     for (const id of quick) {
       expect(rows.get(id)!.status).toBe("passed");
       expect(rows.get(id)!.finishedAt!.getTime()).toBeLessThan(rows.get(slow)!.finishedAt!.getTime());
     }
   }, 120_000);
+
+  it("sends to the slow lane only what stopped at a limit the fast lane lowered", async () => {
+    const workerId = createProcessToken("test");
+    const gradeInFastLane = async (code: string, fastLane: { cpuSeconds: number; wallSeconds: number }) => {
+      const id = await submit(db, course, course.students[10]!, code);
+      expect(await claimSubmission(db, { submissionId: id, workerId })).toBe(true);
+      return { id, outcome: await processClaimedSubmission(db, { submissionId: id, workerId, runner, fastLane }) };
+    };
+
+    // A 2 s sleeper stopped by the fast lane's 1 s wall limit (the exercise allows 3 s): not final, nothing written.
+    const sleeper = await gradeInFastLane(CODE.sleepy(2), { cpuSeconds: 1, wallSeconds: 1 });
+    expect(sleeper.outcome).toBe("needs-slow-lane");
+    expect(await db.submission.findUniqueOrThrow({ where: { id: sleeper.id } })).toMatchObject({ status: "running", result: null, finishedAt: null });
+    await db.submission.update({ where: { id: sleeper.id }, data: { status: "not_gradable", finishedAt: new Date() } });
+
+    // An endless loop that used up the exercise's own 1 s of CPU in the fast lane: the verdict is
+    // final, since the slow lane would spend the same second to say the same thing.
+    const endless = await gradeInFastLane(CODE.endless, { cpuSeconds: 1, wallSeconds: 2.9 });
+    expect(endless.outcome).toBe("graded");
+    const row = await db.submission.findUniqueOrThrow({ where: { id: endless.id } });
+    expect(row.status).toBe("timeout");
+    expect(ZGradingResult.parse(row.result).message).toMatch(/1 s CPU time limit/);
+  }, 60_000);
 
   it("re-queues a dead grader's running rows and leaves a live grader's alone", async () => {
     const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });

@@ -2,9 +2,9 @@
 // workerId is a fencing token: claiming, handing over and the final write are all conditional on
 // it, so a grader that lost its claim (it was presumed dead and its work given to another) can
 // never record a second verdict. A fast-lane attempt runs under short limits first; when it
-// times out only because of them, nothing is written and the caller moves the submission to the
-// slow lane, where it is graded again under the exercise's own limits.
-import type { TJob, TRunner } from "@runner";
+// stops at one of those lowered limits, nothing is written and the caller moves the submission to
+// the slow lane, where it is graded again under the exercise's own limits.
+import type { TJob, TJobResult, TRunner } from "@runner";
 import { gradeSubmission } from "@/grading/grade-submission";
 import type { TGradingResult } from "@/grading/result-schema";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
@@ -55,23 +55,37 @@ async function markNotGradable(db: TDb, options: { submissionId: string; workerI
   return marked.count === 1;
 }
 
-/** A runner that lowers every job's CPU and wall limits to the fast lane's, and remembers whether it had to. */
-function capLimits(runner: TRunner, cap: TFastLaneLimits): { runner: TRunner; wasCapped: () => boolean } {
-  let capped = false;
+/** Whether the job stopped at a limit the fast lane lowered (so the exercise's own limits were not reached). */
+function stoppedByLoweredLimit(result: TJobResult, lowered: { cpu: boolean; wall: boolean }): boolean {
+  if (!result.gradable) return false;
+  if (!result.load.ok) return result.load.error.kind === "timeout" && (lowered.cpu || lowered.wall);
+  const stop = result.cases.find((outcome) => outcome.status === "timeout");
+  return stop?.status === "timeout" && (stop.limit === "cpu" ? lowered.cpu : lowered.wall);
+}
+
+/**
+ * A runner that lowers every job's CPU and wall limits to the fast lane's, and remembers whether
+ * the job stopped at one it lowered. A timeout at the exercise's own limit is final: running it
+ * again in the slow lane would cost the same CPU for the same verdict.
+ */
+function capLimits(runner: TRunner, cap: TFastLaneLimits): { runner: TRunner; stoppedByCap: () => boolean } {
+  let stoppedByCap = false;
   return {
     runner: {
-      run: (job: TJob) => {
-        capped = cap.cpuSeconds < job.limits.cpuSeconds || cap.wallSeconds < job.limits.wallSeconds;
+      run: async (job: TJob) => {
+        const lowered = { cpu: cap.cpuSeconds < job.limits.cpuSeconds, wall: cap.wallSeconds < job.limits.wallSeconds };
         const limits = {
           ...job.limits,
           cpuSeconds: Math.min(cap.cpuSeconds, job.limits.cpuSeconds),
           wallSeconds: Math.min(cap.wallSeconds, job.limits.wallSeconds),
         };
-        return runner.run({ ...job, limits });
+        const result = await runner.run({ ...job, limits });
+        stoppedByCap = stoppedByLoweredLimit(result, lowered);
+        return result;
       },
       close: async () => {},
     },
-    wasCapped: () => capped,
+    stoppedByCap: () => stoppedByCap,
   };
 }
 
@@ -106,7 +120,7 @@ export async function processClaimedSubmission(
     logGrading("error", "runner fault", { submissionId: submission.id, operatorMessage: result.operatorMessage });
     return (await markNotGradable(db, { submissionId: submission.id, workerId: options.workerId, result })) ? "not-gradable" : "claimed-elsewhere";
   }
-  if (result.status === "timeout" && lane?.wasCapped()) return "needs-slow-lane";
+  if (result.status === "timeout" && lane?.stoppedByCap()) return "needs-slow-lane";
 
   const score = applyLatePenalty(result.score, submission.latePenalty);
   const written = await db.$transaction(async (tx) => {
