@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://localhost:${port}`;
+/** Only for the throwaway e2e server: lets tests/e2e/permissions.spec.ts read /api/health's full figures. */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-5Hq2Zr8Wm";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -45,6 +47,7 @@ export default defineConfig({
       // Only for the throwaway e2e database; real installs get a random secret from scripts/setup.sh.
       BETTER_AUTH_SECRET: "e2e-only-Xq7w9Lr2Tz5Kp8Vb3Nc6Md1Fh4Jg0Sa",
       CONVLAB_DISABLE_RATE_LIMIT: "1",
+      CONVLAB_METRICS_TOKEN: E2E_METRICS_TOKEN,
       NEXT_TELEMETRY_DISABLED: "1",
       XDG_CONFIG_HOME: "/tmp/convlab-e2e-xdg",
     },

@@ -179,7 +179,8 @@ async function main(): Promise<void> {
 
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const shared = { DATABASE_URL: database.url, TMPDIR: serverTmp, ...(args.pool ? { RUNNER_POOL_SIZE: String(args.pool) } : {}) };
+    const metricsToken = randomBytes(24).toString("hex");
+    const shared = { DATABASE_URL: database.url, TMPDIR: serverTmp, CONVLAB_METRICS_TOKEN: metricsToken, ...(args.pool ? { RUNNER_POOL_SIZE: String(args.pool) } : {}) };
     processes.push(
       startProcess({
         name: "web server",
@@ -263,7 +264,7 @@ async function main(): Promise<void> {
       }),
     );
 
-    const health = await fetch(`${baseUrl}/api/health`).then((response) => response.json() as Promise<{ grading?: { recent?: unknown } }>, () => null);
+    const health = await fetch(`${baseUrl}/api/health`, { headers: { authorization: `Bearer ${metricsToken}` } }).then((response) => response.json() as Promise<{ grading?: { recent?: unknown } }>, () => null);
     const done = attempts.filter((a) => a.finishedAt !== null);
     const toVerdict = (list: TAttempt[]) => list.map((a) => (a.finishedAt! - a.sentAt) / 1000).sort((x, y) => x - y);
     const figures = (list: TAttempt[]) => {

@@ -62,7 +62,7 @@ function describeLoadError(error: TLoadError, meta: TExerciseMeta): string {
 function describeStop(name: string, outcome: TCaseOutcome): string | null {
   if (outcome.status === "timeout") {
     const kind = outcome.limit === "cpu" ? "CPU time" : "wall-clock time";
-    return `Case "${name}" ran out of the ${outcome.limitSeconds} s ${kind} limit (for all cases together); later cases did not run. Look for an endless loop or a very slow one.`;
+    return `Case "${name}" ran out of the ${outcome.limitSeconds} s ${kind} limit (for all cases together); later cases did not run. Correct solutions need a few milliseconds for all of them, so look for a loop that never ends.`;
   }
   if (outcome.status === "memory") return `Case "${name}" went over the ${outcome.limitMb} MiB memory limit.`;
   return null;

@@ -8,6 +8,8 @@ const ZEnv = z.object({
   BETTER_AUTH_URL: z.string().url().optional(),
   BETTER_AUTH_SECRET: z.string().min(16).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** lets monitoring read /api/health's full figures with "Authorization: Bearer <token>" */
+  CONVLAB_METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "use at least 16 characters").optional()),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

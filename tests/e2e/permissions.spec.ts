@@ -1,5 +1,6 @@
 // Server-side permission checks, exercised over HTTP with real sessions.
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_METRICS_TOKEN } from "../../playwright.config";
 import { DEMO_INSTRUCTOR, DEMO_STUDENT } from "./helpers";
 
 async function signInApi(request: APIRequestContext, who: { email: string; password: string }) {
@@ -44,4 +45,26 @@ test("the join API validates its body and answers in the one error shape", async
   const ok = await request.post("/api/courses/join", { data: { code: "democonv" } });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).alreadyEnrolled).toBe(true);
+});
+
+test("/api/health tells everyone whether grading works, and its figures only to an operator", async ({ request }) => {
+  const anonymous = await request.get("/api/health");
+  expect(anonymous.status()).toBe(200);
+  expect(await anonymous.json()).toEqual({ ok: true, grading: { status: "ok" } });
+
+  await signInApi(request, DEMO_INSTRUCTOR);
+  expect(Object.keys((await (await request.get("/api/health")).json()).grading)).toEqual(["status"]);
+
+  const wrong = await request.get("/api/health", { headers: { authorization: "Bearer not-the-token-at-all" } });
+  expect(wrong.status()).toBe(401);
+  expect((await wrong.json()).error.code).toBe("unauthenticated");
+  const malformed = await request.get("/api/health", { headers: { authorization: E2E_METRICS_TOKEN } });
+  expect(malformed.status()).toBe(400);
+
+  const operator = await request.get("/api/health", { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
+  expect(operator.status()).toBe(200);
+  const report = await operator.json();
+  expect(report).toMatchObject({ ok: true, database: "sqlite", grading: { status: "ok", mode: "database-queue" } });
+  expect(report.grading.queue).toEqual(expect.objectContaining({ queued: expect.any(Number), maxQueued: expect.any(Number) }));
+  expect(report.grading.recent).toEqual(expect.objectContaining({ gradingsPerMinute: expect.any(Number) }));
 });
