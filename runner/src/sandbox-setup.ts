@@ -7,6 +7,7 @@ import { access, chmod, copyFile, lstat, mkdtemp, readdir, readlink, rm } from "
 import os from "node:os";
 import path from "node:path";
 import { MAX_MEMORY_MB } from "./protocol";
+import { formatStageDirPrefix, readProcessIdentity, removeDeadOwnersStageDirs } from "./stage-dir-owner";
 
 export interface TSandboxPaths {
   bwrap: string;
@@ -150,7 +151,9 @@ async function stagePythonDir(): Promise<string> {
     throw new SandboxFault(`The runner's Python files are not at ${source}: run from the repository root or set CONVLAB_RUNNER_DIR.`);
   }
   // A fresh directory under /tmp: the repository itself may sit where the sandbox uid cannot look.
-  const dir = await mkdtemp(path.join(os.tmpdir(), "convlab-runner-"));
+  // Its name records this process, so a later runner can remove it if we are killed before close().
+  await removeDeadOwnersStageDirs(os.tmpdir());
+  const dir = await mkdtemp(path.join(os.tmpdir(), formatStageDirPrefix(readProcessIdentity(process.pid))));
   await chmod(dir, 0o755);
   for (const name of files) {
     await copyFile(path.join(source, name), path.join(dir, name));
