@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { TDb } from "@/server/db-client";
 import { readGradingConfig } from "@/server/grading/grading-config";
 import { enqueueGrading, startGradingBoss } from "@/server/grading/pg-boss-grading";
-import { CODE, FINISHED, countUnfinished, createCourse, createPostgresDatabase, createSqliteDatabase, pgServerUrl, root, submit, waitFor, type TTestDatabase } from "./grading-queue-fixtures";
+import { CODE, FINISHED, countUnfinished, createCourse, submit, waitFor } from "../support/course-fixtures";
+import { createPostgresDatabase, createSqliteDatabase, pgServerUrl, root, type TTestDatabase } from "../support/test-database";
 
 interface TWorker {
   child: ChildProcess;

@@ -21,7 +21,8 @@ import {
 } from "@/server/grading/pg-boss-grading";
 import { claimSubmission, processClaimedSubmission } from "@/server/grading/process-submission";
 import { readGradingHealth } from "@/server/grading/read-grading-health";
-import { CODE, countUnfinished, createCourse, createPostgresDatabase, pgServerUrl, submit, waitFor, type TCourse, type TTestDatabase } from "./grading-queue-fixtures";
+import { CODE, countUnfinished, createCourse, submit, waitFor, type TCourse } from "../support/course-fixtures";
+import { createPostgresDatabase, pgServerUrl, type TTestDatabase } from "../support/test-database";
 
 const CONFIG: TWorkerConfig = { poolSize: 2, slowLaneSlots: 1, fastLaneLimits: { cpuSeconds: 1, wallSeconds: 1 }, pollMs: 100, leaseMarginSeconds: 1 };
 

@@ -19,7 +19,8 @@ import { readGradingHealth } from "@/server/grading/read-grading-health";
 import { waitForSubmissionChange } from "@/server/grading/wait-for-submission-change";
 import { createSubmission } from "@/server/submissions/create-submission";
 import { getSubmissionView } from "@/server/submissions/get-submission-view";
-import { CODE, countUnfinished, createCourse, createSqliteDatabase, submit, waitFor, type TCourse, type TTestDatabase } from "./grading-queue-fixtures";
+import { CODE, countUnfinished, createCourse, submit, waitFor, type TCourse } from "../support/course-fixtures";
+import { createSqliteDatabase, type TTestDatabase } from "../support/test-database";
 
 let database: TTestDatabase;
 let db: TDb;

@@ -10,11 +10,11 @@ import { syncExercises } from "@/server/exercises/sync-exercises";
 import { claimSubmission, processClaimedSubmission } from "@/server/grading/process-submission";
 import type { TSessionUser, TUserRole } from "@/server/permissions/roles";
 import { createSubmission } from "@/server/submissions/create-submission";
-import { createSqliteDatabase, root, type TTestDatabase } from "./grading-queue-fixtures";
+import { createSqliteDatabase, root, type TTestDatabase } from "../support/test-database";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A fresh migrated SQLite file (the grading tests' helper) with the exercises synced. */
+/** A fresh migrated SQLite file (tests/support/test-database.ts) with the exercises synced. */
 export type { TTestDatabase };
 
 export async function createTestDatabase(): Promise<TTestDatabase> {

@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { saveDraft } from "@/server/drafts/save-draft";
 import { createSubmission, MAX_IN_FLIGHT_PER_STUDENT } from "@/server/submissions/create-submission";
-import { CODE, createCourse, createSqliteDatabase, type TCourse, type TTestDatabase } from "./grading-queue-fixtures";
+import { CODE, createCourse, type TCourse } from "../support/course-fixtures";
+import { createSqliteDatabase, type TTestDatabase } from "../support/test-database";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,22 +1,15 @@
-// Shared set-up of the grading-queue and crash tests: a fresh database (SQLite file, or a new
-// database on the throwaway PostgreSQL server) migrated with the real `prisma migrate deploy`, a
-// course with students and an open assignment, submissions stored through createSubmission, and
-// student code that passes, fails, sleeps or never ends.
-import { execFile } from "node:child_process";
+// A course to submit to: enrolled students and an open assignment with the "convolution"
+// exercise, submissions stored through createSubmission, student code that passes, fails, sleeps
+// or never ends, and helpers to wait for the verdicts.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
-import pg from "pg";
-import { findRepoRoot } from "../../prisma/database-url";
-import { createPrismaClient, type TDb } from "@/server/db-client";
+import type { TDb } from "@/server/db-client";
 import { syncExercises } from "@/server/exercises/sync-exercises";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { createSubmission } from "@/server/submissions/create-submission";
+import { root } from "./test-database";
 
-export const root = findRepoRoot();
-export const pgServerUrl = process.env.CONVLAB_TEST_PG_URL;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const read = (file: string) => readFileSync(path.join(root, "exercises", "convolution", file), "utf8");
@@ -29,54 +22,6 @@ export const CODE = {
   sleepy: (seconds: number) => `import time\ntime.sleep(${seconds})\n${read("solution.py")}`,
   endless: "def convolution(img, kernel, padding=1, stride=1):\n    while True:\n        pass\n",
 };
-
-export interface TTestDatabase {
-  url: string;
-  db: TDb;
-  drop: () => Promise<void>;
-}
-
-async function migrate(url: string): Promise<void> {
-  await promisify(execFile)("npx", ["prisma", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 });
-}
-
-export async function createSqliteDatabase(label: string): Promise<TTestDatabase> {
-  const dir = mkdtempSync(path.join(process.env.CONVLAB_TEST_TMP ?? tmpdir(), `convlab-${label}-`));
-  const url = `file:${path.join(dir, "test.db")}`;
-  await migrate(url);
-  const db = createPrismaClient(url);
-  return {
-    url,
-    db,
-    drop: async () => {
-      await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A new database on the CONVLAB_TEST_PG_URL server, dropped afterwards. */
-export async function createPostgresDatabase(label: string): Promise<TTestDatabase> {
-  const url = new URL(pgServerUrl!);
-  const name = `convlab_${label.replace(/\W/g, "_")}_${process.pid}_${Date.now()}`;
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  const db = createPrismaClient(url.toString());
-  return {
-    url: url.toString(),
-    db,
-    drop: async () => {
-      await db.$disconnect();
-      const admin = new pg.Client({ connectionString: pgServerUrl });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
-    },
-  };
-}
 
 export interface TCourse {
   assignmentId: string;
