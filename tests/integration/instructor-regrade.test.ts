@@ -2,6 +2,8 @@
 // (as after a fix to an exercise's reference) is restored with the late penalty the submission
 // carried, without counting a new attempt; the report names whose score changed; one
 // submission's failure does not stop the rest.
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import type { TDb } from "@/server/db-client";
@@ -9,6 +11,7 @@ import { AppError } from "@/server/errors";
 import { createAssignment } from "@/server/instructor/create-assignment";
 import { getRegradeJob } from "@/server/instructor/get-regrade-job";
 import { listRegradeJobs } from "@/server/instructor/list-regrade-jobs";
+import { REGRADE_STALE_MS } from "@/server/instructor/regrade-activity";
 import { emptyRegradeReport } from "@/server/instructor/regrade-report";
 import { runRegradeJob } from "@/server/instructor/run-regrade-job";
 import { startRegrade } from "@/server/instructor/start-regrade";
@@ -176,5 +179,52 @@ describe("a regrade", () => {
     expect(overview.jobs.at(-1)).toMatchObject({ status: "done", total: 2, done: 2, changed: 1, failed: 0 });
     expect(overview.exercises.map((e) => e.slug)).toContain("conv-output-shape");
     expect(overview.students.map((s) => s.name)).toEqual(["Ada Student", "Ben Student"]);
+  });
+});
+
+describe("a regrade job with several web servers", () => {
+  /** A process token (src/server/grading/process-token.ts) for a process on this host. */
+  const tokenFor = (pid: number, startTicks: string) => `regrade@${hostname()}/${pid}/${startTicks}/abc123`;
+  const startTicksOf = (pid: number) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]!;
+  };
+  const runningJob = (data: { ownerToken: string | null; heartbeatAt: Date | null }) =>
+    db.regradeJob.create({
+      data: { exerciseId, requestedById: w.instructor.id, status: "running", total: 2, done: 1, report: emptyRegradeReport(w.courseId), ...data },
+    });
+  const statusOf = async (jobId: string) => (await getRegradeJob(db, { user: w.instructor, jobId })).status;
+
+  it("leaves a job that another live process runs alone, and blocks a second one meanwhile", async () => {
+    // The test runner's parent process stands in for another web server on this machine.
+    const job = await runningJob({ ownerToken: tokenFor(process.ppid, startTicksOf(process.ppid)), heartbeatAt: new Date(Date.now() - 10 * 60_000) });
+    expect(await statusOf(job.id)).toBe("running");
+    expect((await listRegradeJobs(db, { user: w.instructor, courseId: w.courseId })).jobs.find((j) => j.id === job.id)?.status).toBe("running");
+    const second = await startRegrade(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null }).catch((e: unknown) => e);
+    expect((second as AppError).code).toBe("conflict");
+    await db.regradeJob.update({ where: { id: job.id }, data: { status: "done" } });
+  });
+
+  it("calls a job interrupted when its owner on this host is gone, even with a fresh heartbeat", async () => {
+    const job = await runningJob({ ownerToken: tokenFor(process.pid, "1"), heartbeatAt: new Date() });
+    expect(await statusOf(job.id)).toBe("failed");
+    expect((await getRegradeJob(db, { user: w.instructor, jobId: job.id })).report.error).toBe("interrupted");
+  });
+
+  it("trusts another host's job while it writes, and calls it interrupted after 2 silent minutes", async () => {
+    const owner = "regrade@another-host/4242/12345/abc123";
+    const writing = await runningJob({ ownerToken: owner, heartbeatAt: new Date(Date.now() - 30_000) });
+    const silent = await runningJob({ ownerToken: owner, heartbeatAt: new Date(Date.now() - REGRADE_STALE_MS - 1000) });
+    expect(await statusOf(writing.id)).toBe("running");
+    expect(await statusOf(silent.id)).toBe("failed");
+    await db.regradeJob.update({ where: { id: writing.id }, data: { status: "done" } });
+  });
+
+  it("stops a job that another server declared interrupted instead of bringing it back", async () => {
+    const { jobId } = await startRegrade(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null });
+    expect((await db.regradeJob.findUniqueOrThrow({ where: { id: jobId } })).ownerToken).toMatch(new RegExp(`^regrade@${hostname()}/${process.pid}/`));
+    await db.regradeJob.update({ where: { id: jobId }, data: { status: "failed", finishedAt: new Date() } });
+    await runRegradeJob(db, { jobId, runner });
+    expect(await db.regradeJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "failed", done: 0 });
   });
 });

@@ -10,16 +10,20 @@ export type TOwnerState = "alive" | "dead" | "unknown";
 
 const TOKEN = /^[\w.-]+@([^/]+)\/(\d+)\/(\d+)\/[0-9a-f]+$/;
 
-/** Start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat), or null if it is gone. */
-function readStartTicks(pid: number): string | null {
+/**
+ * Start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat); null if the
+ * process is gone; undefined if /proc will not say (e.g. mounted with hidepid): then nobody can
+ * tell, and a live owner must not be taken for a dead one.
+ */
+function readStartTicks(pid: number): string | null | undefined {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? null : undefined;
   }
   // The command name (field 2) may contain spaces and parentheses; fields after it are plain.
-  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? undefined;
 }
 
 /** A fresh token for this process; `role` only makes logs and the health report readable. */
@@ -32,5 +36,6 @@ export function checkTokenOwner(token: string | null): TOwnerState {
   const match = token ? TOKEN.exec(token) : null;
   if (!match || match[1] !== hostname()) return "unknown";
   const startTicks = readStartTicks(Number(match[2]));
+  if (startTicks === undefined) return "unknown";
   return startTicks === match[3] ? "alive" : "dead";
 }

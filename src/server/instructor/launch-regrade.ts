@@ -13,6 +13,8 @@ export function launchRegrade(jobId: string): void {
       // The runner pool itself could not start: the job never ran.
       console.error(JSON.stringify({ level: "error", msg: "could not start a regrade", jobId, error: String(error) }));
       markRegradeInactive(jobId);
-      await db.regradeJob.update({ where: { id: jobId }, data: { status: "failed", finishedAt: new Date() } }).catch(() => {});
+      await db.regradeJob
+        .updateMany({ where: { id: jobId, status: { in: ["queued", "running"] } }, data: { status: "failed", finishedAt: new Date() } })
+        .catch(() => {});
     });
 }

@@ -43,7 +43,7 @@ export async function listRegradeJobs(db: TDb, options: { user: TSessionUser; co
   const candidates = await db.regradeJob.findMany({
     where: { exerciseId: { in: exercises.map((e) => e.id) } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, status: true, report: true },
+    select: { id: true, status: true, report: true, ownerToken: true, heartbeatAt: true, createdAt: true },
   });
   const mine = candidates.filter((job) => readRegradeReport(job.report)?.courseId === options.courseId).slice(0, RECENT_JOBS);
   await failInterruptedRegradeJobs(db, mine);

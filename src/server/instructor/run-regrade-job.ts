@@ -1,11 +1,14 @@
 // Runs a queued regrade job to the end: one submission at a time (so students' own grading keeps
-// most of the runner pool), progress and the report written after each, and one submission's
-// failure recorded without stopping the rest. Never rejects: a fault of the job as a whole is
-// stored on the job.
+// most of the runner pool), progress, the report and a heartbeat written after each, and one
+// submission's failure recorded without stopping the rest. Every write is conditional on the job
+// still running under this process's token: if another web server declared it interrupted (see
+// regrade-activity.ts), this one stops instead of bringing it back. Never rejects: a fault of
+// the job as a whole is stored on the job.
 import type { TRunner } from "@runner";
+import type { Prisma } from "@/generated/prisma/client";
 import type { TDb } from "@/server/db-client";
 import { SCORED_STATUSES } from "./best-submission";
-import { markRegradeActive, markRegradeInactive } from "./regrade-activity";
+import { getRegradeOwnerToken, markRegradeActive, markRegradeInactive } from "./regrade-activity";
 import { readRegradeReport, type TRegradeReport } from "./regrade-report";
 import { regradeSubmission } from "./regrade-submission";
 
@@ -18,9 +21,20 @@ function log(level: "info" | "error", msg: string, fields: Record<string, unknow
   else console.log(line);
 }
 
+class LostJobError extends Error {}
+
 export async function runRegradeJob(db: TDb, options: { jobId: string; runner: TRunner }): Promise<void> {
   const { jobId } = options;
+  const ownerToken = getRegradeOwnerToken();
   markRegradeActive(jobId);
+  /** Writes to the job only while it is still ours and in progress. */
+  const writeJob = async (data: Prisma.RegradeJobUpdateManyMutationInput) => {
+    const written = await db.regradeJob.updateMany({
+      where: { id: jobId, status: { in: ["queued", "running"] }, ownerToken },
+      data: { ...data, heartbeatAt: new Date() },
+    });
+    if (written.count !== 1) throw new LostJobError("the job is no longer running under this process");
+  };
   let report: TRegradeReport | null = null;
   try {
     const job = await db.regradeJob.findUniqueOrThrow({ where: { id: jobId }, include: { exercise: { select: { slug: true } } } });
@@ -37,7 +51,7 @@ export async function runRegradeJob(db: TDb, options: { jobId: string; runner: T
       orderBy: { receivedAt: "asc" },
       include: { user: { select: { name: true, email: true } } },
     });
-    await db.regradeJob.update({ where: { id: jobId }, data: { status: "running", total: submissions.length, done: 0 } });
+    await writeJob({ status: "running", total: submissions.length, done: 0 });
 
     for (const [index, submission] of submissions.entries()) {
       const who = { submissionId: submission.id, userId: submission.userId, name: submission.user.name, attempt: submission.attempt };
@@ -61,15 +75,19 @@ export async function runRegradeJob(db: TDb, options: { jobId: string; runner: T
         log("error", "regrading a submission failed", { jobId, submissionId: submission.id, error: String(error) });
         report.failures.push({ ...who, reason: "server", detail: null });
       }
-      await db.regradeJob.update({ where: { id: jobId }, data: { done: index + 1, report } });
+      await writeJob({ done: index + 1, report });
     }
-    await db.regradeJob.update({ where: { id: jobId }, data: { status: "done", finishedAt: new Date(), report } });
+    await writeJob({ status: "done", finishedAt: new Date(), report });
     log("info", "regrade finished", { jobId, total: submissions.length, changed: report.changes.length, failed: report.failures.length });
   } catch (error) {
+    if (error instanceof LostJobError) {
+      log("error", "regrade job stopped: it was declared interrupted or finished elsewhere", { jobId });
+      return;
+    }
     log("error", "regrade job failed", { jobId, error: String(error), stack: (error as Error)?.stack });
     const stopped = report ? { report: { ...report, error: "server" as const } } : {};
     await db.regradeJob
-      .update({ where: { id: jobId }, data: { status: "failed", finishedAt: new Date(), ...stopped } })
+      .updateMany({ where: { id: jobId, status: { in: ["queued", "running"] }, ownerToken }, data: { status: "failed", finishedAt: new Date(), ...stopped } })
       .catch((writeError: unknown) => log("error", "could not mark the regrade job failed", { jobId, error: String(writeError) }));
   } finally {
     markRegradeInactive(jobId);

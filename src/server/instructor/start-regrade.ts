@@ -5,7 +5,7 @@ import { AppError } from "@/server/errors";
 import { canStartRegrade } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { SCORED_STATUSES } from "./best-submission";
-import { failInterruptedRegradeJobs, markRegradeActive } from "./regrade-activity";
+import { failInterruptedRegradeJobs, getRegradeOwnerToken, markRegradeActive } from "./regrade-activity";
 import { emptyRegradeReport, readRegradeReport } from "./regrade-report";
 import { requireCourseAccess } from "./require-course-access";
 
@@ -29,7 +29,7 @@ export async function startRegrade(
 
   const open = await db.regradeJob.findMany({
     where: { exerciseId: options.exerciseId, status: { in: ["queued", "running"] } },
-    select: { id: true, status: true, report: true },
+    select: { id: true, status: true, report: true, ownerToken: true, heartbeatAt: true, createdAt: true },
   });
   const interrupted = await failInterruptedRegradeJobs(db, open);
   const isBusy = open.some((job) => !interrupted.includes(job.id) && readRegradeReport(job.report)?.courseId === options.courseId);
@@ -54,6 +54,8 @@ export async function startRegrade(
       status: "queued",
       total,
       report: emptyRegradeReport(options.courseId),
+      ownerToken: getRegradeOwnerToken(),
+      heartbeatAt: new Date(),
     },
     select: { id: true },
   });
