@@ -64,6 +64,9 @@ async function main() {
           timeZone: "Asia/Shanghai",
           allowLate: true,
           latePenaltyPerDay: 0.1,
+          // The demo shows everything a failing submission can show, heatmaps included; new
+          // assignments keep hidden-case data until the due date unless the instructor says otherwise.
+          showHiddenDetailsBeforeDue: true,
           exercises: { create: exercises.map((e, order) => ({ exerciseId: e.id, order })) },
         },
       });

@@ -2,7 +2,9 @@
 // instructor sets a late assignment, a student submits a wrong and then a right answer, the
 // progress matrix, the submission drill-down and the analytics show it, the CSV holds the score
 // after the late penalty, a regrade restores a score that went wrong and reports it; the roster
-// makes a TA, who may look but not export; and every instructor page and route refuses students.
+// makes a TA, who may look but not export; an assignment that keeps hidden-case data until the
+// due date keeps it from the student but not from the instructor; and every instructor page and
+// route refuses students.
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
@@ -11,7 +13,7 @@ import path from "node:path";
 import Papa from "papaparse";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { resolveDatabaseConfig } from "../../prisma/database-url";
-import { DEMO_COURSE_CODE, DEMO_INSTRUCTOR, signIn, uniqueEmail } from "./helpers";
+import { DEMO_COURSE_CODE, DEMO_INSTRUCTOR, setEditorText, signIn, uniqueEmail } from "./helpers";
 
 test.use({ locale: "en-US" });
 test.describe.configure({ mode: "serial" });
@@ -20,6 +22,7 @@ const SHAPE = "Output shape of a convolution layer";
 const exerciseFile = (name: string) => readFileSync(path.join("exercises", "conv-output-shape", name), "utf8");
 const SOLUTION = exerciseFile("solution.py");
 const BUGGY = exerciseFile("buggy/formula-without-plus-one.py");
+const FLIPPED_KERNEL = readFileSync(path.join("exercises", "convolution", "buggy", "flipped-kernel.py"), "utf8");
 const HOUR_MS = 60 * 60 * 1000;
 const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 
@@ -136,7 +139,7 @@ test("the instructor sets a late assignment, follows a student's work, exports g
   seen.studentId = new URL(page.url()).pathname.split("/")[7]!;
   await expect(page.getByTestId("submission-history").getByRole("listitem")).toHaveCount(2);
   await expect(page.getByText("Late: 30% off, so it counts 3.5 of 5.")).toBeVisible();
-  await expect(page.getByTestId("results-panel").getByRole("status")).toContainText("Passed");
+  await expect(page.getByTestId("results-panel").getByTestId("verdict")).toContainText("Passed");
   await page.getByRole("combobox", { name: "Result of" }).selectOption({ index: 1 });
   await expect(page.getByTestId("results-panel")).toContainText("What probably went wrong");
   await snapshot("student-submissions");
@@ -216,6 +219,57 @@ test("the instructor area speaks Simplified Chinese", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`进度：${seen.assignmentTitle}`);
   await expect(page.getByRole("navigation", { name: "课程栏目" })).toContainText("成员");
   await expect(page.getByTestId("progress-matrix").getByRole("columnheader", { name: /卷积层的输出形状/ })).toBeVisible();
+});
+
+test("before the due date a student's Submit shows which hidden cases failed but not their data; the instructor sees it all", async ({ page, browser }, testInfo) => {
+  const title = `Hidden data ${randomUUID().slice(0, 6)}`;
+  await signIn(page, DEMO_INSTRUCTOR, `/instructor/courses/${seen.courseId}/assignments/new`);
+  const now = Date.now();
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByRole("checkbox", { name: /^Convolution of one channel \(/ }).check();
+  await page.getByLabel("Opens at").fill(shanghaiLocal(now - HOUR_MS));
+  await page.getByLabel("Due at").fill(shanghaiLocal(now + 48 * HOUR_MS));
+  await page.getByLabel("Time zone").selectOption("Asia/Shanghai");
+  await expect(page.getByRole("checkbox", { name: "Show hidden-case details to students before the due date" })).not.toBeChecked();
+  await page.getByRole("button", { name: "Create assignment" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Progress: ${title}`);
+  const assignmentId = new URL(page.url()).pathname.split("/")[5]!;
+
+  const studentContext = await browser.newContext({ locale: "en-US" });
+  const studentPage = await studentContext.newPage();
+  await signIn(studentPage, student, `/assignments/${assignmentId}/convolution`);
+  await setEditorText(studentPage, FLIPPED_KERNEL);
+  const posted = studentPage.waitForResponse((res) => res.url().endsWith("/exercises/convolution/submissions") && res.request().method() === "POST");
+  await studentPage.getByRole("button", { name: "Submit" }).click();
+  const { id } = (await (await posted).json()) as { id: string };
+  const announcement = studentPage.getByTestId("results-announcement");
+  await expect(announcement).toHaveText(/^Submission graded: [\d.]+ of 10, failed — You flipped the kernel\.$/, { timeout: 90_000 });
+  const panel = studentPage.getByTestId("results-panel");
+  await expect(panel.getByTestId("hidden-details-notice")).toHaveText(
+    /^Your instructor shows the data of hidden cases after the due date \(.*GMT\+8\)\. Use “Run samples” to see full details on the sample cases\.$/,
+  );
+  await expect(panel).toContainText("You flipped the kernel");
+  await expect(panel.getByRole("img")).toHaveCount(0);
+  await expect(panel).not.toContainText("First wrong value at index");
+  await studentPage.screenshot({ path: testInfo.outputPath("submission-with-hidden-data.png"), fullPage: true });
+  await expectNoSeriousA11yViolations(studentPage);
+  // Not hidden by the page but never sent: what the browser can fetch has no case data.
+  const sent = await (await studentPage.request.get(`/api/submissions/${id}`)).text();
+  expect(sent).toContain('"detailsHiddenUntil"');
+  for (const key of ['"values"', '"firstWrong"', '"img.shape"']) expect(sent).not.toContain(key);
+
+  // Runs on the sample cases still show everything, heatmaps included.
+  await studentPage.getByRole("button", { name: "Run samples" }).click();
+  await expect(announcement).toHaveText(/^Test run graded: /, { timeout: 60_000 });
+  await expect(panel.getByRole("img").first()).toBeVisible();
+  await expect(panel.getByTestId("hidden-details-notice")).toHaveCount(0);
+  await studentContext.close();
+
+  await page.goto(`/instructor/courses/${seen.courseId}/assignments/${assignmentId}/students/${seen.studentId}/convolution`);
+  const staffPanel = page.getByTestId("results-panel");
+  await expect(staffPanel.getByTestId("verdict")).toContainText("Failed");
+  await expect(staffPanel.getByRole("img").first()).toBeVisible();
+  await expect(staffPanel.getByTestId("hidden-details-notice")).toHaveCount(0);
 });
 
 test("every instructor page and route refuses students and signed-out visitors", async () => {

@@ -1,11 +1,12 @@
 // The student's path from the task to a full score, in Chromium against the production build
 // and the real sandbox: wrong solution → failure with a diagnosis and heatmaps; correct one →
-// full score; draft and history survive a reload; home shows the exercise as passed.
+// full score; draft and history survive a reload; home shows the exercise as passed. Each verdict
+// is announced in a live region that was on the page, empty, before it.
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_STUDENT, signIn } from "./helpers";
+import { DEMO_ASSIGNMENT_TITLE, DEMO_STUDENT, setEditorText, signIn } from "./helpers";
 
 test.use({ locale: "en-US" });
 
@@ -13,15 +14,11 @@ const exerciseFile = (name: string) => readFileSync(path.join("exercises", "conv
 const CORRECT = exerciseFile("solution.py");
 const FLIPPED = exerciseFile("buggy/flipped-kernel.py");
 
-async function setEditorText(page: Page, code: string): Promise<void> {
-  await page.waitForFunction(() => window.__convlabEditor !== undefined);
-  await page.evaluate((text) => window.__convlabEditor!.setValue(text), code);
-  await expect.poll(() => page.evaluate(() => window.__convlabEditor!.getValue())).toBe(code);
-}
+const demoAssignment = (page: Page) => page.getByRole("region", { name: DEMO_ASSIGNMENT_TITLE });
 
 /** Opens the exercise from the home page and returns its assignment id. */
 async function openConvolution(page: Page): Promise<string> {
-  await page.getByRole("link", { name: "Convolution of one channel" }).first().click();
+  await demoAssignment(page).getByRole("link", { name: "Convolution of one channel" }).click();
   await page.waitForURL(/\/assignments\/[^/]+\/convolution$/);
   return new URL(page.url()).pathname.split("/")[2]!;
 }
@@ -35,7 +32,7 @@ async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 test("a student goes from starter code to a full score on convolution", async ({ page }, testInfo) => {
   await signIn(page, DEMO_STUDENT);
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole("link", { name: "Convolution of one channel" }).click();
+  await demoAssignment(page).getByRole("link", { name: "Convolution of one channel" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Convolution of one channel");
   await expect(page.getByTestId("statement")).toBeVisible();
 
@@ -45,17 +42,24 @@ test("a student goes from starter code to a full score on convolution", async ({
   expect(starter).toContain("NotImplementedError");
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: testInfo.outputPath("exercise-before-submission.png"), fullPage: true });
+  const announcement = page.getByTestId("results-announcement");
+  await expect(announcement).toHaveAttribute("role", "status");
+  await expect(announcement).toBeEmpty();
 
   // A sample run is feedback only: it must not appear in the history.
   await setEditorText(page, FLIPPED);
   await page.getByRole("button", { name: "Run samples" }).click();
-  await expect(page.getByTestId("results-panel").getByRole("status")).toContainText("Failed", { timeout: 60_000 });
+  await expect(announcement).toHaveText(/^Test run graded: [\d.]+ of 10, failed — You flipped the kernel\.$/, { timeout: 60_000 });
+  const panel = page.getByTestId("results-panel");
+  await expect(panel.getByTestId("verdict")).toContainText("Failed");
+  await expect(panel.getByRole("status")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Submit" }).click();
-  const panel = page.getByTestId("results-panel");
-  await expect(panel.getByRole("status")).toContainText("Submission", { timeout: 90_000 });
-  await expect(panel.getByRole("status")).toContainText("Failed");
+  await expect(announcement).toHaveText(/^Submission graded: [\d.]+ of 10, failed — You flipped the kernel\.$/, { timeout: 90_000 });
+  await expect(panel.getByTestId("verdict")).toContainText("Submission");
+  await expect(panel.getByTestId("verdict")).toContainText("Failed");
   await expect(panel).toContainText("You flipped the kernel");
+  await expect(panel.getByTestId("hidden-details-notice")).toHaveCount(0);
   await expect(panel.getByRole("img").first()).toBeVisible();
   await expect(panel).toContainText("First wrong value at index");
   await page.screenshot({ path: testInfo.outputPath("exercise-after-failing-submission.png"), fullPage: true });
@@ -63,8 +67,9 @@ test("a student goes from starter code to a full score on convolution", async ({
 
   await setEditorText(page, CORRECT);
   await page.getByRole("button", { name: "Submit" }).click();
-  await expect(panel.getByRole("status")).toContainText("Passed", { timeout: 90_000 });
-  await expect(panel.getByRole("status")).toContainText("Score: 10 / 10");
+  await expect(announcement).toHaveText("Submission graded: 10 of 10, passed", { timeout: 90_000 });
+  await expect(panel.getByTestId("verdict")).toContainText("Passed");
+  await expect(panel.getByTestId("verdict")).toContainText("Score: 10 / 10");
 
   // Wait until the autosave has stored the correct code, then reload.
   await expect(page.getByTestId("draft-status")).toHaveAttribute("data-state", /saved|idle/);
@@ -75,7 +80,7 @@ test("a student goes from starter code to a full score on convolution", async ({
   await expect(history.getByRole("listitem")).toHaveCount(2);
 
   await page.goto("/");
-  await expect(page.getByTestId("exercise-row-convolution").getByTestId("exercise-status")).toHaveText("Passed");
+  await expect(demoAssignment(page).getByTestId("exercise-row-convolution").getByTestId("exercise-status")).toHaveText("Passed");
 });
 
 test("bad code gets a clear message and nothing is stored", async ({ page }) => {

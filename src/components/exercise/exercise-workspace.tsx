@@ -1,6 +1,8 @@
 "use client";
 // The student's exercise page: statement and visualizer, the editor with autosave, Run and
-// Submit, the results panel, and the history of submissions.
+// Submit, the results panel, and the history of submissions. Verdicts are announced through a
+// live region that is on the page, empty, before any verdict arrives: screen readers may ignore
+// a live region that appears already filled.
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
@@ -13,8 +15,10 @@ import { ResultsPanel } from "@/components/workspace/results-panel";
 import { StatementView } from "@/components/workspace/statement-view";
 import { SubmissionHistory, type TSubmissionSummary } from "@/components/workspace/submission-history";
 import { useDraftAutosave } from "@/components/workspace/use-draft-autosave";
-import type { TGradingResult } from "@/grading/result-schema";
+import { describeVerdict } from "@/components/workspace/verdict-announcement";
 import { exerciseMessages } from "@/i18n/exercise";
+import { workspaceMessages } from "@/i18n/workspace";
+import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
 import { createWorkspaceApi } from "./workspace-api";
 
 /** Least time between two requests for a submission (long polls answer early when its status changes). */
@@ -39,11 +43,14 @@ type TActivity =
   | { kind: "submitting"; phase: "queued" | "running"; queuePosition: number | null; estimateSeconds: number | null };
 
 export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
-  const t = exerciseMessages(useLocale());
+  const locale = useLocale();
+  const t = exerciseMessages(locale);
+  const tw = workspaceMessages(locale);
   const router = useRouter();
   const [code, setCode] = useState(props.initialCode);
   const [activity, setActivity] = useState<TActivity>({ kind: "idle" });
-  const [result, setResult] = useState<{ label: string; result: TGradingResult } | null>(null);
+  const [result, setResult] = useState<{ label: string; result: TShownGradingResult } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<"statement" | "visualizer">("statement");
   const busy = useRef(false);
@@ -65,7 +72,13 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     if (busy.current) return false;
     busy.current = true;
     setError(null);
+    // Emptied first, so the same verdict twice in a row is still a change that gets announced.
+    setAnnouncement("");
     return true;
+  };
+  const show = (label: string, graded: TShownGradingResult) => {
+    setResult({ label, result: graded });
+    setAnnouncement(describeVerdict(graded, tw, locale));
   };
   const finish = () => {
     busy.current = false;
@@ -76,7 +89,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     if (!startExclusive()) return;
     setActivity({ kind: "running" });
     const outcome = await api.runSamples(code);
-    if (outcome.ok) setResult({ label: t.sampleRun, result: outcome.data });
+    if (outcome.ok) show(t.sampleRun, outcome.data);
     else setError(outcome.message);
     finish();
   };
@@ -111,7 +124,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_POLL_INTERVAL_MS - (Date.now() - asked))));
         continue;
       }
-      if (graded) setResult({ label: t.submission, result: graded });
+      if (graded) show(t.submission, graded);
       break;
     }
     finish();
@@ -187,6 +200,9 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
           {t.results}
           {result ? <span className="ml-2 text-sm font-normal text-slate-600">{result.label}</span> : null}
         </h2>
+        <p role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="results-announcement">
+          {announcement}
+        </p>
         {result ? <ResultsPanel result={result.result} /> : null}
       </section>
       <section aria-labelledby="history-heading" data-testid="history">

@@ -1,11 +1,15 @@
 "use client";
 // One grading result for the student: verdict and score, each case, the arrays of a failing case
-// drawn as heatmaps, the likely mistakes in plain words, and what their code printed.
+// drawn as heatmaps, the likely mistakes in plain words, and what their code printed. When the
+// server withheld the hidden cases' data, a notice says until when. The page announces verdicts
+// through its own live region (verdict-announcement.ts), so nothing here is live.
 import { useId } from "react";
-import type { TCaseResult, TGradingResult, TGradingStatus } from "@/grading/result-schema";
+import type { TCaseResult, TGradingStatus } from "@/grading/result-schema";
 import { useLocale } from "@/components/layout/locale-provider";
 import { format } from "@/i18n";
+import { formatDeadline } from "@/i18n/format-time";
 import { workspaceMessages } from "@/i18n/workspace";
+import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
 import { formatSlice } from "./conv-geometry";
 import { Heatmap } from "./heatmap";
 import { computeDomain, formatFullValue } from "./heatmap-scale";
@@ -129,24 +133,29 @@ function CaseArrays({ result, t }: { result: TCaseResult; t: TMessages }) {
   );
 }
 
-function CaseRow({ result, t }: { result: TCaseResult; t: TMessages }) {
+/** With the data hidden, the parameter and shape columns would only hold dashes: they are left out. */
+function CaseRow({ result, isDataHidden, t }: { result: TCaseResult; isDataHidden: boolean; t: TMessages }) {
   const detail = result.detail;
   return (
     <tr className="border-t border-slate-200 align-top">
       <th scope="row" className="px-3 py-2 text-left font-medium">
         {result.name}
       </th>
-      <td className="px-3 py-2 font-mono text-xs">{formatParams(result.params)}</td>
-      <td className="px-3 py-2 font-mono text-xs">
-        {!detail
-          ? "—"
-          : detail.actualShape && isSameShape(detail.actualShape, detail.expectedShape)
-            ? formatShape(detail.expectedShape)
-            : format(t.shapeComparison, {
-                expected: formatShape(detail.expectedShape),
-                actual: detail.actualShape ? formatShape(detail.actualShape) : t.noShape,
-              })}
-      </td>
+      {isDataHidden ? null : (
+        <>
+          <td className="px-3 py-2 font-mono text-xs">{formatParams(result.params)}</td>
+          <td className="px-3 py-2 font-mono text-xs">
+            {!detail
+              ? "—"
+              : detail.actualShape && isSameShape(detail.actualShape, detail.expectedShape)
+                ? formatShape(detail.expectedShape)
+                : format(t.shapeComparison, {
+                    expected: formatShape(detail.expectedShape),
+                    actual: detail.actualShape ? formatShape(detail.actualShape) : t.noShape,
+                  })}
+          </td>
+        </>
+      )}
       <td className="px-3 py-2 whitespace-nowrap">
         {result.passed ? (
           <span className="font-medium text-green-800">
@@ -166,22 +175,23 @@ function CaseRow({ result, t }: { result: TCaseResult; t: TMessages }) {
       <td className="px-3 py-2 whitespace-nowrap tabular-nums text-slate-700">
         {result.timeMs === null ? "—" : format(t.timeMs, { ms: Math.round(result.timeMs) })}
       </td>
-      <td className="min-w-64 px-3 py-2 break-words">{result.message}</td>
+      <td className="min-w-64 px-3 py-2 break-words">{isDataHidden && !result.passed ? t.hiddenCaseMessage : result.message}</td>
     </tr>
   );
 }
 
-export function ResultsPanel({ result }: { result: TGradingResult }) {
+export function ResultsPanel({ result }: { result: TShownGradingResult }) {
   const locale = useLocale();
   const t = workspaceMessages(locale);
   const casesHeadingId = useId();
   const status = describeStatus(result.status, t);
   const look = result.gradable ? STATUS_LOOK[result.status] : { icon: "!", className: "border-slate-300 bg-slate-100 text-slate-900" };
   const failingWithArrays = result.cases.filter((c) => !c.passed && c.detail !== null);
+  const hiddenUntil = "detailsHiddenUntil" in result ? result.detailsHiddenUntil : null;
 
   return (
     <div className="flex flex-col gap-5" data-testid="results-panel">
-      <div role="status" className={`flex flex-col gap-1 rounded-md border p-4 ${look.className}`}>
+      <div data-testid="verdict" className={`flex flex-col gap-1 rounded-md border p-4 ${look.className}`}>
         {result.gradable ? (
           <>
             <p className="flex flex-wrap items-baseline gap-x-3 text-lg font-semibold">
@@ -199,6 +209,12 @@ export function ResultsPanel({ result }: { result: TGradingResult }) {
           <p className="font-semibold">{t.notGradable}</p>
         )}
       </div>
+
+      {hiddenUntil ? (
+        <p data-testid="hidden-details-notice" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-900">
+          {format(t.hiddenDetailsNotice, { date: formatDeadline(hiddenUntil.dueAt, hiddenUntil.timeZone, locale) })}
+        </p>
+      ) : null}
 
       {result.message ? (
         <p className="rounded-md border border-slate-300 bg-white p-3 font-mono text-sm whitespace-pre-wrap text-slate-900">{result.message}</p>
@@ -230,8 +246,12 @@ export function ResultsPanel({ result }: { result: TGradingResult }) {
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-medium">{t.columnCase}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t.columnParams}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t.columnShape}</th>
+                  {hiddenUntil ? null : (
+                    <>
+                      <th scope="col" className="px-3 py-2 font-medium">{t.columnParams}</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t.columnShape}</th>
+                    </>
+                  )}
                   <th scope="col" className="px-3 py-2 font-medium">{t.columnResult}</th>
                   <th scope="col" className="px-3 py-2 font-medium">{t.columnPoints}</th>
                   <th scope="col" className="px-3 py-2 font-medium">{t.columnTime}</th>
@@ -240,7 +260,7 @@ export function ResultsPanel({ result }: { result: TGradingResult }) {
               </thead>
               <tbody>
                 {result.cases.map((caseResult, index) => (
-                  <CaseRow key={`${index}-${caseResult.name}`} result={caseResult} t={t} />
+                  <CaseRow key={`${index}-${caseResult.name}`} result={caseResult} isDataHidden={hiddenUntil !== null} t={t} />
                 ))}
               </tbody>
             </table>
@@ -269,7 +289,8 @@ export function ResultsPanel({ result }: { result: TGradingResult }) {
 
       {result.gradable ? (
         <p className="text-xs text-slate-600">
-          {format(t.gradedIn, { seconds: (result.timing.wallMs / 1000).toFixed(1) })} · {format(t.seed, { seed: result.seed })}
+          {format(t.gradedIn, { seconds: (result.timing.wallMs / 1000).toFixed(1) })}
+          {result.seed === null ? null : ` · ${format(t.seed, { seed: result.seed })}`}
         </p>
       ) : null}
     </div>

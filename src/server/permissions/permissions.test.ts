@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canCreateCourse, canManageCourse, canOpenInstructorArea, canViewCourse, canViewCourseAsStaff } from "./course-permissions";
 import type { TMembership, TSessionUser } from "./roles";
-import { canViewDraft, canViewSubmission } from "./submission-permissions";
+import { canSeeHiddenCaseDetails, canViewDraft, canViewSubmission } from "./submission-permissions";
 
 const student: TSessionUser = { id: "s1", email: "s1@x.test", name: "S1", role: "student" };
 const otherStudent: TSessionUser = { id: "s2", email: "s2@x.test", name: "S2", role: "student" };
@@ -63,5 +63,32 @@ describe("submission permissions", () => {
     expect(canViewSubmission(student, practice, null)).toBe(true);
     expect(canViewSubmission(instructor, practice, null)).toBe(false);
     expect(canViewSubmission(admin, practice, null)).toBe(true);
+  });
+});
+
+describe("hidden case details", () => {
+  const dueAt = new Date("2026-03-01T15:59:00Z");
+  const before = new Date("2026-03-01T15:58:00Z");
+  const after = new Date("2026-03-01T16:00:00Z");
+  const hiding = { mode: "submit" as const, assignment: { dueAt, showHiddenDetailsBeforeDue: false } };
+  const ta: TSessionUser = { id: "t1", email: "t1@x.test", name: "T1", role: "student" };
+
+  it("keeps a student's Submit data hidden until the due date has passed", () => {
+    expect(canSeeHiddenCaseDetails(student, asStudent, hiding, before)).toBe(false);
+    expect(canSeeHiddenCaseDetails(student, asStudent, hiding, dueAt)).toBe(false);
+    expect(canSeeHiddenCaseDetails(student, asStudent, hiding, after)).toBe(true);
+  });
+
+  it("shows it before the due date when the instructor chose so, and always for runs and practice", () => {
+    expect(canSeeHiddenCaseDetails(student, asStudent, { ...hiding, assignment: { dueAt, showHiddenDetailsBeforeDue: true } }, before)).toBe(true);
+    expect(canSeeHiddenCaseDetails(student, asStudent, { ...hiding, mode: "run" }, before)).toBe(true);
+    expect(canSeeHiddenCaseDetails(student, null, { mode: "submit", assignment: null }, before)).toBe(true);
+  });
+
+  it("always shows it to the course staff and admins, never because of a global role alone", () => {
+    expect(canSeeHiddenCaseDetails(instructor, asInstructor, hiding, before)).toBe(true);
+    expect(canSeeHiddenCaseDetails(ta, asTa, hiding, before)).toBe(true);
+    expect(canSeeHiddenCaseDetails(admin, null, hiding, before)).toBe(true);
+    expect(canSeeHiddenCaseDetails(instructor, asStudent, hiding, before)).toBe(false);
   });
 });

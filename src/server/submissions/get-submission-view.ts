@@ -1,12 +1,14 @@
 // One submission as its author or the course staff may see it, with its place in the queue while
-// it waits, for the page that polls until the verdict arrives.
-import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
+// it waits, for the page that polls until the verdict arrives. A student's Submit result comes
+// without the data of its hidden cases when the assignment keeps it until the due date.
+import { ZGradingResult } from "@/grading/result-schema";
 import { getMembership } from "@/server/courses/get-membership";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { estimateWaitSeconds, readRecentThroughput } from "@/server/grading/read-grading-stats";
 import type { TSessionUser } from "@/server/permissions/roles";
-import { canViewSubmission } from "@/server/permissions/submission-permissions";
+import { canSeeHiddenCaseDetails, canViewSubmission } from "@/server/permissions/submission-permissions";
+import { redactHiddenCaseDetails, type TShownGradingResult } from "./redact-hidden-details";
 
 export interface TSubmissionView {
   id: string;
@@ -19,7 +21,8 @@ export interface TSubmissionView {
   receivedAt: string;
   finishedAt: string | null;
   code: string;
-  result: TGradingResult | null;
+  /** redacted (see redactHiddenCaseDetails) when the viewer may not see hidden-case data yet */
+  result: TShownGradingResult | null;
   /** 1-based place among queued submissions, while queued */
   queuePosition: number | null;
   /** seconds until a grader takes it, at the recent grading rate; null when unknown or not queued */
@@ -28,7 +31,7 @@ export interface TSubmissionView {
 
 const NOT_FOUND = new AppError("not_found", "No such submission.", "没有这个提交。");
 
-export async function getSubmissionView(db: TDb, options: { user: TSessionUser; submissionId: string }): Promise<TSubmissionView> {
+export async function getSubmissionView(db: TDb, options: { user: TSessionUser; submissionId: string; now?: Date }): Promise<TSubmissionView> {
   const s = await db.submission.findUnique({ where: { id: options.submissionId } });
   if (!s) throw NOT_FOUND;
   // The author needs no membership lookup: it is one query less on every poll of a waiting student.
@@ -39,6 +42,18 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
     s.status === "queued" ? (await db.submission.count({ where: { status: "queued", receivedAt: { lt: s.receivedAt } } })) + 1 : null;
   const estimatedWaitSeconds = queuePosition === null ? null : estimateWaitSeconds(queuePosition, await readRecentThroughput(db));
   const parsed = s.result === null ? null : ZGradingResult.safeParse(s.result);
+  let result: TShownGradingResult | null = parsed?.success ? parsed.data : null;
+  // Only a graded submission of an assignment costs these lookups, not every poll while it waits.
+  if (result !== null && s.assignmentId !== null) {
+    const assignment = await db.assignment.findUnique({
+      where: { id: s.assignmentId },
+      select: { dueAt: true, timeZone: true, showHiddenDetailsBeforeDue: true },
+    });
+    const staffMembership = membership ?? (s.courseId ? await getMembership(db, { userId: options.user.id, courseId: s.courseId }) : null);
+    if (assignment && !canSeeHiddenCaseDetails(options.user, staffMembership, { mode: s.mode, assignment }, options.now ?? new Date())) {
+      result = redactHiddenCaseDetails(result, assignment);
+    }
+  }
   return {
     id: s.id,
     status: s.status,
@@ -50,7 +65,7 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
     receivedAt: s.receivedAt.toISOString(),
     finishedAt: s.finishedAt?.toISOString() ?? null,
     code: s.code,
-    result: parsed?.success ? parsed.data : null,
+    result,
     queuePosition,
     estimatedWaitSeconds,
   };

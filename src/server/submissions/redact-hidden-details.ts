@@ -1,0 +1,50 @@
+// A stored grading result with the data of its hidden cases taken out, for a student who may not
+// see it before the due date: the verdict, score, per-case pass or fail, diagnoses and printed
+// output stay; inputs, expected and returned values, and the seed that regenerates them, go.
+import { z } from "zod";
+import { ZCaseResult, ZGradingResult, type TGradingResult } from "@/grading/result-schema";
+
+/** Stands in for a failing case's message, which names its parameters and values. */
+export const HIDDEN_CASE_MESSAGE = "Failed. The data of this hidden case is shown after the due date.";
+
+export const ZRedactedGradingResult = ZGradingResult.extend({
+  seed: z.null(),
+  cases: z.array(ZCaseResult.extend({ params: z.strictObject({}), detail: z.null() }).strict()),
+  /** when and in which time zone the data shows, for the notice in its place */
+  detailsHiddenUntil: z.strictObject({ dueAt: z.iso.datetime(), timeZone: z.string() }),
+}).strict();
+export type TRedactedGradingResult = z.infer<typeof ZRedactedGradingResult>;
+
+/** What a viewer of a submission receives: the whole result, or the redacted one. */
+export type TShownGradingResult = TGradingResult | TRedactedGradingResult;
+
+export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { dueAt: Date; timeZone: string }): TRedactedGradingResult {
+  // Every field is named, not spread: a field added to the result schema must be added here on
+  // purpose (TypeScript insists), so new case data cannot slip through unnoticed.
+  return {
+    version: result.version,
+    exercise: result.exercise,
+    mode: result.mode,
+    status: result.status,
+    gradable: result.gradable,
+    score: result.score,
+    maxScore: result.maxScore,
+    seed: null,
+    message: result.message,
+    operatorMessage: result.operatorMessage,
+    cases: result.cases.map((c) => ({
+      name: c.name,
+      points: c.points,
+      passed: c.passed,
+      message: c.passed ? c.message : HIDDEN_CASE_MESSAGE,
+      params: {},
+      timeMs: c.timeMs,
+      detail: null,
+    })),
+    diagnoses: result.diagnoses,
+    stdout: result.stdout,
+    stdoutTruncated: result.stdoutTruncated,
+    timing: result.timing,
+    detailsHiddenUntil: { dueAt: hiddenUntil.dueAt.toISOString(), timeZone: hiddenUntil.timeZone },
+  };
+}
