@@ -246,7 +246,7 @@ test("before the due date a student's Submit shows which hidden cases failed but
   await expect(announcement).toHaveText(/^Submission graded: [\d.]+ of 10, failed — You flipped the kernel\.$/, { timeout: 90_000 });
   const panel = studentPage.getByTestId("results-panel");
   await expect(panel.getByTestId("hidden-details-notice")).toHaveText(
-    /^Your instructor shows the data of hidden cases after the due date \(.*GMT\+8\)\. Use “Run samples” to see full details on the sample cases\.$/,
+    /^Your instructor shows the data of hidden cases, and what your code printed while they ran, after the due date \(.*GMT\+8\)\. Use “Run samples” to see full details on the sample cases\.$/,
   );
   await expect(panel).toContainText("You flipped the kernel");
   await expect(panel.getByRole("img")).toHaveCount(0);

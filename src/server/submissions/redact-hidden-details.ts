@@ -1,6 +1,7 @@
 // A stored grading result with the data of its hidden cases taken out, for a student who may not
-// see it before the due date: the verdict, score, per-case pass or fail, diagnoses and printed
-// output stay; inputs, expected and returned values, and the seed that regenerates them, go.
+// see it before the due date: the verdict, score, per-case pass or fail and diagnoses stay;
+// inputs, expected and returned values, the seed that regenerates them, and what the code printed
+// (a print(img) would show the inputs) go, and so does the operator's note, which is for staff.
 import { z } from "zod";
 import { ZCaseResult, ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 
@@ -9,6 +10,8 @@ export const HIDDEN_CASE_MESSAGE = "Failed. The data of this hidden case is show
 
 export const ZRedactedGradingResult = ZGradingResult.extend({
   seed: z.null(),
+  operatorMessage: z.null(),
+  stdout: z.literal(""),
   cases: z.array(ZCaseResult.extend({ params: z.strictObject({}), detail: z.null() }).strict()),
   /** when and in which time zone the data shows, for the notice in its place */
   detailsHiddenUntil: z.strictObject({ dueAt: z.iso.datetime(), timeZone: z.string() }),
@@ -31,7 +34,7 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
     maxScore: result.maxScore,
     seed: null,
     message: result.message,
-    operatorMessage: result.operatorMessage,
+    operatorMessage: null,
     cases: result.cases.map((c) => ({
       name: c.name,
       points: c.points,
@@ -42,8 +45,8 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
       detail: null,
     })),
     diagnoses: result.diagnoses,
-    stdout: result.stdout,
-    stdoutTruncated: result.stdoutTruncated,
+    stdout: "",
+    stdoutTruncated: false,
     timing: result.timing,
     detailsHiddenUntil: { dueAt: hiddenUntil.dueAt.toISOString(), timeZone: hiddenUntil.timeZone },
   };
