@@ -7,14 +7,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findRepoRoot } from "../../prisma/database-url";
 import { createPrismaClient, type TDb } from "@/server/db-client";
+import { dropPostgresDatabase, pgServerUrl } from "../support/test-database";
 
 const run = promisify(execFile);
 const root = findRepoRoot();
-const pgServerUrl = process.env.CONVLAB_TEST_PG_URL;
 
 interface TTestDatabase {
   url: string;
@@ -196,15 +195,7 @@ describe.skipIf(!pgServerUrl)("PostgreSQL", () => {
       // migrate deploy creates the database itself (the engine's create-database path).
       url: url.toString(),
       migrationsDir: "prisma/postgres/migrations",
-      drop: async () => {
-        const admin = new pg.Client({ connectionString: pgServerUrl });
-        await admin.connect();
-        try {
-          await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        } finally {
-          await admin.end();
-        }
-      },
+      drop: () => dropPostgresDatabase(name),
     };
   });
 });

@@ -39,6 +39,17 @@ export async function createSqliteDatabase(label: string): Promise<TTestDatabase
 }
 
 /** A new database on the CONVLAB_TEST_PG_URL server, dropped afterwards. */
+/** Drops a database of the test PostgreSQL server (CONVLAB_TEST_PG_URL), even with clients still connected. */
+export async function dropPostgresDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: pgServerUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function createPostgresDatabase(label: string): Promise<TTestDatabase> {
   const url = new URL(pgServerUrl!);
   const name = `convlab_${label.replace(/\W/g, "_")}_${process.pid}_${Date.now()}`;
@@ -50,13 +61,7 @@ export async function createPostgresDatabase(label: string): Promise<TTestDataba
     db,
     drop: async () => {
       await db.$disconnect();
-      const admin = new pg.Client({ connectionString: pgServerUrl });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
+      await dropPostgresDatabase(name);
     },
   };
 }
