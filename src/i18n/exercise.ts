@@ -24,6 +24,8 @@ export const exerciseMessages = defineMessages({
     submission: "Graded submission",
     back: "All assignments",
     attemptsLeft: "{left} of {max} attempts left",
+    points: "{points} pts",
+    timeLimit: "time limit {cpu} s of CPU for all cases together",
   },
   "zh-CN": {
     editorLabel: "你的 Python 代码",
@@ -47,5 +49,7 @@ export const exerciseMessages = defineMessages({
     submission: "正式提交",
     back: "全部作业",
     attemptsLeft: "剩余 {left}/{max} 次提交机会",
+    points: "{points} 分",
+    timeLimit: "时间限制：所有用例共 {cpu} 秒 CPU 时间",
   },
 });

@@ -47,8 +47,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
       <header>
         <h1 className="text-2xl font-semibold">{title}</h1>
         <p className="text-sm text-slate-700">
-          <code className="rounded bg-slate-100 px-1">def {exercise.meta.signature}</code> · {loaded.points} pts ·{" "}
-          {format(t.due, { date: formatDeadline(loaded.assignment.dueAt.toISOString(), loaded.assignment.timeZone, locale) })}
+          <code className="rounded bg-slate-100 px-1">def {exercise.meta.signature}</code> · {format(t.points, { points: loaded.points })} ·{" "}
+          {format(t.due, { date: formatDeadline(loaded.assignment.dueAt.toISOString(), loaded.assignment.timeZone, locale) })} ·{" "}
+          <span data-testid="time-limit">{format(t.timeLimit, { cpu: exercise.meta.limits.cpuSeconds })}</span>
         </p>
       </header>
       <ExerciseWorkspace
