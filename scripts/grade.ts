@@ -69,7 +69,9 @@ function toJsonReport(result: TGradingResult) {
     score: result.score,
     maxScore: result.maxScore,
     seed: result.seed,
-    cases: result.cases.map(({ name, passed, message }) => ({ name, passed, message })),
+    message: result.message,
+    messageZh: result.messageZh ?? null,
+    cases: result.cases.map(({ name, passed, message, messageZh }) => ({ name, passed, message, messageZh })),
     diagnoses: result.diagnoses.map(({ code, message }) => ({ code, message })),
   };
 }

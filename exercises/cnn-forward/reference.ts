@@ -140,6 +140,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   locate: (input, [n]) => ({
     window: null,
     windowText: `every value of x[${n}]`,
+    windowTextZh: `x[${n}] 的所有值`,
     input: Array.from({ length: Math.min(input.x.shape[1], MAX_INPUT_HEATMAPS) }, (_, c) => ({
       label: `x[${n}, ${c}]`,
       channel: c,

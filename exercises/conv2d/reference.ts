@@ -107,6 +107,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     return {
       window: { rows: [r0, r0 + size], cols: [c0, c0 + size], channel: null },
       windowText: `rows ${r0}:${r0 + size}, columns ${c0}:${c0 + size} of every zero-padded input channel`,
+      windowTextZh: `每个零填充后输入通道的第 ${r0}:${r0 + size} 行、第 ${c0}:${c0 + size} 列`,
       input: Array.from({ length: channels }, (_, c) => ({
         label: `features[${c}], zero-padded`,
         channel: c,

@@ -97,6 +97,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     return {
       window: { rows: [r0, r0 + kernelRows], cols: [c0, c0 + kernelCols], channel: null },
       windowText: `padding_img[${r0}:${r0 + kernelRows}, ${c0}:${c0 + kernelCols}]`,
+      windowTextZh: `padding_img[${r0}:${r0 + kernelRows}, ${c0}:${c0 + kernelCols}]`,
       input: [{ label: "img, zero-padded", channel: null, plane: padPlane(input.img, padEvenly(input.padding)) }],
       inputPadding: { rows: input.padding[0], cols: input.padding[1] },
     };

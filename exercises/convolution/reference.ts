@@ -95,6 +95,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     return {
       window: { rows: [r0, r0 + size], cols: [c0, c0 + size], channel: null },
       windowText: `padding_img[${r0}:${r0 + size}, ${c0}:${c0 + size}]`,
+      windowTextZh: `padding_img[${r0}:${r0 + size}, ${c0}:${c0 + size}]`,
       input: [{ label: "img, zero-padded", channel: null, plane: padPlane(input.img, padEvenly([input.padding, input.padding])) }],
       inputPadding: { rows: input.padding, cols: input.padding },
     };

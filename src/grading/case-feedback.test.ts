@@ -6,6 +6,8 @@ import { createNdArray, ravelIndex, swapLastTwoAxes } from "./ndarray";
 import { MAX_MESSAGE_LENGTH } from "./result-schema";
 import { fromNested, getAt, returnedArray, returnedOutcome } from "./test-helpers";
 
+const HAN = /\p{Script=Han}/u;
+
 async function loadEdgeCase(slug: string, name: string) {
   const meta = await readExerciseMeta(slug);
   const cases = EXERCISE_DEFINITIONS[slug].buildCases({ seed: 1, count: 0, generator: meta.cases.generator });
@@ -104,6 +106,78 @@ describe("judgeCase on an int output", async () => {
     expect(result.message).toContain("Got (8.0, 16.0, 16.5, 16.5). Each size must be an int");
     expect(result.message).toContain("Expected (8, 16, 16, 16).");
     expect(result.detail).toBeNull();
+  });
+});
+
+describe("judgeCase in Simplified Chinese", async () => {
+  const conv2d = await loadEdgeCase("conv2d", "as many output channels as input channels");
+  const shape = await loadEdgeCase("conv-output-shape", "stride 2 with padding 1");
+  const prefix = "features.shape=(3, 5, 7), weights.shape=(3, 3, 3, 3), padding=1, stride=1：";
+  const judgeFloats = (outcome: Parameters<typeof judgeCase>[0]["outcome"]) =>
+    judgeCase({ gradingCase: conv2d.gradingCase, outcome, points: 2, tolerance: conv2d.tolerance, output: "floats" }).result;
+  const judgeInts = (outcome: Parameters<typeof judgeCase>[0]["outcome"]) =>
+    judgeCase({ gradingCase: shape.gradingCase, outcome, points: 1, tolerance: shape.tolerance, output: "ints" }).result;
+  const oneWrong = createNdArray(conv2d.gradingCase.expected.shape, conv2d.gradingCase.expected.data);
+  oneWrong.data[ravelIndex([1, 2, 3], oneWrong.shape)] += 1;
+  const raised = (type: string, message: string, line: number | null) =>
+    ({ status: "raised", error: { type, message, traceback: line === null ? "" : "  File submission.py", line }, timeMs: 1, stdout: "" }) as const;
+
+  const outcomes: Record<string, { result: ReturnType<typeof judgeFloats>; zh: RegExp }> = {
+    passed: { result: judgeFloats(returnedOutcome(conv2d.gradingCase.expected)), zh: /^通过。$/ },
+    "wrong value": { result: judgeFloats(returnedOutcome(oneWrong)), zh: /output\[1, 2, 3\] 的值错误：期望 .*，得到 .*。它由每个零填充后输入通道的第 2:5 行、第 3:6 列计算得到。$/ },
+    "wrong shape": { result: judgeFloats(returnedOutcome(swapLastTwoAxes(conv2d.gradingCase.expected))), zh: /形状错误：期望 \(3, 5, 7\)，得到 \(3, 7, 5\)。/ },
+    none: { result: judgeFloats(returnedOutcome({ kind: "other", pyType: "NoneType", description: "None" })), zh: /返回了 None；应返回形状为 \(3, 5, 7\) 的数组。/ },
+    complex: { result: judgeFloats(returnedOutcome(returnedArray(conv2d.gradingCase.expected, "complex128"))), zh: /返回了复数；应返回实数。/ },
+    raised: { result: judgeFloats(raised("IndexError", "index 3 is out of bounds for axis 0 with size 3", 12)), zh: /抛出了 IndexError（第 12 行）：index 3 is out of bounds for axis 0 with size 3$/ },
+    crash: {
+      result: judgeFloats(raised("Crash", "Python was killed by SIGSEGV (segmentation fault) while running this. This can happen when memory runs out inside numpy or with very deep recursion.", null)),
+      zh: /抛出了 Crash：运行时 Python 被 SIGSEGV \(segmentation fault\) 终止。numpy 内部内存耗尽或递归过深时可能出现这种情况。$/,
+    },
+    timeout: { result: judgeFloats({ status: "timeout", limit: "cpu", limitSeconds: 1, timeMs: 990, stdout: "" }), zh: /已停止：1 秒的 CPU 时间限制（所有用例共用）在运行这个用例时用完了。/ },
+    "wall timeout": { result: judgeFloats({ status: "timeout", limit: "wall", limitSeconds: 3, timeMs: 2990, stdout: "" }), zh: /3 秒的实际运行时间限制/ },
+    memory: { result: judgeFloats({ status: "memory", limitMb: 512, timeMs: 40, stdout: "" }), zh: /超出了 512 MiB 的内存限制/ },
+    "not run": { result: judgeFloats({ status: "not-run" }), zh: /未运行：前面的某个用例已使你的程序停止。/ },
+    "float sizes": { result: judgeInts(returnedOutcome(returnedArray(fromNested([8, 16, 16.5, 16.5]), "float64", "tuple"))), zh: /得到 \(8\.0, 16\.0, 16\.5, 16\.5\)。每个尺寸都必须是 int；得到的值的 dtype 为 float64。期望 \(8, 16, 16, 16\)。/ },
+    "wrong sizes": { result: judgeInts(returnedOutcome(returnedArray(fromNested([8, 16, 17, 16]), "int64", "tuple"))), zh: /得到 \(8, 16, 17, 16\)。期望 \(8, 16, 16, 16\)。$/ },
+    "sizes as a str": { result: judgeInts(returnedOutcome({ kind: "other", pyType: "str", description: "a str: '(8, 16)'" })), zh: /返回了 一个 str：'\(8, 16\)'；应返回由 4 个 int 组成的元组，例如 \(8, 16, 16, 16\)。/ },
+    "too few sizes": { result: judgeInts(returnedOutcome(returnedArray(fromNested([8, 16]), "int64", "tuple"))), zh: /应返回由 4 个 int 组成的元组，例如 \(8, 16, 16, 16\)；得到的形状为 \(2,\)。/ },
+  };
+
+  it.each(Object.entries(outcomes))("gives %s a Chinese twin of its English message", (_, { result, zh }) => {
+    expect(result.messageZh).toMatch(HAN);
+    expect(result.messageZh).toMatch(zh);
+    expect(result.messageZh).not.toBe(result.message);
+    if (!result.passed) expect(result.messageZh.startsWith(result.message.slice(0, result.message.indexOf(": ")))).toBe(true);
+  });
+
+  it("names a pooling window in Chinese terms", async () => {
+    const pool = await loadEdgeCase("max-pool2d", "negative values next to the padding");
+    const actual = createNdArray(pool.gradingCase.expected.shape, pool.gradingCase.expected.data);
+    actual.data[0] += 1;
+    const { result } = judgeCase({ gradingCase: pool.gradingCase, outcome: returnedOutcome(actual), points: 1, tolerance: pool.tolerance, output: "floats" });
+    expect(result.message).toContain("It comes from rows 0:3, columns 0:3 of channel 0, padded with -inf.");
+    expect(result.messageZh).toContain("output[0, 0, 0] 的值错误：");
+    expect(result.messageZh).toContain("它由通道 0（用 -inf 填充后）的第 0:3 行、第 0:3 列计算得到。");
+  });
+
+  it("starts with the case's parameters, as the English does", () => {
+    expect(outcomes["wrong value"].result.messageZh.startsWith(prefix)).toBe(true);
+  });
+
+  it("keeps Python's own text of an exception as Python printed it", () => {
+    expect(outcomes.raised.result.message).toContain("index 3 is out of bounds for axis 0 with size 3");
+    expect(outcomes.raised.result.messageZh).toContain("IndexError");
+  });
+
+  it("leaves a runner-like sentence that the student's own code raised untranslated", () => {
+    const fake = judgeFloats(raised("Crash", "Python was killed by SIGSEGV (segmentation fault) while running this.", 4)).messageZh;
+    expect(fake).toBe(`${prefix}抛出了 Crash（第 4 行）：Python was killed by SIGSEGV (segmentation fault) while running this.`);
+  });
+
+  it("caps long messages in both languages", () => {
+    const { messageZh } = judgeFloats(raised("ValueError", "x".repeat(5000), null));
+    expect(messageZh.length).toBe(MAX_MESSAGE_LENGTH);
+    expect(messageZh.endsWith("…")).toBe(true);
   });
 });
 

@@ -1,13 +1,16 @@
-// Turns one case's runner outcome into the student-facing case result: a message that names the
-// inputs, the first wrong value and the window it comes from, plus the heatmap data for the UI.
+// Turns one case's runner outcome into the student-facing case result: a message in English and
+// Simplified Chinese that names the inputs, the first wrong value and the window it comes from,
+// plus the heatmap data for the UI.
 import type { TCaseOutcome, TReturned } from "@runner";
 import { compareOutput, type TComparison, type TTolerance } from "./compare-output";
 import type { TGradingCase } from "./exercise-definition";
 import { formatShape, takeSubarray, unravelIndex, type NdArray } from "./ndarray";
+import { translateReturnedDescription, translateRunnerEnding } from "./runner-text-zh";
 import {
   capText,
   encodeJsonNumber,
   MAX_MESSAGE_LENGTH,
+  type TBilingualText,
   type TCaseDetail,
   type TCaseParams,
   type TCaseResult,
@@ -18,7 +21,7 @@ import {
 export const HEATMAP_MAX_SIDE = 32;
 
 export interface TCaseVerdict {
-  result: TCaseResult;
+  result: TCaseResult & { messageZh: string };
   /** the returned value of a failing case, for diagnosis */
   wrongReturn: TReturned | null;
 }
@@ -49,20 +52,38 @@ function formatTuple(values: ArrayLike<number>, isInteger: boolean): string {
   return values.length === 1 ? `(${shown[0]},)` : `(${shown.join(", ")})`;
 }
 
-function describeOutcome(outcome: Exclude<TCaseOutcome, { status: "returned" }>): string {
+/** Latin text inside a Chinese sentence is set apart by spaces: "由 padding_img[2:5, 4:7] 计算". */
+export const amidChinese = (text: string) => `${/^[!-~]/.test(text) ? " " : ""}${text}${/[!-~]$/.test(text) ? " " : ""}`;
+
+/** The time limit that ran out, as it reads after "the 1 s" / "1 秒的". */
+export const describeTimeLimit = (limit: "cpu" | "wall"): TBilingualText =>
+  limit === "cpu" ? { en: "CPU time", zh: "CPU 时间" } : { en: "wall-clock time", zh: "实际运行时间" };
+
+function describeOutcome(outcome: Exclude<TCaseOutcome, { status: "returned" }>): TBilingualText {
   switch (outcome.status) {
     case "raised": {
-      const where = outcome.error.line === null ? "" : ` at line ${outcome.error.line}`;
-      return `Raised ${outcome.error.type}${where}${outcome.error.message ? `: ${outcome.error.message}` : "."}`;
+      const { type, message, line, traceback } = outcome.error;
+      // the runner's own endings (Crash, Exit, ...) carry no line or traceback and an English sentence
+      const messageZh = (line === null && traceback === "" ? translateRunnerEnding(message) : null) ?? message;
+      return {
+        en: `Raised ${type}${line === null ? "" : ` at line ${line}`}${message ? `: ${message}` : "."}`,
+        zh: `抛出了 ${type}${line === null ? "" : `（第 ${line} 行）`}${message ? `：${messageZh}` : "。"}`,
+      };
     }
     case "timeout": {
-      const kind = outcome.limit === "cpu" ? "CPU time" : "wall-clock time";
-      return `Stopped: the ${outcome.limitSeconds} s ${kind} limit (for all cases together) ran out during this case.`;
+      const kind = describeTimeLimit(outcome.limit);
+      return {
+        en: `Stopped: the ${outcome.limitSeconds} s ${kind.en} limit (for all cases together) ran out during this case.`,
+        zh: `已停止：${outcome.limitSeconds} 秒的${amidChinese(kind.zh)}限制（所有用例共用）在运行这个用例时用完了。`,
+      };
     }
     case "memory":
-      return `Stopped: this case went over the ${outcome.limitMb} MiB memory limit.`;
+      return {
+        en: `Stopped: this case went over the ${outcome.limitMb} MiB memory limit.`,
+        zh: `已停止：这个用例超出了 ${outcome.limitMb} MiB 的内存限制。`,
+      };
     case "not-run":
-      return "Not run: an earlier case stopped your program.";
+      return { en: "Not run: an earlier case stopped your program.", zh: "未运行：前面的某个用例已使你的程序停止。" };
   }
 }
 
@@ -70,46 +91,72 @@ function describeFloatComparison(
   comparison: Exclude<TComparison, { kind: "match" | "not-ints" }>,
   gradingCase: TGradingCase,
   returned: TReturned,
-): string {
+): TBilingualText {
   const expectedShape = formatShape(gradingCase.expected.shape);
   switch (comparison.kind) {
     case "not-array":
-      return `Returned ${comparison.description}; expected an array of shape ${expectedShape}.`;
+      return {
+        en: `Returned ${comparison.description}; expected an array of shape ${expectedShape}.`,
+        zh: `返回了 ${translateReturnedDescription(comparison.description)}；应返回形状为 ${expectedShape} 的数组。`,
+      };
     case "complex":
-      return "Returned complex numbers; expected real numbers.";
-    case "wrong-shape":
-      return `Wrong shape: expected ${expectedShape}, got ${formatShape(comparison.actualShape)}.`;
+      return { en: "Returned complex numbers; expected real numbers.", zh: "返回了复数；应返回实数。" };
+    case "wrong-shape": {
+      const actualShape = formatShape(comparison.actualShape);
+      return {
+        en: `Wrong shape: expected ${expectedShape}, got ${actualShape}.`,
+        zh: `形状错误：期望 ${expectedShape}，得到 ${actualShape}。`,
+      };
+    }
     case "wrong-values": {
       const shape = gradingCase.expected.shape;
-      const index = unravelIndex(comparison.firstWrong, shape);
-      const actual = returned.kind === "array" ? returned.data[comparison.firstWrong] : NaN;
-      const located = gradingCase.locate?.(index);
-      const source = located?.window ? ` It comes from ${located.windowText}.` : "";
-      const worst =
-        comparison.maxErrorAt === comparison.firstWrong
-          ? ""
-          : ` Largest error: ${formatNumber(comparison.maxError)} at ${formatIndex(unravelIndex(comparison.maxErrorAt, shape))}.`;
-      return (
-        `${formatIndex(index)} is wrong: expected ${formatNumber(gradingCase.expected.data[comparison.firstWrong])}, ` +
-        `got ${formatNumber(actual)}.${source}${worst}`
-      );
+      const at = unravelIndex(comparison.firstWrong, shape);
+      const index = formatIndex(at);
+      const expected = formatNumber(gradingCase.expected.data[comparison.firstWrong]);
+      const actual = formatNumber(returned.kind === "array" ? returned.data[comparison.firstWrong] : NaN);
+      const located = gradingCase.locate?.(at);
+      const hasWindow = Boolean(located?.window);
+      const worstAt = comparison.maxErrorAt === comparison.firstWrong ? null : formatIndex(unravelIndex(comparison.maxErrorAt, shape));
+      const maxError = formatNumber(comparison.maxError);
+      return {
+        en:
+          `${index} is wrong: expected ${expected}, got ${actual}.` +
+          (hasWindow ? ` It comes from ${located!.windowText}.` : "") +
+          (worstAt ? ` Largest error: ${maxError} at ${worstAt}.` : ""),
+        zh:
+          `${index} 的值错误：期望 ${expected}，得到 ${actual}。` +
+          (hasWindow ? `它由${amidChinese(located!.windowTextZh)}计算得到。` : "") +
+          (worstAt ? `最大误差：${maxError}，位于 ${worstAt}。` : ""),
+      };
     }
   }
 }
 
-function describeIntComparison(comparison: Exclude<TComparison, { kind: "match" }>, gradingCase: TGradingCase): string {
+function describeIntComparison(comparison: Exclude<TComparison, { kind: "match" }>, gradingCase: TGradingCase): TBilingualText {
   const expected = formatTuple(gradingCase.expected.data, true);
+  const count = gradingCase.expected.data.length;
   switch (comparison.kind) {
     case "not-array":
-      return `Returned ${comparison.description}; expected a tuple of ${gradingCase.expected.data.length} ints like ${expected}.`;
+      return {
+        en: `Returned ${comparison.description}; expected a tuple of ${count} ints like ${expected}.`,
+        zh: `返回了 ${translateReturnedDescription(comparison.description)}；应返回由 ${count} 个 int 组成的元组，例如 ${expected}。`,
+      };
     case "complex":
-      return `Returned complex numbers; expected ${expected}.`;
-    case "wrong-shape":
-      return `Expected a tuple of ${gradingCase.expected.data.length} ints, like ${expected}; got shape ${formatShape(comparison.actualShape)}.`;
+      return { en: `Returned complex numbers; expected ${expected}.`, zh: `返回了复数；期望 ${expected}。` };
+    case "wrong-shape": {
+      const actualShape = formatShape(comparison.actualShape);
+      return {
+        en: `Expected a tuple of ${count} ints, like ${expected}; got shape ${actualShape}.`,
+        zh: `应返回由 ${count} 个 int 组成的元组，例如 ${expected}；得到的形状为 ${actualShape}。`,
+      };
+    }
     case "not-ints":
-      return `Each size must be an int; got values of dtype ${comparison.dtype}. Expected ${expected}.`;
+      return {
+        en: `Each size must be an int; got values of dtype ${comparison.dtype}. Expected ${expected}.`,
+        zh: `每个尺寸都必须是 int；得到的值的 dtype 为 ${comparison.dtype}。期望 ${expected}。`,
+      };
     case "wrong-values":
-      return `Expected ${expected}.`;
+      return { en: `Expected ${expected}.`, zh: `期望 ${expected}。` };
   }
 }
 
@@ -181,24 +228,27 @@ export function judgeCase(options: {
   const { gradingCase, outcome, points, tolerance, output } = options;
   const params = gradingCase.params;
   const base = { name: gradingCase.name, points, params, timeMs: outcome.status === "not-run" ? null : outcome.timeMs };
-  const withParams = (text: string) => capText(`${formatParams(params)}: ${text}`, MAX_MESSAGE_LENGTH);
+  const described = formatParams(params);
+  const withParams = (text: TBilingualText) => ({
+    message: capText(`${described}: ${text.en}`, MAX_MESSAGE_LENGTH),
+    messageZh: capText(`${described}：${text.zh}`, MAX_MESSAGE_LENGTH),
+  });
   if (outcome.status !== "returned") {
-    return { result: { ...base, passed: false, message: withParams(describeOutcome(outcome)), detail: null }, wrongReturn: null };
+    return { result: { ...base, passed: false, ...withParams(describeOutcome(outcome)), detail: null }, wrongReturn: null };
   }
   const returned = outcome.value;
   const comparison = compareOutput(gradingCase.expected, returned, tolerance, output);
   if (comparison.kind === "match") {
-    return { result: { ...base, passed: true, message: "Passed.", detail: null }, wrongReturn: null };
+    return { result: { ...base, passed: true, message: "Passed.", messageZh: "通过。", detail: null }, wrongReturn: null };
   }
-  const explanation =
-    output === "ints" || comparison.kind === "not-ints"
-      ? `${returned.kind === "array" ? `Got ${formatTuple(returned.data, /int/.test(returned.dtype))}. ` : ""}${describeIntComparison(comparison, gradingCase)}`
-      : describeFloatComparison(comparison, gradingCase, returned);
+  const isInts = output === "ints" || comparison.kind === "not-ints";
+  const got = isInts && returned.kind === "array" ? formatTuple(returned.data, /int/.test(returned.dtype)) : null;
+  const explanation = isInts ? describeIntComparison(comparison, gradingCase) : describeFloatComparison(comparison, gradingCase, returned);
   return {
     result: {
       ...base,
       passed: false,
-      message: withParams(explanation),
+      ...withParams(got ? { en: `Got ${got}. ${explanation.en}`, zh: `得到 ${got}。${explanation.zh}` } : explanation),
       detail: buildDetail(gradingCase, comparison, returned),
     },
     wrongReturn: returned,

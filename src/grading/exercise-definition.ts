@@ -30,6 +30,8 @@ export interface TLocatedCell {
   window: TInputWindow | null;
   /** the window in the notes' numpy terms, e.g. "padding_img[2:5, 4:7]" */
   windowText: string;
+  /** the same in Simplified Chinese, e.g. "padding_img[2:5, 4:7]" or "通道 0（零填充后）的第 2:5 行、第 4:7 列" */
+  windowTextZh: string;
   input: { label: string; channel: number | null; plane: NdArray }[];
   inputPadding: { rows: number; cols: number };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { TCaseOutcome, TJob, TJobResult, TRunner } from "@runner";
+import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
 import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
 import { gradeSubmission, UnknownExerciseError } from "./grade-submission";
-import { ZGradingResult } from "./result-schema";
+import { MAX_MESSAGE_LENGTH, ZGradingResult } from "./result-schema";
 import { returnedOutcome } from "./test-helpers";
 
 function createFakeRunner(respond: (job: TJob) => TJobResult | Promise<TJobResult>): TRunner & { jobs: TJob[] } {
@@ -28,6 +28,15 @@ async function expectedOutcomes(slug: string, seed: number, mode: "run" | "submi
 }
 
 const SOURCE = "def convolution(img, kernel, padding=1, stride=1):\n    ...\n";
+const HAN = /\p{Script=Han}/u;
+
+const loadFailed = (error: Extract<TJobResult, { gradable: true }>["load"] & { ok: false }): TJobResult => ({
+  gradable: true,
+  load: error,
+  cases: [],
+  outputTruncated: false,
+  wallMs: 3,
+});
 
 describe("gradeSubmission", async () => {
   const meta = await readExerciseMeta("convolution");
@@ -41,6 +50,8 @@ describe("gradeSubmission", async () => {
     expect(result.cases.every((entry) => entry.passed && entry.points === 10 / outcomes.length)).toBe(true);
     expect(runner.jobs[0]).toMatchObject({ source: SOURCE, functionName: "convolution", limits: meta.limits });
     expect(ZGradingResult.parse(JSON.parse(JSON.stringify(result)))).toEqual(result);
+    expect(result.messageZh).toBeNull();
+    expect(result.cases.every((entry) => entry.messageZh === "通过。")).toBe(true);
   });
 
   it("sends the same cases for the same seed and fresh cases for each unseeded submit", async () => {
@@ -82,6 +93,82 @@ describe("gradeSubmission", async () => {
     const result = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner });
     expect(result).toMatchObject({ status: "error", gradable: true, score: 0, cases: [] });
     expect(result.message).toContain("Expected a function: def convolution(img, kernel, padding=1, stride=1):");
+    expect(result.messageZh).toBe("你的文件没有定义名为 'convolution' 的函数。\n需要定义的函数：def convolution(img, kernel, padding=1, stride=1):");
+  });
+
+  describe("says why a file did not load in Chinese too, keeping Python's own text", () => {
+    const loadErrors: Array<[kind: string, error: TLoadError, zh: string]> = [
+      [
+        "syntax",
+        { kind: "syntax", message: "SyntaxError: invalid syntax. Perhaps you forgot a comma? (line 3)", line: 3, traceback: "" },
+        "你的文件第 3 行有语法错误，无法编译：SyntaxError: invalid syntax. Perhaps you forgot a comma? (line 3)",
+      ],
+      [
+        "syntax without a line",
+        { kind: "syntax", message: "ValueError: source code string cannot contain null bytes", line: null, traceback: "" },
+        "你的文件无法编译：ValueError: source code string cannot contain null bytes",
+      ],
+      [
+        "missing-function with a suggestion",
+        { kind: "missing-function", message: "Your file does not define a function named 'convolution'. Did you mean 'convolve'?", line: null, traceback: "" },
+        "你的文件没有定义名为 'convolution' 的函数。你是不是想写 'convolve'？\n需要定义的函数：def convolution(img, kernel, padding=1, stride=1):",
+      ],
+      [
+        "not-callable",
+        { kind: "not-callable", message: "'convolution' is defined, but it is an int, not a function.", line: null, traceback: "" },
+        "'convolution' 已定义，但它是 int，不是函数。\n需要定义的函数：def convolution(img, kernel, padding=1, stride=1):",
+      ],
+      [
+        "import",
+        {
+          kind: "import",
+          message: "ModuleNotFoundError: No module named 'torch' (line 1, while loading your file). Only numpy and the Python standard library are available.",
+          line: 1,
+          traceback: "",
+        },
+        "加载你的文件时出错（第 1 行）：ModuleNotFoundError: No module named 'torch'。只能使用 numpy 和 Python 标准库。",
+      ],
+      [
+        "exception",
+        { kind: "exception", message: "ZeroDivisionError: division by zero (line 2, while loading your file).", line: 2, traceback: "" },
+        "加载你的文件时出错（第 2 行）：ZeroDivisionError: division by zero。",
+      ],
+      [
+        "a crash while loading",
+        { kind: "exception", message: "The program exited (status 3) before it finished, e.g. by calling os._exit(). (while loading your file)", line: null, traceback: "" },
+        "加载你的文件时出错：程序还没运行完就退出了（退出状态 3），例如调用了 os._exit()。",
+      ],
+      [
+        "memory",
+        { kind: "memory", message: "MemoryError:  (line 1, while loading your file).", line: 1, traceback: "" },
+        "加载你的文件时内存不足（第 1 行）：MemoryError。",
+      ],
+      [
+        "timeout",
+        {
+          kind: "timeout",
+          message: "Loading your file did not finish within the 1 s CPU-time limit. Is there an infinite loop or a long computation outside your functions?",
+          line: null,
+          traceback: "",
+        },
+        "加载你的文件没能在 1 秒的 CPU 时间限制内完成。函数之外是否有死循环或耗时很长的计算？",
+      ],
+    ];
+
+    it.each(loadErrors)("%s", async (_, error, zh) => {
+      const result = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner: createFakeRunner(() => loadFailed({ ok: false, error })) });
+      expect(result.message?.startsWith(error.message)).toBe(true);
+      expect(result.messageZh).toMatch(HAN);
+      expect(result.messageZh).toBe(zh);
+    });
+
+    it("caps a long Python message in both languages", async () => {
+      const error: TLoadError = { kind: "exception", message: `ValueError: ${"x".repeat(5000)} (line 1, while loading your file).`, line: 1, traceback: "" };
+      const result = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner: createFakeRunner(() => loadFailed({ ok: false, error })) });
+      expect(result.message!.length).toBe(MAX_MESSAGE_LENGTH * 2);
+      expect(result.messageZh!.length).toBe(MAX_MESSAGE_LENGTH * 2);
+      expect(result.messageZh).toMatch(/^加载你的文件时出错（第 1 行）：ValueError: x+…$/);
+    });
   });
 
   it("reports a file that takes too long to load as a timeout", async () => {
@@ -106,6 +193,10 @@ describe("gradeSubmission", async () => {
     expect(result.status).toBe("timeout");
     expect(result.score).toBe(Math.round((10 * 3 * 100) / outcomes.length) / 100);
     expect(result.message).toContain(`Case "${result.cases[3].name}" ran out of the 10 s CPU time limit`);
+    expect(result.messageZh).toBe(
+      `用例“${result.cases[3].name}”用完了 10 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。`,
+    );
+    expect(result.cases[4].messageZh).toMatch(/未运行：/);
     expect(result.cases[4]).toMatchObject({ passed: false, timeMs: null });
   });
 
@@ -115,6 +206,7 @@ describe("gradeSubmission", async () => {
     const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
     expect(result.status).toBe("error");
     expect(result.message).toContain("512 MiB memory limit");
+    expect(result.messageZh).toBe(`用例“${result.cases[0].name}”超出了 512 MiB 的内存限制。`);
   });
 
   it("collects printed output per case", async () => {
@@ -136,6 +228,7 @@ describe("gradeSubmission", async () => {
       const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(respond) });
       expect(result).toMatchObject({ status: "error", gradable: false, score: 0, cases: [] });
       expect(result.operatorMessage).toBeTruthy();
+      expect(result.messageZh).toBe("评测程序暂时不可用。你的代码没有被评测，也不计入提交次数。");
     }
   });
 

@@ -1,7 +1,7 @@
 // The grading entry point shared by the web server, the worker and the CLI: builds the cases,
 // runs the student's file through the runner it is given, and returns one TGradingResult.
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
-import { judgeCase } from "./case-feedback";
+import { amidChinese, describeTimeLimit, judgeCase } from "./case-feedback";
 import { diagnoseMistakes, type TFailedCase } from "./diagnose";
 import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
 import type { TExerciseMeta } from "./meta-schema";
@@ -11,12 +11,14 @@ import {
   MAX_STDOUT_LENGTH,
   RESULT_VERSION,
   ZGradingResult,
+  type TBilingualText,
   type TCaseResult,
   type TGradingMode,
   type TGradingResult,
   type TGradingStatus,
 } from "./result-schema";
 import { ZJobResult } from "./runner-result-schema";
+import { describeLoadErrorZh } from "./runner-text-zh";
 import { drawSeed } from "./seeded-random";
 
 export interface TGradeSubmissionOptions {
@@ -54,17 +56,32 @@ async function runJob(runner: TRunner, job: TJob): Promise<TJobResult> {
   return { gradable: false, reason: "The grader is temporarily unavailable.", operatorMessage: `The runner returned an invalid result: ${problem}` };
 }
 
-function describeLoadError(error: TLoadError, meta: TExerciseMeta): string {
-  const expected = `Expected a function: def ${meta.signature}:`;
-  return error.kind === "missing-function" || error.kind === "not-callable" ? `${error.message}\n${expected}` : error.message;
+/** The Chinese twin of a not-gradable reason: whatever the cause, the fault is ours and costs no attempt. */
+const NOT_GRADABLE_ZH = "评测程序暂时不可用。你的代码没有被评测，也不计入提交次数。";
+
+function describeLoadError(error: TLoadError, meta: TExerciseMeta): TBilingualText {
+  const zh = describeLoadErrorZh(error, meta.functionName);
+  if (error.kind !== "missing-function" && error.kind !== "not-callable") return { en: error.message, zh };
+  return {
+    en: `${error.message}\nExpected a function: def ${meta.signature}:`,
+    zh: `${zh}\n需要定义的函数：def ${meta.signature}:`,
+  };
 }
 
-function describeStop(name: string, outcome: TCaseOutcome): string | null {
+function describeStop(name: string, outcome: TCaseOutcome): TBilingualText | null {
   if (outcome.status === "timeout") {
-    const kind = outcome.limit === "cpu" ? "CPU time" : "wall-clock time";
-    return `Case "${name}" ran out of the ${outcome.limitSeconds} s ${kind} limit (for all cases together); later cases did not run. Correct solutions need a few milliseconds for all of them, so look for a loop that never ends.`;
+    const kind = describeTimeLimit(outcome.limit);
+    return {
+      en: `Case "${name}" ran out of the ${outcome.limitSeconds} s ${kind.en} limit (for all cases together); later cases did not run. Correct solutions need a few milliseconds for all of them, so look for a loop that never ends.`,
+      zh: `用例“${name}”用完了 ${outcome.limitSeconds} 秒的${amidChinese(kind.zh)}限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。`,
+    };
   }
-  if (outcome.status === "memory") return `Case "${name}" went over the ${outcome.limitMb} MiB memory limit.`;
+  if (outcome.status === "memory") {
+    return {
+      en: `Case "${name}" went over the ${outcome.limitMb} MiB memory limit.`,
+      zh: `用例“${name}”超出了 ${outcome.limitMb} MiB 的内存限制。`,
+    };
+  }
   return null;
 }
 
@@ -97,7 +114,8 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   const jobResult = await runJob(options.runner, job);
 
   const header = { version: RESULT_VERSION, exercise: options.exercise, mode: options.mode, maxScore: meta.points, seed };
-  const finish = (result: Omit<TGradingResult, keyof typeof header | "timing">): TGradingResult =>
+  // messageZh is optional only for results stored before it existed: a fresh result always has it
+  const finish = (result: Omit<TGradingResult, keyof typeof header | "timing"> & { messageZh: string | null }): TGradingResult =>
     ZGradingResult.parse({ ...header, ...result, timing: { wallMs: Math.round(performance.now() - startedAt) } });
 
   if (!jobResult.gradable) {
@@ -106,6 +124,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
       gradable: false,
       score: 0,
       message: jobResult.reason,
+      messageZh: NOT_GRADABLE_ZH,
       operatorMessage: jobResult.operatorMessage,
       cases: [],
       diagnoses: [],
@@ -115,11 +134,13 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   }
   if (!jobResult.load.ok) {
     const error = jobResult.load.error;
+    const described = describeLoadError(error, meta);
     return finish({
       status: error.kind === "timeout" ? "timeout" : "error",
       gradable: true,
       score: 0,
-      message: capText(describeLoadError(error, meta), MAX_MESSAGE_LENGTH * 2),
+      message: capText(described.en, MAX_MESSAGE_LENGTH * 2),
+      messageZh: capText(described.zh, MAX_MESSAGE_LENGTH * 2),
       operatorMessage: null,
       cases: [],
       diagnoses: [],
@@ -139,6 +160,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   const passedCount = caseResults.filter((result) => result.passed).length;
   const stopIndex = jobResult.cases.findIndex((outcome) => outcome.status === "timeout" || outcome.status === "memory");
   const stop = stopIndex < 0 ? null : jobResult.cases[stopIndex];
+  const stopText = stop ? describeStop(cases[stopIndex].name, stop) : null;
   const status: TGradingStatus =
     stop?.status === "timeout" ? "timeout" : stop ? "error" : passedCount === cases.length ? "passed" : "failed";
   const stdout = collectStdout(
@@ -149,7 +171,8 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
     status,
     gradable: true,
     score: Math.round(((meta.points * passedCount) / cases.length) * 100) / 100,
-    message: stop ? describeStop(cases[stopIndex].name, stop) : null,
+    message: stopText && capText(stopText.en, MAX_MESSAGE_LENGTH * 2),
+    messageZh: stopText && capText(stopText.zh, MAX_MESSAGE_LENGTH * 2),
     operatorMessage: null,
     cases: caseResults,
     diagnoses: diagnoseMistakes(failures, meta.tolerance),

@@ -88,9 +88,11 @@ export function locatePoolWindow(input: TPoolInput, [c, i, j]: number[], mode: T
   const [r1, c1] = [r0 + problem.kernel[0], c0 + problem.kernel[1]];
   const fill = mode === "max" ? -Infinity : 0;
   const paddedName = mode === "max" ? "padded with -inf" : "zero-padded";
+  const paddedNameZh = mode === "max" ? "用 -inf 填充后" : "零填充后";
   return {
     window: { rows: [r0, r1], cols: [c0, c1], channel: c },
     windowText: `rows ${r0}:${r1}, columns ${c0}:${c1} of channel ${c}, ${paddedName}`,
+    windowTextZh: `通道 ${c}（${paddedNameZh}）的第 ${r0}:${r1} 行、第 ${c0}:${c1} 列`,
     input: [{ label: `x[${c}], ${paddedName}`, channel: c, plane: padPlane(takeSubarray(input.x, [c]), padEvenly(problem.padding), fill) }],
     inputPadding: { rows: problem.padding[0], cols: problem.padding[1] },
   };

@@ -53,6 +53,23 @@ describe("ZGradingResult", () => {
     expect(decodeJsonNumber("-Infinity")).toBe(-Infinity);
   });
 
+  it("still parses a result stored before messageZh existed, which the UI shows in English", () => {
+    const stored = JSON.parse(JSON.stringify({ ...result, message: "Case \"random 1\" went over the 512 MiB memory limit." }));
+    expect("messageZh" in stored || "messageZh" in stored.cases[0]).toBe(false);
+    const parsed = ZGradingResult.parse(stored);
+    expect(parsed.messageZh).toBeUndefined();
+    expect(parsed.cases[0].messageZh).toBeUndefined();
+    expect(parsed.message).toBe(stored.message);
+  });
+
+  it("keeps the Chinese twins, null where message is null", () => {
+    const bilingual = { ...result, messageZh: null, cases: [{ ...result.cases[0], messageZh: "output[0, 0] 的值错误" }] };
+    expect(ZGradingResult.parse(JSON.parse(JSON.stringify(bilingual)))).toEqual(bilingual);
+    expect(ZCaseResult.safeParse({ ...result.cases[0], messageZh: null }).success).toBe(false);
+    expect(ZCaseResult.safeParse({ ...result.cases[0], messageZh: "长".repeat(MAX_MESSAGE_LENGTH + 1) }).success).toBe(false);
+    expect(ZGradingResult.safeParse({ ...result, messageZh: "长".repeat(MAX_MESSAGE_LENGTH * 2 + 1) }).success).toBe(false);
+  });
+
   it("rejects another version and over-long case messages", () => {
     expect(ZGradingResult.safeParse({ ...result, version: 2 }).success).toBe(false);
     const long = { ...result.cases[0], message: "x".repeat(MAX_MESSAGE_LENGTH + 1) };

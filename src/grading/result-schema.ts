@@ -90,6 +90,8 @@ export const ZCaseResult = z.object({
   points: z.number(),
   passed: z.boolean(),
   message: z.string().max(MAX_MESSAGE_LENGTH),
+  /** `message` in Simplified Chinese; absent from results stored before it existed (show `message` then) */
+  messageZh: z.string().max(MAX_MESSAGE_LENGTH).optional(),
   params: ZCaseParams,
   /** time spent in the student's function, null when it did not run */
   timeMs: z.number().nullable(),
@@ -119,6 +121,8 @@ export const ZGradingResult = z.object({
   seed: z.number().int().nonnegative(),
   /** what went wrong before or around the cases (load error, time limit, grader fault); null otherwise */
   message: z.string().max(MAX_MESSAGE_LENGTH * 2).nullable(),
+  /** `message` in Simplified Chinese; absent from results stored before it existed (show `message` then) */
+  messageZh: z.string().max(MAX_MESSAGE_LENGTH * 2).nullable().optional(),
   /** for staff and logs when gradable is false: what the operator must fix; null otherwise */
   operatorMessage: z.string().nullable(),
   cases: z.array(ZCaseResult),
@@ -129,6 +133,12 @@ export const ZGradingResult = z.object({
   timing: z.object({ wallMs: z.number() }),
 });
 export type TGradingResult = z.infer<typeof ZGradingResult>;
+
+/** One student-facing text in both languages, before it is stored as `message` and `messageZh`. */
+export interface TBilingualText {
+  en: string;
+  zh: string;
+}
 
 export function capText(text: string, maxLength: number): string {
   return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;

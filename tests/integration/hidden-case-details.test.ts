@@ -7,6 +7,7 @@ import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 import type { TDb } from "@/server/db-client";
 import { listStudentExerciseSubmissions } from "@/server/instructor/list-student-exercise-submissions";
 import { getSubmissionView } from "@/server/submissions/get-submission-view";
+import { HIDDEN_CASE_MESSAGE_ZH } from "@/server/submissions/redact-hidden-details";
 import { createTestDatabase, createWorld, DAY_MS, readExerciseSource, submitAndGrade, type TTestDatabase, type TWorld } from "./instructor-fixtures";
 
 let database: TTestDatabase;
@@ -63,6 +64,7 @@ describe("hidden-case data of a Submit", () => {
     expect(stored.seed).toBe(row.seed);
     expect(stored.cases.filter((c) => !c.passed && c.detail !== null).length).toBeGreaterThan(0);
     expect(stored.diagnoses.map((d) => d.code)).toContain("flipped-kernel");
+    expect(stored.cases.filter((c) => !c.passed).every((c) => c.messageZh?.includes("img.shape="))).toBe(true);
   });
 
   it("does not reach the student before the due date; the verdict, score and diagnosis do", async () => {
@@ -74,7 +76,11 @@ describe("hidden-case data of a Submit", () => {
     expect(result.diagnoses).toEqual(stored.diagnoses);
     expect(result.cases.every((c) => c.detail === null && Object.keys(c.params).length === 0)).toBe(true);
     for (const key of ['"values"', '"firstWrong"', '"img.shape"', `"seed":${stored.seed}`]) expect(json).not.toContain(key);
-    for (const c of stored.cases.filter((x) => !x.passed)) expect(json).not.toContain(c.message);
+    for (const c of stored.cases.filter((x) => !x.passed)) {
+      expect(json).not.toContain(c.message);
+      expect(json).not.toContain(c.messageZh);
+    }
+    expect(result.cases.filter((c) => !c.passed).every((c) => c.messageZh === HIDDEN_CASE_MESSAGE_ZH)).toBe(true);
     // The stored row is untouched by viewing it.
     const row = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
     expect(ZGradingResult.parse(row.result)).toEqual(stored);

@@ -6,7 +6,7 @@
 import { useId } from "react";
 import type { TCaseResult, TGradingStatus } from "@/grading/result-schema";
 import { useLocale } from "@/components/layout/locale-provider";
-import { format } from "@/i18n";
+import { format, type TLocale } from "@/i18n";
 import { formatDeadline } from "@/i18n/format-time";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
@@ -25,6 +25,7 @@ import {
   formatShape,
   isSameShape,
   isWindowOnPlane,
+  pickMessage,
 } from "./results-view";
 
 type TMessages = ReturnType<typeof workspaceMessages>;
@@ -134,7 +135,7 @@ function CaseArrays({ result, t }: { result: TCaseResult; t: TMessages }) {
 }
 
 /** With the data hidden, the parameter and shape columns would only hold dashes: they are left out. */
-function CaseRow({ result, isDataHidden, t }: { result: TCaseResult; isDataHidden: boolean; t: TMessages }) {
+function CaseRow({ result, isDataHidden, t, locale }: { result: TCaseResult; isDataHidden: boolean; t: TMessages; locale: TLocale }) {
   const detail = result.detail;
   return (
     <tr className="border-t border-slate-200 align-top">
@@ -175,7 +176,7 @@ function CaseRow({ result, isDataHidden, t }: { result: TCaseResult; isDataHidde
       <td className="px-3 py-2 whitespace-nowrap tabular-nums text-slate-700">
         {result.timeMs === null ? "—" : format(t.timeMs, { ms: Math.round(result.timeMs) })}
       </td>
-      <td className="min-w-64 px-3 py-2 break-words">{isDataHidden && !result.passed ? t.hiddenCaseMessage : result.message}</td>
+      <td className="min-w-64 px-3 py-2 break-words">{isDataHidden && !result.passed ? t.hiddenCaseMessage : pickMessage(locale, result)}</td>
     </tr>
   );
 }
@@ -188,6 +189,7 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
   const look = result.gradable ? STATUS_LOOK[result.status] : { icon: "!", className: "border-slate-300 bg-slate-100 text-slate-900" };
   const failingWithArrays = result.cases.filter((c) => !c.passed && c.detail !== null);
   const hiddenUntil = "detailsHiddenUntil" in result ? result.detailsHiddenUntil : null;
+  const message = pickMessage(locale, result);
 
   return (
     <div className="flex flex-col gap-5" data-testid="results-panel">
@@ -216,8 +218,10 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
         </p>
       ) : null}
 
-      {result.message ? (
-        <p className="rounded-md border border-slate-300 bg-white p-3 font-mono text-sm whitespace-pre-wrap text-slate-900">{result.message}</p>
+      {message ? (
+        <p data-testid="result-message" className="rounded-md border border-slate-300 bg-white p-3 font-mono text-sm whitespace-pre-wrap text-slate-900">
+          {message}
+        </p>
       ) : null}
 
       {result.diagnoses.length > 0 ? (
@@ -260,7 +264,7 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
               </thead>
               <tbody>
                 {result.cases.map((caseResult, index) => (
-                  <CaseRow key={`${index}-${caseResult.name}`} result={caseResult} isDataHidden={hiddenUntil !== null} t={t} />
+                  <CaseRow key={`${index}-${caseResult.name}`} result={caseResult} isDataHidden={hiddenUntil !== null} t={t} locale={locale} />
                 ))}
               </tbody>
             </table>

@@ -10,6 +10,7 @@ import {
   formatShape,
   isSameShape,
   isWindowOnPlane,
+  pickMessage,
 } from "./results-view";
 
 const heatmap = (values: THeatmap["values"], rowOffset = 0, colOffset = 0, channel: number | null = null): THeatmap => ({
@@ -93,5 +94,19 @@ describe("formatting", () => {
     expect(isSameShape([3, 4], [3, 4])).toBe(true);
     expect(isSameShape([3, 4], [4, 3])).toBe(false);
     expect(isSameShape([12], [1, 2])).toBe(false);
+  });
+});
+
+describe("pickMessage", () => {
+  it("shows the Chinese twin to a zh-CN reader and English to everyone else", () => {
+    const text = { message: "Passed.", messageZh: "通过。" };
+    expect(pickMessage("zh-CN", text)).toBe("通过。");
+    expect(pickMessage("en", text)).toBe("Passed.");
+  });
+
+  it("falls back to English for results stored before messageZh existed, and keeps a null message null", () => {
+    expect(pickMessage("zh-CN", { message: "Raised ValueError." })).toBe("Raised ValueError.");
+    expect(pickMessage("zh-CN", { message: null, messageZh: null })).toBeNull();
+    expect(pickMessage("zh-CN", { message: "Case \"x\" ran out of time.", messageZh: null })).toBe('Case "x" ran out of time.');
   });
 });

@@ -2,6 +2,7 @@
 // decoded grids, the difference grid, the highlighted cell and window, and compact labels.
 // Only types come from result-schema: its zod schemas would otherwise ship to the browser.
 import type { TCaseParams, THeatmap, TInputWindow, TJsonNumber } from "@/grading/result-schema";
+import type { TLocale } from "@/i18n";
 import type { TCell, TWindow } from "./conv-geometry";
 
 export function decodeNumber(value: TJsonNumber): number {
@@ -53,6 +54,11 @@ export function findImageRegion(plane: THeatmap, padding: { rows: number; cols: 
     rows: [padding.rows, plane.rowOffset + rowEnd],
     cols: [padding.cols, plane.colOffset + colEnd],
   };
+}
+
+/** A grading message in the reader's language; results stored before messageZh existed fall back to English. */
+export function pickMessage<T extends string | null>(locale: TLocale, text: { message: T; messageZh?: T }): T {
+  return locale === "zh-CN" && text.messageZh != null ? text.messageZh : text.message;
 }
 
 export function formatShape(shape: readonly number[]): string {

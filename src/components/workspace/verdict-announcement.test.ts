@@ -4,7 +4,16 @@ import { workspaceMessages } from "@/i18n/workspace";
 import { describeVerdict, takeFirstSentence } from "./verdict-announcement";
 
 const flipped = { ...MISTAKES.flippedKernel, cases: ["random 1"] };
-const failedSubmit = { mode: "submit" as const, status: "failed" as const, gradable: true, score: 7.5, maxScore: 10, diagnoses: [flipped] };
+const failedSubmit = {
+  mode: "submit" as const,
+  status: "failed" as const,
+  gradable: true,
+  score: 7.5,
+  maxScore: 10,
+  diagnoses: [flipped],
+  message: null,
+  messageZh: null,
+};
 
 describe("takeFirstSentence", () => {
   it("stops at the first full stop in English and Chinese, not at a dot inside a name", () => {
@@ -26,5 +35,32 @@ describe("describeVerdict", () => {
     expect(describeVerdict({ ...failedSubmit, gradable: false, status: "error" }, workspaceMessages("en"), "en")).toBe(
       "Submission not graded: the grader could not run your code.",
     );
+  });
+
+  it("says what stopped the code when no mistake is named, in the reader's language", () => {
+    const timedOut = {
+      ...failedSubmit,
+      status: "timeout" as const,
+      score: 0,
+      diagnoses: [],
+      message: 'Case "a single pixel" ran out of the 1 s CPU time limit (for all cases together); later cases did not run. Correct solutions need a few milliseconds.',
+      messageZh: "用例“a single pixel”用完了 1 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。正确的解法只需几毫秒。",
+    };
+    expect(describeVerdict(timedOut, workspaceMessages("en"), "en")).toBe(
+      'Submission graded: 0 of 10, time limit exceeded — Case "a single pixel" ran out of the 1 s CPU time limit (for all cases together); later cases did not run.',
+    );
+    expect(describeVerdict(timedOut, workspaceMessages("zh-CN"), "zh-CN")).toBe(
+      "正式提交评测完成：0 / 10 分，超时——用例“a single pixel”用完了 1 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。",
+    );
+    // a result stored before messageZh existed is announced in English rather than not at all
+    expect(describeVerdict({ ...timedOut, messageZh: undefined }, workspaceMessages("zh-CN"), "zh-CN")).toContain("ran out of the 1 s CPU time limit");
+  });
+
+  it("announces only the first line of a load error, cut to a readable length", () => {
+    const missing = { ...failedSubmit, status: "error" as const, score: 0, diagnoses: [], message: `NameError: ${"x".repeat(400)}\nExpected a function: def f():` };
+    const announced = describeVerdict(missing, workspaceMessages("en"), "en");
+    expect(announced).not.toContain("Expected a function");
+    expect(announced.endsWith("…")).toBe(true);
+    expect(announced.length).toBeLessThan(300);
   });
 });

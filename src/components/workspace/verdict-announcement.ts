@@ -1,9 +1,13 @@
 // The one short sentence a screen reader hears when a verdict arrives ("Submission graded: 7.5 of
-// 10, failed — You flipped the kernel."); the results panel holds everything else.
+// 10, failed — You flipped the kernel.", or what stopped the code when no mistake is named); the
+// results panel holds everything else.
 import type { TDiagnosis, TGradingMode, TGradingStatus } from "@/grading/result-schema";
 import { format, type TLocale } from "@/i18n";
 import type { workspaceMessages } from "@/i18n/workspace";
-import { formatScore } from "./results-view";
+import { formatScore, pickMessage } from "./results-view";
+
+/** A Python error in the result's message can be long; the panel shows all of it. */
+const MAX_ANNOUNCED_REASON = 200;
 
 type TMessages = ReturnType<typeof workspaceMessages>;
 
@@ -14,7 +18,16 @@ export function takeFirstSentence(text: string): string {
 }
 
 export function describeVerdict(
-  result: { mode: TGradingMode; status: TGradingStatus; gradable: boolean; score: number; maxScore: number; diagnoses: readonly TDiagnosis[] },
+  result: {
+    mode: TGradingMode;
+    status: TGradingStatus;
+    gradable: boolean;
+    score: number;
+    maxScore: number;
+    diagnoses: readonly TDiagnosis[];
+    message: string | null;
+    messageZh?: string | null;
+  },
   t: TMessages,
   locale: TLocale,
 ): string {
@@ -32,7 +45,11 @@ export function describeVerdict(
     maxScore: formatScore(result.maxScore),
     status: statuses[result.status],
   });
+  // the likeliest mistake, else what stopped the code (time limit, load error)
   const likeliest = result.diagnoses[0];
-  if (!likeliest) return verdict;
-  return format(t.announceMistake, { verdict, mistake: takeFirstSentence(locale === "zh-CN" ? likeliest.messageZh : likeliest.message) });
+  const reason = likeliest ? (locale === "zh-CN" ? likeliest.messageZh : likeliest.message) : pickMessage(locale, result)?.split("\n")[0];
+  if (!reason) return verdict;
+  const sentence = takeFirstSentence(reason);
+  const mistake = sentence.length <= MAX_ANNOUNCED_REASON ? sentence : `${sentence.slice(0, MAX_ANNOUNCED_REASON - 1)}…`;
+  return format(t.announceMistake, { verdict, mistake });
 }

@@ -4,7 +4,7 @@ import { getExerciseDefinition, readExerciseMeta } from "@/grading/exercise-file
 import { gradeSubmission } from "@/grading/grade-submission";
 import { ZGradingResult } from "@/grading/result-schema";
 import { returnedOutcome } from "@/grading/test-helpers";
-import { HIDDEN_CASE_MESSAGE, redactHiddenCaseDetails, ZRedactedGradingResult } from "./redact-hidden-details";
+import { HIDDEN_CASE_MESSAGE, HIDDEN_CASE_MESSAGE_ZH, redactHiddenCaseDetails, ZRedactedGradingResult } from "./redact-hidden-details";
 
 const SEED = 11;
 const DUE = { dueAt: new Date("2026-03-01T15:59:00Z"), timeZone: "Asia/Shanghai" };
@@ -34,6 +34,7 @@ describe("redactHiddenCaseDetails", async () => {
     expect(failing.length).toBeGreaterThan(0);
     expect(failing.some((c) => c.detail !== null)).toBe(true);
     expect(failing.every((c) => /expected/.test(c.message))).toBe(true);
+    expect(failing.every((c) => /期望/.test(c.messageZh!) && c.messageZh!.includes("img.shape="))).toBe(true);
     expect(result.diagnoses.map((d) => d.code)).toContain("flipped-kernel");
   });
 
@@ -44,8 +45,12 @@ describe("redactHiddenCaseDetails", async () => {
     expect(redacted.seed).toBeNull();
     expect(redacted.cases.every((c) => c.detail === null && Object.keys(c.params).length === 0)).toBe(true);
     expect(redacted.cases.filter((c) => !c.passed).every((c) => c.message === HIDDEN_CASE_MESSAGE)).toBe(true);
+    expect(redacted.cases.filter((c) => !c.passed).every((c) => c.messageZh === HIDDEN_CASE_MESSAGE_ZH)).toBe(true);
     for (const key of ['"values"', '"firstWrong"', '"expectedShape"', '"img.shape"', "output[", "padding_img["]) expect(json).not.toContain(key);
-    for (const c of failing) expect(json).not.toContain(c.message);
+    for (const c of failing) {
+      expect(json).not.toContain(c.message);
+      expect(json).not.toContain(c.messageZh);
+    }
   });
 
   it("keeps the verdict, the score, each case's pass or fail and the diagnoses, but not the printed output", () => {
@@ -53,11 +58,26 @@ describe("redactHiddenCaseDetails", async () => {
     expect(redacted).toMatchObject({ status: result.status, score: result.score, maxScore: result.maxScore, mode: "submit", gradable: true });
     expect(redacted.cases.map((c) => [c.name, c.passed, c.points, c.timeMs])).toEqual(result.cases.map((c) => [c.name, c.passed, c.points, c.timeMs]));
     expect(redacted.cases.filter((c) => c.passed).map((c) => c.message)).toEqual(result.cases.filter((c) => c.passed).map((c) => c.message));
+    expect(redacted.cases.filter((c) => c.passed).map((c) => c.messageZh)).toEqual(result.cases.filter((c) => c.passed).map(() => "通过。"));
     expect(redacted.diagnoses).toEqual(result.diagnoses);
     // Printed output could show the inputs (print(img)): it waits for the due date too.
     expect(result.stdout).toContain("debug line");
     expect(redacted.stdout).toBe("");
     expect(redacted.detailsHiddenUntil).toEqual({ dueAt: "2026-03-01T15:59:00.000Z", timeZone: "Asia/Shanghai" });
+  });
+
+  it("keeps the top-level message in both languages: it names no case data", () => {
+    const stopped = { ...result, status: "timeout" as const, message: 'Case "random 2" ran out of the 1 s CPU time limit.', messageZh: "用例“random 2”用完了 1 秒的 CPU 时间限制。" };
+    const redacted = redactHiddenCaseDetails(stopped, DUE);
+    expect([redacted.message, redacted.messageZh]).toEqual([stopped.message, stopped.messageZh]);
+  });
+
+  it("redacts a result stored before messageZh existed, which still has none", () => {
+    const old = { ...result, messageZh: undefined, cases: result.cases.map((c) => ({ ...c, messageZh: undefined })) };
+    const redacted = ZRedactedGradingResult.parse(JSON.parse(JSON.stringify(redactHiddenCaseDetails(old, DUE))));
+    expect(redacted.messageZh).toBeUndefined();
+    expect(redacted.cases.filter((c) => c.passed).every((c) => c.messageZh === undefined)).toBe(true);
+    expect(redacted.cases.filter((c) => !c.passed).every((c) => c.messageZh === HIDDEN_CASE_MESSAGE_ZH)).toBe(true);
   });
 
   it("leaves the stored result untouched", () => {

@@ -7,6 +7,10 @@ import { ZCaseResult, ZGradingResult, type TGradingResult } from "@/grading/resu
 
 /** Stands in for a failing case's message, which names its parameters and values. */
 export const HIDDEN_CASE_MESSAGE = "Failed. The data of this hidden case is shown after the due date.";
+export const HIDDEN_CASE_MESSAGE_ZH = "未通过。截止时间过后显示这个隐藏用例的数据。";
+
+/** Every key required, optional ones too (their value may still be undefined): see below. */
+type TEveryKey<T> = { [K in keyof Required<T>]: K extends keyof T ? T[K] : never };
 
 export const ZRedactedGradingResult = ZGradingResult.extend({
   seed: z.null(),
@@ -23,8 +27,9 @@ export type TShownGradingResult = TGradingResult | TRedactedGradingResult;
 
 export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { dueAt: Date; timeZone: string }): TRedactedGradingResult {
   // Every field is named, not spread: a field added to the result schema must be added here on
-  // purpose (TypeScript insists), so new case data cannot slip through unnoticed.
-  return {
+  // purpose (TypeScript insists, TEveryKey even for optional fields), so new case data cannot slip
+  // through unnoticed.
+  const redacted: TEveryKey<TRedactedGradingResult> = {
     version: result.version,
     exercise: result.exercise,
     mode: result.mode,
@@ -34,12 +39,14 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
     maxScore: result.maxScore,
     seed: null,
     message: result.message,
+    messageZh: result.messageZh,
     operatorMessage: null,
-    cases: result.cases.map((c) => ({
+    cases: result.cases.map((c): TEveryKey<TRedactedGradingResult["cases"][number]> => ({
       name: c.name,
       points: c.points,
       passed: c.passed,
       message: c.passed ? c.message : HIDDEN_CASE_MESSAGE,
+      messageZh: c.passed ? c.messageZh : HIDDEN_CASE_MESSAGE_ZH,
       params: {},
       timeMs: c.timeMs,
       detail: null,
@@ -50,4 +57,5 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
     timing: result.timing,
     detailsHiddenUntil: { dueAt: hiddenUntil.dueAt.toISOString(), timeZone: hiddenUntil.timeZone },
   };
+  return redacted;
 }
