@@ -36,6 +36,11 @@ test("a student goes from starter code to a full score on convolution", async ({
   await demoAssignment(page).getByRole("link", { name: "Convolution of one channel" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Convolution of one channel");
   await expect(page.getByTestId("statement")).toBeVisible();
+  await expect(page.getByTestId("time-limit")).toHaveText("time limit 1 s of CPU for all cases together");
+  // The progress live region is on the page, empty, before anything is graded.
+  const progressRegion = page.getByTestId("grading-progress-region");
+  await expect(progressRegion).toHaveAttribute("role", "status");
+  await expect(progressRegion).toBeEmpty();
 
   await page.waitForFunction(() => window.__convlabEditor !== undefined);
   const starter = await page.evaluate(() => window.__convlabEditor!.getValue());
@@ -57,6 +62,7 @@ test("a student goes from starter code to a full score on convolution", async ({
 
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(announcement).toHaveText(/^Submission graded: [\d.]+ of 10, failed — You flipped the kernel\.$/, { timeout: 90_000 });
+  await expect(progressRegion).toBeEmpty();
   await expect(panel.getByTestId("verdict")).toContainText("Submission");
   await expect(panel.getByTestId("verdict")).toContainText("Failed");
   await expect(panel).toContainText("You flipped the kernel");

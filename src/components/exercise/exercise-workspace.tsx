@@ -191,8 +191,11 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
           </div>
           <p className="text-xs text-slate-600">{t.runHint}</p>
           {error ? <FormAlert kind="error" message={error} /> : null}
-          {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} estimateSeconds={activity.estimateSeconds} /> : null}
-          {activity.kind === "running" ? <GradingProgress phase="running" /> : null}
+          {/* A live region present before the progress appears in it, so screen readers announce it. */}
+          <div role="status" aria-live="polite" data-testid="grading-progress-region">
+            {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} estimateSeconds={activity.estimateSeconds} /> : null}
+            {activity.kind === "running" ? <GradingProgress phase="running" /> : null}
+          </div>
         </div>
       </div>
       <section aria-labelledby="results-heading" data-testid="results">

@@ -1,5 +1,6 @@
 "use client";
-// What the student sees while their code waits for or runs in the grader; announced politely.
+// What the student sees while their code waits for or runs in the grader. Rendered inside the
+// page's progress live region (which exists before this mounts), so it is announced politely.
 import { useLocale } from "@/components/layout/locale-provider";
 import { format } from "@/i18n";
 import { workspaceMessages } from "@/i18n/workspace";
@@ -31,8 +32,6 @@ export function GradingProgress({
           : format(t.progressQueuedEstimate, { position: queuePosition, wait });
   return (
     <div
-      role="status"
-      aria-live="polite"
       data-testid="grading-progress"
       data-phase={phase}
       className="flex items-center gap-3 rounded-md border border-blue-200 bg-blue-50 p-4 text-blue-950"
