@@ -1,13 +1,17 @@
 // The cases each exercise generates: reproducible from the seed, valid for PyTorch, and covering
 // the situations the issue asks for in every Submit (edge cases plus one seed's random cases).
 import { describe, expect, it } from "vitest";
+import { judgeCase } from "@/grading/case-feedback";
 import { toPair } from "@/grading/conv-ops";
 import type { TGradingCase } from "@/grading/exercise-definition";
 import { readExerciseMeta } from "@/grading/exercise-files";
+import { createNdArray } from "@/grading/ndarray";
 import type { TCaseParams } from "@/grading/result-schema";
+import { returnedOutcome } from "@/grading/test-helpers";
 import { EXERCISE_DEFINITIONS } from "./index";
 
 const SEEDS = [1, 2, 3, 4, 5];
+const HAN = /\p{Script=Han}/u;
 
 async function buildSubmit(slug: string, seed: number): Promise<TGradingCase[]> {
   const meta = await readExerciseMeta(slug);
@@ -32,6 +36,36 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("cases of %s", (slug) => {
     expect(again.map((c) => c.runnerCase)).toEqual(first.map((c) => c.runnerCase));
     expect(other.map((c) => c.runnerCase)).not.toEqual(first.map((c) => c.runnerCase));
     expect(new Set(first.map((c) => c.name)).size).toBe(first.length);
+  });
+});
+
+describe.each(Object.keys(EXERCISE_DEFINITIONS))("Simplified Chinese of %s cases", (slug) => {
+  it.each(SEEDS)("names every case in Chinese, each differently (seed %i)", async (seed) => {
+    const cases = await buildSubmit(slug, seed);
+    for (const { name, nameZh } of cases) {
+      expect(nameZh, name).toMatch(HAN);
+      expect(nameZh).not.toBe(name);
+    }
+    expect(new Set(cases.map((c) => c.nameZh)).size).toBe(cases.length);
+  });
+
+  it.each(SEEDS)("labels every heatmap of a failing case in Chinese too (seed %i)", async (seed) => {
+    const meta = await readExerciseMeta(slug);
+    const output = EXERCISE_DEFINITIONS[slug].output;
+    for (const gradingCase of await buildSubmit(slug, seed)) {
+      const wrong = createNdArray(gradingCase.expected.shape, gradingCase.expected.data);
+      wrong.data[0] += 1 + Math.abs(wrong.data[0]);
+      const { detail } = judgeCase({ gradingCase, outcome: returnedOutcome(wrong), points: 1, tolerance: meta.tolerance, output }).result;
+      // only exercises whose output cells come from input windows draw heatmaps (not the shape one)
+      expect(detail === null).toBe(gradingCase.locate === null);
+      if (!detail) continue;
+      const heatmaps = [...detail.input, detail.expected, ...(detail.actual ? [detail.actual] : [])];
+      expect(heatmaps.length).toBeGreaterThan(2);
+      for (const { label, labelZh } of heatmaps) {
+        expect(labelZh, label).toMatch(HAN);
+        expect(labelZh).not.toBe(label);
+      }
+    }
   });
 });
 

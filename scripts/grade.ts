@@ -71,7 +71,7 @@ function toJsonReport(result: TGradingResult) {
     seed: result.seed,
     message: result.message,
     messageZh: result.messageZh ?? null,
-    cases: result.cases.map(({ name, passed, message, messageZh }) => ({ name, passed, message, messageZh })),
+    cases: result.cases.map(({ name, nameZh, passed, message, messageZh }) => ({ name, nameZh, passed, message, messageZh })),
     diagnoses: result.diagnoses.map(({ code, message }) => ({ code, message })),
   };
 }

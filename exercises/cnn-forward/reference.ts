@@ -119,10 +119,10 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "one image, one channel", input: makeInput(edgeRandom, [1, 1, 6, 6], 3, 3, 4, [-1, 1]) },
-    { name: "odd convolution output: pooling drops the last row", input: makeInput(edgeRandom, [2, 2, 7, 8], 2, 3, 3, [-1, 1]) },
-    { name: "1×1 convolution", input: makeInput(edgeRandom, [2, 3, 4, 6], 2, 1, 2, [-1, 1]) },
-    { name: "a batch of three", input: makeInput(edgeRandom, [3, 1, 5, 5], 4, 2, 5, [-1, 1]) },
+    { name: "one image, one channel", nameZh: "一张图像，一个通道", input: makeInput(edgeRandom, [1, 1, 6, 6], 3, 3, 4, [-1, 1]) },
+    { name: "odd convolution output: pooling drops the last row", nameZh: "卷积输出的行数为奇数：池化舍弃最后一行", input: makeInput(edgeRandom, [2, 2, 7, 8], 2, 3, 3, [-1, 1]) },
+    { name: "1×1 convolution", nameZh: "1×1 卷积", input: makeInput(edgeRandom, [2, 3, 4, 6], 2, 1, 2, [-1, 1]) },
+    { name: "a batch of three", nameZh: "一批三张图像", input: makeInput(edgeRandom, [3, 1, 5, 5], 4, 2, 5, [-1, 1]) },
   ],
   generateRandomInput: (random, ranges) => {
     const rows = random.integer(...ranges.imageSize);
@@ -143,6 +143,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     windowTextZh: `x[${n}] 的所有值`,
     input: Array.from({ length: Math.min(input.x.shape[1], MAX_INPUT_HEATMAPS) }, (_, c) => ({
       label: `x[${n}, ${c}]`,
+      labelZh: `x[${n}, ${c}]（样本 ${n}）`,
       channel: c,
       plane: takeSubarray(input.x, [n, c]),
     })),

@@ -62,12 +62,12 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "defaults: no padding, stride 1", input: makeInput([2, 5, 6], [3, 3], 0, 1, "defaults-omitted") },
-    { name: "one input channel", input: makeInput([1, 6, 5], [2, 3], 1, 2, "positional") },
-    { name: "as many output channels as input channels", input: makeInput([3, 5, 7], [3, 3], 1, 1, "keywords") },
-    { name: "1×1 kernel mixing four channels", input: makeInput([4, 4, 5], [2, 1], 0, 1, "positional") },
-    { name: "kernel nearly as large as the padded input", input: makeInput([2, 4, 6], [2, 5], 1, 2, "keywords") },
-    { name: "padding wider than the kernel", input: makeInput([2, 3, 3], [1, 2], 2, 3, "defaults-omitted") },
+    { name: "defaults: no padding, stride 1", nameZh: "默认参数：无填充，步幅 1", input: makeInput([2, 5, 6], [3, 3], 0, 1, "defaults-omitted") },
+    { name: "one input channel", nameZh: "只有一个输入通道", input: makeInput([1, 6, 5], [2, 3], 1, 2, "positional") },
+    { name: "as many output channels as input channels", nameZh: "输出通道数与输入通道数相同", input: makeInput([3, 5, 7], [3, 3], 1, 1, "keywords") },
+    { name: "1×1 kernel mixing four channels", nameZh: "1×1 卷积核混合四个通道", input: makeInput([4, 4, 5], [2, 1], 0, 1, "positional") },
+    { name: "kernel nearly as large as the padded input", nameZh: "卷积核几乎与填充后的输入一样大", input: makeInput([2, 4, 6], [2, 5], 1, 2, "keywords") },
+    { name: "padding wider than the kernel", nameZh: "填充比卷积核还宽", input: makeInput([2, 3, 3], [1, 2], 2, 3, "defaults-omitted") },
   ],
   generateRandomInput: (random: TRandom, ranges) => {
     const inChannels = random.integer(...ranges.channels);
@@ -110,6 +110,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
       windowTextZh: `每个零填充后输入通道的第 ${r0}:${r0 + size} 行、第 ${c0}:${c0 + size} 列`,
       input: Array.from({ length: channels }, (_, c) => ({
         label: `features[${c}], zero-padded`,
+        labelZh: `features[${c}]（零填充后）`,
         channel: c,
         plane: padPlane(takeSubarray(input.features, [c]), padEvenly([input.padding, input.padding])),
       })),

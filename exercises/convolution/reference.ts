@@ -52,13 +52,13 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "default padding and stride", input: makeInput(5, 5, 3, 1, 1, "defaults-omitted") },
-    { name: "1×1 kernel, no padding", input: makeInput(4, 6, 1, 0, 1, "positional") },
-    { name: "kernel as large as the padded image", input: makeInput(3, 5, 5, 1, 1, "keywords") },
-    { name: "stride that does not divide evenly", input: makeInput(7, 6, 3, 0, 2, "keywords") },
-    { name: "padding wider than the kernel", input: makeInput(3, 4, 2, 3, 1, "positional") },
-    { name: "stride larger than the kernel", input: makeInput(9, 8, 2, 1, 3, "defaults-omitted") },
-    { name: "a single pixel", input: makeInput(1, 1, 3, 1, 1, "positional") },
+    { name: "default padding and stride", nameZh: "默认的填充和步幅", input: makeInput(5, 5, 3, 1, 1, "defaults-omitted") },
+    { name: "1×1 kernel, no padding", nameZh: "1×1 卷积核，无填充", input: makeInput(4, 6, 1, 0, 1, "positional") },
+    { name: "kernel as large as the padded image", nameZh: "卷积核与填充后的图像一样大", input: makeInput(3, 5, 5, 1, 1, "keywords") },
+    { name: "stride that does not divide evenly", nameZh: "尺寸不能被步幅整除", input: makeInput(7, 6, 3, 0, 2, "keywords") },
+    { name: "padding wider than the kernel", nameZh: "填充比卷积核还宽", input: makeInput(3, 4, 2, 3, 1, "positional") },
+    { name: "stride larger than the kernel", nameZh: "步幅大于卷积核", input: makeInput(9, 8, 2, 1, 3, "defaults-omitted") },
+    { name: "a single pixel", nameZh: "只有一个像素", input: makeInput(1, 1, 3, 1, 1, "positional") },
   ],
   generateRandomInput: (random: TRandom, ranges) => {
     const rows = random.integer(...ranges.imageSize);
@@ -96,7 +96,9 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
       window: { rows: [r0, r0 + size], cols: [c0, c0 + size], channel: null },
       windowText: `padding_img[${r0}:${r0 + size}, ${c0}:${c0 + size}]`,
       windowTextZh: `padding_img[${r0}:${r0 + size}, ${c0}:${c0 + size}]`,
-      input: [{ label: "img, zero-padded", channel: null, plane: padPlane(input.img, padEvenly([input.padding, input.padding])) }],
+      input: [
+        { label: "img, zero-padded", labelZh: "img（零填充后）", channel: null, plane: padPlane(input.img, padEvenly([input.padding, input.padding])) },
+      ],
       inputPadding: { rows: input.padding, cols: input.padding },
     };
   },

@@ -158,6 +158,21 @@ describe("judgeCase in Simplified Chinese", async () => {
     expect(result.message).toContain("It comes from rows 0:3, columns 0:3 of channel 0, padded with -inf.");
     expect(result.messageZh).toContain("output[0, 0, 0] 的值错误：");
     expect(result.messageZh).toContain("它由通道 0（用 -inf 填充后）的第 0:3 行、第 0:3 列计算得到。");
+    expect(result.detail!.input.map((heatmap) => [heatmap.label, heatmap.labelZh])).toEqual([["x[0], padded with -inf", "x[0]（用 -inf 填充后）"]]);
+  });
+
+  it("carries the case's Chinese name and labels each heatmap in Chinese, leaving the English as it was", () => {
+    const { result } = outcomes["wrong value"];
+    expect([result.name, result.nameZh]).toEqual(["as many output channels as input channels", "输出通道数与输入通道数相同"]);
+    expect(outcomes.passed.result.nameZh).toBe("输出通道数与输入通道数相同");
+    const detail = result.detail!;
+    expect(detail.input.map((heatmap) => [heatmap.label, heatmap.labelZh])).toEqual([
+      ["features[0], zero-padded", "features[0]（零填充后）"],
+      ["features[1], zero-padded", "features[1]（零填充后）"],
+      ["features[2], zero-padded", "features[2]（零填充后）"],
+    ]);
+    expect([detail.expected.label, detail.expected.labelZh]).toEqual(["expected[1]", "期望输出[1]"]);
+    expect([detail.actual!.label, detail.actual!.labelZh]).toEqual(["actual[1]", "你的输出[1]"]);
   });
 
   it("starts with the case's parameters, as the English does", () => {
@@ -184,10 +199,11 @@ describe("judgeCase in Simplified Chinese", async () => {
 describe("toHeatmap", () => {
   it("crops large planes around the focus and records the offset", () => {
     const plane = createNdArray([40, 10], Array.from({ length: 400 }, (_, i) => i));
-    const heatmap = toHeatmap("x", null, plane, [35, 2]);
+    const heatmap = toHeatmap({ en: "x", zh: "x（输入）" }, null, plane, [35, 2]);
     expect(heatmap.rowOffset).toBe(40 - HEATMAP_MAX_SIDE);
     expect(heatmap.colOffset).toBe(0);
     expect(heatmap.values.length).toBe(HEATMAP_MAX_SIDE);
     expect(heatmap.values[35 - heatmap.rowOffset][2]).toBe(352);
+    expect([heatmap.label, heatmap.labelZh]).toEqual(["x", "x（输入）"]);
   });
 });

@@ -1,6 +1,6 @@
-// Turns one case's runner outcome into the student-facing case result: a message in English and
-// Simplified Chinese that names the inputs, the first wrong value and the window it comes from,
-// plus the heatmap data for the UI.
+// Turns one case's runner outcome into the student-facing case result: its name and a message in
+// English and Simplified Chinese that names the inputs, the first wrong value and the window it
+// comes from, plus the heatmap data (labelled in both languages) for the UI.
 import type { TCaseOutcome, TReturned } from "@runner";
 import { compareOutput, type TComparison, type TTolerance } from "./compare-output";
 import type { TGradingCase } from "./exercise-definition";
@@ -21,7 +21,7 @@ import {
 export const HEATMAP_MAX_SIDE = 32;
 
 export interface TCaseVerdict {
-  result: TCaseResult & { messageZh: string };
+  result: TCaseResult & { nameZh: string; messageZh: string };
   /** the returned value of a failing case, for diagnosis */
   wrongReturn: TReturned | null;
 }
@@ -161,7 +161,7 @@ function describeIntComparison(comparison: Exclude<TComparison, { kind: "match" 
 }
 
 /** Crops a plane to at most HEATMAP_MAX_SIDE per side, keeping `focus` (row, col) inside. */
-export function toHeatmap(label: string, channel: number | null, plane: NdArray, focus: [number, number]): THeatmap {
+export function toHeatmap(label: TBilingualText, channel: number | null, plane: NdArray, focus: [number, number]): THeatmap {
   const [rows, cols] = plane.shape;
   const start = (size: number, at: number) =>
     size <= HEATMAP_MAX_SIDE ? 0 : Math.max(0, Math.min(at - HEATMAP_MAX_SIDE / 2, size - HEATMAP_MAX_SIDE));
@@ -172,17 +172,17 @@ export function toHeatmap(label: string, channel: number | null, plane: NdArray,
     for (let c = colOffset; c < Math.min(cols, colOffset + HEATMAP_MAX_SIDE); c++) row.push(encodeJsonNumber(plane.data[r * cols + c]));
     values.push(row);
   }
-  return { label, channel, rowOffset, colOffset, values };
+  return { label: label.en, labelZh: label.zh, channel, rowOffset, colOffset, values };
 }
 
 /** The 2-D plane of `shape` holding `index` (the channel for (C, H, W), the whole array for 2-D). */
-function selectPlane(array: { shape: number[]; data: Float64Array }, index: readonly number[], name: string) {
+function selectPlane(array: { shape: number[]; data: Float64Array }, index: readonly number[], name: TBilingualText) {
   const leading = index.slice(0, -2);
   const isInside = array.shape.length === index.length && leading.every((at, axis) => at < array.shape[axis]);
   if (!isInside || index.length < 2) return null;
   const plane = takeSubarray({ kind: "ndarray", shape: array.shape, data: array.data }, leading);
-  const label = leading.length === 0 ? name : `${name}[${leading.join(", ")}]`;
-  return { plane, label, channel: leading.length === 0 ? null : leading[0] };
+  const at = leading.length === 0 ? "" : `[${leading.join(", ")}]`;
+  return { plane, label: { en: `${name.en}${at}`, zh: `${name.zh}${at}` }, channel: leading.length === 0 ? null : leading[0] };
 }
 
 function buildDetail(gradingCase: TGradingCase, comparison: TComparison, returned: TReturned): TCaseDetail | null {
@@ -194,8 +194,8 @@ function buildDetail(gradingCase: TGradingCase, comparison: TComparison, returne
   const focus: [number, number] = [index[index.length - 2] ?? 0, index[index.length - 1] ?? 0];
   const located = gradingCase.locate(index);
   const windowFocus: [number, number] = located.window ? [located.window.rows[0], located.window.cols[0]] : [0, 0];
-  const expectedPlane = selectPlane(expected, index, "expected");
-  const actualPlane = selectPlane(returned, index, "actual");
+  const expectedPlane = selectPlane(expected, index, { en: "expected", zh: "期望输出" });
+  const actualPlane = selectPlane(returned, index, { en: "actual", zh: "你的输出" });
   if (!expectedPlane) return null;
   const firstWrong =
     comparison.kind === "wrong-values"
@@ -207,7 +207,7 @@ function buildDetail(gradingCase: TGradingCase, comparison: TComparison, returne
         }
       : null;
   return {
-    input: located.input.map(({ label, channel, plane }) => toHeatmap(label, channel, plane, windowFocus)),
+    input: located.input.map(({ label, labelZh, channel, plane }) => toHeatmap({ en: label, zh: labelZh }, channel, plane, windowFocus)),
     inputPadding: located.inputPadding,
     expected: toHeatmap(expectedPlane.label, expectedPlane.channel, expectedPlane.plane, focus),
     actual: actualPlane ? toHeatmap(actualPlane.label, actualPlane.channel, actualPlane.plane, focus) : null,
@@ -227,7 +227,13 @@ export function judgeCase(options: {
 }): TCaseVerdict {
   const { gradingCase, outcome, points, tolerance, output } = options;
   const params = gradingCase.params;
-  const base = { name: gradingCase.name, points, params, timeMs: outcome.status === "not-run" ? null : outcome.timeMs };
+  const base = {
+    name: gradingCase.name,
+    nameZh: gradingCase.nameZh,
+    points,
+    params,
+    timeMs: outcome.status === "not-run" ? null : outcome.timeMs,
+  };
   const described = formatParams(params);
   const withParams = (text: TBilingualText) => ({
     message: capText(`${described}: ${text.en}`, MAX_MESSAGE_LENGTH),

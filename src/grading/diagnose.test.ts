@@ -10,7 +10,7 @@ import { returnedArray } from "./test-helpers";
 const toy = defineExercise<NdArray, Record<string, never>>({
   output: "floats",
   generatorSchema: z.strictObject({}),
-  edgeCases: [1, 2, 3, 4, 5, 6].map((value) => ({ name: `x=${value}`, input: createNdArray([1], [value]) })),
+  edgeCases: [1, 2, 3, 4, 5, 6].map((value) => ({ name: `x=${value}`, nameZh: `x 等于 ${value}`, input: createNdArray([1], [value]) })),
   generateRandomInput: () => createNdArray([1], [0]),
   toRunnerCase: (input) => ({ args: [input] }),
   describe: () => ({}),

@@ -32,7 +32,8 @@ export interface TLocatedCell {
   windowText: string;
   /** the same in Simplified Chinese, e.g. "padding_img[2:5, 4:7]" or "通道 0（零填充后）的第 2:5 行、第 4:7 列" */
   windowTextZh: string;
-  input: { label: string; channel: number | null; plane: NdArray }[];
+  /** label as in "features[1], zero-padded", labelZh its Simplified Chinese twin */
+  input: { label: string; labelZh: string; channel: number | null; plane: NdArray }[];
   inputPadding: { rows: number; cols: number };
 }
 
@@ -40,7 +41,8 @@ export interface TExerciseSpec<TInput, TGenerator> {
   /** "ints" outputs (shapes) must be integers and match exactly */
   output: "floats" | "ints";
   generatorSchema: z.ZodType<TGenerator>;
-  edgeCases: readonly { name: string; input: TInput }[];
+  /** name is also the case's identifier; nameZh is its Simplified Chinese twin, shown to zh-CN readers */
+  edgeCases: readonly { name: string; nameZh: string; input: TInput }[];
   generateRandomInput(random: TRandom, generator: TGenerator): TInput;
   toRunnerCase(input: TInput): TCaseInput;
   describe(input: TInput): TCaseParams;
@@ -58,7 +60,9 @@ export interface TCaseVariant {
 
 /** One case with everything the grader needs, independent of the exercise's input type. */
 export interface TGradingCase {
+  /** also the identifier diagnoses list failing cases by */
   name: string;
+  nameZh: string;
   runnerCase: TCaseInput;
   params: TCaseParams;
   expected: NdArray;
@@ -75,10 +79,11 @@ export interface TExerciseDefinition {
 }
 
 export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, TGenerator>): TExerciseDefinition {
-  const toGradingCase = (name: string, input: TInput): TGradingCase => {
+  const toGradingCase = (name: string, nameZh: string, input: TInput): TGradingCase => {
     const expected = spec.reference(input);
     return {
       name,
+      nameZh,
       runnerCase: spec.toRunnerCase(input),
       params: spec.describe(input),
       expected,
@@ -97,9 +102,9 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
     buildCases: ({ seed, count, generator }) => {
       const ranges = spec.generatorSchema.parse(generator);
       const random = createRandom(seed);
-      const edge = spec.edgeCases.map(({ name, input }) => toGradingCase(name, input));
+      const edge = spec.edgeCases.map(({ name, nameZh, input }) => toGradingCase(name, nameZh, input));
       const drawn = Array.from({ length: count }, (_, i) =>
-        toGradingCase(`random ${i + 1}`, spec.generateRandomInput(random, ranges)),
+        toGradingCase(`random ${i + 1}`, `随机用例 ${i + 1}`, spec.generateRandomInput(random, ranges)),
       );
       return [...edge, ...drawn];
     },

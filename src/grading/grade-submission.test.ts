@@ -52,6 +52,8 @@ describe("gradeSubmission", async () => {
     expect(ZGradingResult.parse(JSON.parse(JSON.stringify(result)))).toEqual(result);
     expect(result.messageZh).toBeNull();
     expect(result.cases.every((entry) => entry.messageZh === "通过。")).toBe(true);
+    expect(result.cases.every((entry) => HAN.test(entry.nameZh!) && entry.nameZh !== entry.name)).toBe(true);
+    expect(result.cases.at(-1)).toMatchObject({ name: `random ${meta.cases.sampleCount}`, nameZh: `随机用例 ${meta.cases.sampleCount}` });
   });
 
   it("sends the same cases for the same seed and fresh cases for each unseeded submit", async () => {
@@ -80,6 +82,10 @@ describe("gradeSubmission", async () => {
     expect(passed).toBeLessThan(result.cases.length);
     expect(result.score).toBe(Math.round((10 * passed * 100) / result.cases.length) / 100);
     expect(result.diagnoses[0].code).toBe("flipped-kernel");
+    // diagnoses name cases by their English name, the identifier the UI looks the Chinese one up by
+    const failedNames = result.cases.filter((entry) => !entry.passed).map((entry) => entry.name);
+    expect(result.diagnoses[0].cases.length).toBeGreaterThan(0);
+    expect(result.diagnoses[0].cases.every((name) => failedNames.includes(name))).toBe(true);
   });
 
   it("adds the expected signature when the function is missing", async () => {
@@ -192,9 +198,10 @@ describe("gradeSubmission", async () => {
     const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(stopped)) });
     expect(result.status).toBe("timeout");
     expect(result.score).toBe(Math.round((10 * 3 * 100) / outcomes.length) / 100);
-    expect(result.message).toContain(`Case "${result.cases[3].name}" ran out of the 10 s CPU time limit`);
+    expect(result.cases[3]).toMatchObject({ name: "stride that does not divide evenly", nameZh: "尺寸不能被步幅整除" });
+    expect(result.message).toContain('Case "stride that does not divide evenly" ran out of the 10 s CPU time limit');
     expect(result.messageZh).toBe(
-      `用例“${result.cases[3].name}”用完了 10 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。`,
+      "用例“尺寸不能被步幅整除”用完了 10 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。",
     );
     expect(result.cases[4].messageZh).toMatch(/未运行：/);
     expect(result.cases[4]).toMatchObject({ passed: false, timeMs: null });
@@ -206,7 +213,8 @@ describe("gradeSubmission", async () => {
     const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
     expect(result.status).toBe("error");
     expect(result.message).toContain("512 MiB memory limit");
-    expect(result.messageZh).toBe(`用例“${result.cases[0].name}”超出了 512 MiB 的内存限制。`);
+    expect(result.message).toBe('Case "default padding and stride" went over the 512 MiB memory limit.');
+    expect(result.messageZh).toBe("用例“默认的填充和步幅”超出了 512 MiB 的内存限制。");
   });
 
   it("collects printed output per case", async () => {

@@ -3,6 +3,7 @@
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
 import { amidChinese, describeTimeLimit, judgeCase } from "./case-feedback";
 import { diagnoseMistakes, type TFailedCase } from "./diagnose";
+import type { TGradingCase } from "./exercise-definition";
 import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
 import type { TExerciseMeta } from "./meta-schema";
 import {
@@ -68,18 +69,19 @@ function describeLoadError(error: TLoadError, meta: TExerciseMeta): TBilingualTe
   };
 }
 
-function describeStop(name: string, outcome: TCaseOutcome): TBilingualText | null {
+/** Each language quotes the case by its own name: the English name stays the case's identifier. */
+function describeStop({ name, nameZh }: TGradingCase, outcome: TCaseOutcome): TBilingualText | null {
   if (outcome.status === "timeout") {
     const kind = describeTimeLimit(outcome.limit);
     return {
       en: `Case "${name}" ran out of the ${outcome.limitSeconds} s ${kind.en} limit (for all cases together); later cases did not run. Correct solutions need a few milliseconds for all of them, so look for a loop that never ends.`,
-      zh: `用例“${name}”用完了 ${outcome.limitSeconds} 秒的${amidChinese(kind.zh)}限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。`,
+      zh: `用例“${nameZh}”用完了 ${outcome.limitSeconds} 秒的${amidChinese(kind.zh)}限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。`,
     };
   }
   if (outcome.status === "memory") {
     return {
       en: `Case "${name}" went over the ${outcome.limitMb} MiB memory limit.`,
-      zh: `用例“${name}”超出了 ${outcome.limitMb} MiB 的内存限制。`,
+      zh: `用例“${nameZh}”超出了 ${outcome.limitMb} MiB 的内存限制。`,
     };
   }
   return null;
@@ -160,7 +162,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   const passedCount = caseResults.filter((result) => result.passed).length;
   const stopIndex = jobResult.cases.findIndex((outcome) => outcome.status === "timeout" || outcome.status === "memory");
   const stop = stopIndex < 0 ? null : jobResult.cases[stopIndex];
-  const stopText = stop ? describeStop(cases[stopIndex].name, stop) : null;
+  const stopText = stop ? describeStop(cases[stopIndex], stop) : null;
   const status: TGradingStatus =
     stop?.status === "timeout" ? "timeout" : stop ? "error" : passedCount === cases.length ? "passed" : "failed";
   const stdout = collectStdout(

@@ -93,7 +93,14 @@ export function locatePoolWindow(input: TPoolInput, [c, i, j]: number[], mode: T
     window: { rows: [r0, r1], cols: [c0, c1], channel: c },
     windowText: `rows ${r0}:${r1}, columns ${c0}:${c1} of channel ${c}, ${paddedName}`,
     windowTextZh: `通道 ${c}（${paddedNameZh}）的第 ${r0}:${r1} 行、第 ${c0}:${c1} 列`,
-    input: [{ label: `x[${c}], ${paddedName}`, channel: c, plane: padPlane(takeSubarray(input.x, [c]), padEvenly(problem.padding), fill) }],
+    input: [
+      {
+        label: `x[${c}], ${paddedName}`,
+        labelZh: `x[${c}]（${paddedNameZh}）`,
+        channel: c,
+        plane: padPlane(takeSubarray(input.x, [c]), padEvenly(problem.padding), fill),
+      },
+    ],
     inputPadding: { rows: problem.padding[0], cols: problem.padding[1] },
   };
 }

@@ -62,6 +62,41 @@ describe("ZGradingResult", () => {
     expect(parsed.message).toBe(stored.message);
   });
 
+  it("still parses a result stored before case names and heatmap labels had Chinese twins", () => {
+    const stored = JSON.parse(JSON.stringify(result));
+    expect(JSON.stringify(stored)).not.toMatch(/nameZh|labelZh/);
+    const parsed = ZGradingResult.parse(stored);
+    expect(parsed.cases[0].name).toBe("random 1");
+    expect(parsed.cases[0].nameZh).toBeUndefined();
+    const detail = parsed.cases[0].detail!;
+    expect([...detail.input, detail.expected, detail.actual!].map((heatmap) => [heatmap.label, heatmap.labelZh])).toEqual([
+      ["img, zero-padded", undefined],
+      ["expected", undefined],
+      ["actual", undefined],
+    ]);
+  });
+
+  it("keeps a case's Chinese name and its heatmaps' Chinese labels beside the English ones", () => {
+    const detail = result.cases[0].detail!;
+    const bilingual = {
+      ...result,
+      cases: [
+        {
+          ...result.cases[0],
+          nameZh: "随机用例 1",
+          detail: {
+            ...detail,
+            input: [{ ...detail.input[0], labelZh: "img（零填充后）" }],
+            expected: { ...detail.expected, labelZh: "期望输出" },
+            actual: { ...detail.actual!, labelZh: "你的输出" },
+          },
+        },
+      ],
+    };
+    expect(ZGradingResult.parse(JSON.parse(JSON.stringify(bilingual)))).toEqual(bilingual);
+    expect(ZCaseResult.safeParse({ ...result.cases[0], nameZh: null }).success).toBe(false);
+  });
+
   it("keeps the Chinese twins, null where message is null", () => {
     const bilingual = { ...result, messageZh: null, cases: [{ ...result.cases[0], messageZh: "output[0, 0] 的值错误" }] };
     expect(ZGradingResult.parse(JSON.parse(JSON.stringify(bilingual)))).toEqual(bilingual);

@@ -40,6 +40,8 @@ export type TCaseParams = z.infer<typeof ZCaseParams>;
 export const ZHeatmap = z.object({
   /** e.g. "features[1], zero-padded" or "expected[0]" */
   label: z.string(),
+  /** `label` in Simplified Chinese, e.g. "features[1]（零填充后）"; absent from results stored before it existed (show `label` then) */
+  labelZh: z.string().optional(),
   /** the leading index of this plane (channel, or sample for cnn-forward), null for 2-D arrays */
   channel: z.number().int().nullable(),
   rowOffset: z.number().int().nonnegative(),
@@ -86,7 +88,10 @@ export const ZCaseDetail = z.object({
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 
 export const ZCaseResult = z.object({
+  /** also the case's identifier: diagnoses list failing cases by it */
   name: z.string(),
+  /** `name` in Simplified Chinese, for display only; absent from results stored before it existed (show `name` then) */
+  nameZh: z.string().optional(),
   points: z.number(),
   passed: z.boolean(),
   message: z.string().max(MAX_MESSAGE_LENGTH),
@@ -104,7 +109,7 @@ export const ZDiagnosis = z.object({
   code: z.string(),
   message: z.string(),
   messageZh: z.string(),
-  /** names of the failing cases this mistake explains */
+  /** names (the English `name`, an identifier) of the failing cases this mistake explains */
   cases: z.array(z.string()),
 });
 export type TDiagnosis = z.infer<typeof ZDiagnosis>;

@@ -151,7 +151,8 @@ describe("limits (the exercise's own: 1 s of CPU, 3 s wall-clock)", () => {
     const stopped = result.cases.findIndex((entry) => entry.name === "a single pixel");
     expect(result.status).toBe("timeout");
     expect(result.message).toContain('Case "a single pixel" ran out of the 1 s CPU time limit');
-    expect(result.messageZh).toContain("用例“a single pixel”用完了 1 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。");
+    expect(result.cases[stopped].nameZh).toBe("只有一个像素");
+    expect(result.messageZh).toContain("用例“只有一个像素”用完了 1 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。");
     expect(result.cases.slice(0, stopped).every((entry) => entry.passed)).toBe(true);
     expect(result.score).toBeGreaterThan(0);
     expect(result.score).toBeLessThan(result.maxScore);

@@ -72,7 +72,8 @@ describe("hidden-case data of a Submit", () => {
     const result = view.result!;
     expect(result).toMatchObject({ status: "failed", score: stored.score, seed: null });
     expect("detailsHiddenUntil" in result && result.detailsHiddenUntil).toEqual({ dueAt: dueAt.toISOString(), timeZone: "Asia/Shanghai" });
-    expect(result.cases.map((c) => [c.name, c.passed])).toEqual(stored.cases.map((c) => [c.name, c.passed]));
+    expect(result.cases.map((c) => [c.name, c.nameZh, c.passed])).toEqual(stored.cases.map((c) => [c.name, c.nameZh, c.passed]));
+    expect(result.cases.every((c) => /\p{Script=Han}/u.test(c.nameZh!))).toBe(true);
     expect(result.diagnoses).toEqual(stored.diagnoses);
     expect(result.cases.every((c) => c.detail === null && Object.keys(c.params).length === 0)).toBe(true);
     for (const key of ['"values"', '"firstWrong"', '"img.shape"', `"seed":${stored.seed}`]) expect(json).not.toContain(key);

@@ -25,6 +25,9 @@ import {
   formatShape,
   isSameShape,
   isWindowOnPlane,
+  listCaseNames,
+  pickCaseName,
+  pickLabel,
   pickMessage,
 } from "./results-view";
 
@@ -50,7 +53,7 @@ function describeStatus(status: TGradingStatus, t: TMessages): { label: string; 
   }
 }
 
-function CaseArrays({ result, t }: { result: TCaseResult; t: TMessages }) {
+function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; locale: TLocale }) {
   const detail = result.detail;
   if (!detail) return null;
   const { firstWrong, expected, actual } = detail;
@@ -90,7 +93,7 @@ function CaseArrays({ result, t }: { result: TCaseResult; t: TMessages }) {
           <Heatmap
             key={planeIndex}
             title={plane.channel === null ? t.heatmapInput : format(t.heatmapInputChannel, { channel: plane.channel })}
-            subtitle={plane.label}
+            subtitle={pickLabel(locale, plane)}
             values={decodeValues(plane)}
             rowOffset={plane.rowOffset}
             colOffset={plane.colOffset}
@@ -100,7 +103,7 @@ function CaseArrays({ result, t }: { result: TCaseResult; t: TMessages }) {
         ))}
         <Heatmap
           title={withChannel(t.heatmapExpected, expected.channel)}
-          subtitle={expected.label}
+          subtitle={pickLabel(locale, expected)}
           values={decodeValues(expected)}
           rowOffset={expected.rowOffset}
           colOffset={expected.colOffset}
@@ -110,7 +113,7 @@ function CaseArrays({ result, t }: { result: TCaseResult; t: TMessages }) {
         {actual ? (
           <Heatmap
             title={withChannel(t.heatmapActual, actual.channel)}
-            subtitle={actual.label}
+            subtitle={pickLabel(locale, actual)}
             values={decodeValues(actual)}
             rowOffset={actual.rowOffset}
             colOffset={actual.colOffset}
@@ -140,7 +143,7 @@ function CaseRow({ result, isDataHidden, t, locale }: { result: TCaseResult; isD
   return (
     <tr className="border-t border-slate-200 align-top">
       <th scope="row" className="px-3 py-2 text-left font-medium">
-        {result.name}
+        {pickCaseName(locale, result)}
       </th>
       {isDataHidden ? null : (
         <>
@@ -232,7 +235,7 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
               <li key={diagnosis.code} className="rounded-md border border-blue-200 bg-blue-50 p-3 text-blue-950">
                 <p>{locale === "zh-CN" ? diagnosis.messageZh : diagnosis.message}</p>
                 {diagnosis.cases.length > 0 ? (
-                  <p className="mt-1 text-sm text-blue-900">{format(t.diagnosisCases, { cases: diagnosis.cases.join(", ") })}</p>
+                  <p className="mt-1 text-sm text-blue-900">{format(t.diagnosisCases, { cases: listCaseNames(locale, diagnosis.cases, result.cases) })}</p>
                 ) : null}
               </li>
             ))}
@@ -274,9 +277,9 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
 
       {failingWithArrays.map((caseResult, index) => (
         <details key={`${index}-${caseResult.name}`} open={index === 0} className="rounded-md border border-slate-200 bg-white p-4">
-          <summary className="cursor-pointer font-medium text-blue-900">{format(t.detailSummary, { name: caseResult.name })}</summary>
+          <summary className="cursor-pointer font-medium text-blue-900">{format(t.detailSummary, { name: pickCaseName(locale, caseResult) })}</summary>
           <div className="mt-3">
-            <CaseArrays result={caseResult} t={t} />
+            <CaseArrays result={caseResult} t={t} locale={locale} />
           </div>
         </details>
       ))}

@@ -10,6 +10,9 @@ import {
   formatShape,
   isSameShape,
   isWindowOnPlane,
+  listCaseNames,
+  pickCaseName,
+  pickLabel,
   pickMessage,
 } from "./results-view";
 
@@ -108,5 +111,29 @@ describe("pickMessage", () => {
     expect(pickMessage("zh-CN", { message: "Raised ValueError." })).toBe("Raised ValueError.");
     expect(pickMessage("zh-CN", { message: null, messageZh: null })).toBeNull();
     expect(pickMessage("zh-CN", { message: "Case \"x\" ran out of time.", messageZh: null })).toBe('Case "x" ran out of time.');
+  });
+});
+
+describe("case names and heatmap labels in the reader's language", () => {
+  const cases = [
+    { name: "a single pixel", nameZh: "只有一个像素" },
+    { name: "random 1", nameZh: "随机用例 1" },
+    { name: "random 2" },
+  ];
+
+  it("shows the Chinese name and label to a zh-CN reader, English to everyone else and for results stored before them", () => {
+    expect(pickCaseName("zh-CN", cases[0])).toBe("只有一个像素");
+    expect(pickCaseName("en", cases[0])).toBe("a single pixel");
+    expect(pickCaseName("zh-CN", cases[2])).toBe("random 2");
+    expect(pickLabel("zh-CN", { label: "expected[1]", labelZh: "期望输出[1]" })).toBe("期望输出[1]");
+    expect(pickLabel("en", { label: "expected[1]", labelZh: "期望输出[1]" })).toBe("expected[1]");
+    expect(pickLabel("zh-CN", heatmap([[0]]))).toBe("x");
+  });
+
+  it("lists a diagnosis's cases, which it names in English, by their shown names", () => {
+    const explained = ["random 1", "a single pixel", "random 2"];
+    expect(listCaseNames("zh-CN", explained, cases)).toBe("随机用例 1、只有一个像素、random 2");
+    expect(listCaseNames("en", explained, cases)).toBe("random 1, a single pixel, random 2");
+    expect(listCaseNames("zh-CN", ["no such case"], cases)).toBe("no such case");
   });
 });

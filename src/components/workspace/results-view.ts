@@ -1,5 +1,6 @@
 // Turns a failing case's detail from the grading result into what the results panel draws:
-// decoded grids, the difference grid, the highlighted cell and window, and compact labels.
+// decoded grids, the difference grid, the highlighted cell and window, compact labels, and the
+// reader's language for messages, case names and heatmap labels.
 // Only types come from result-schema: its zod schemas would otherwise ship to the browser.
 import type { TCaseParams, THeatmap, TInputWindow, TJsonNumber } from "@/grading/result-schema";
 import type { TLocale } from "@/i18n";
@@ -59,6 +60,25 @@ export function findImageRegion(plane: THeatmap, padding: { rows: number; cols: 
 /** A grading message in the reader's language; results stored before messageZh existed fall back to English. */
 export function pickMessage<T extends string | null>(locale: TLocale, text: { message: T; messageZh?: T }): T {
   return locale === "zh-CN" && text.messageZh != null ? text.messageZh : text.message;
+}
+
+/** A case's name in the reader's language; results stored before nameZh existed fall back to English. */
+export function pickCaseName(locale: TLocale, result: { name: string; nameZh?: string }): string {
+  return locale === "zh-CN" && result.nameZh !== undefined ? result.nameZh : result.name;
+}
+
+/** A heatmap's label in the reader's language; results stored before labelZh existed fall back to English. */
+export function pickLabel(locale: TLocale, heatmap: { label: string; labelZh?: string }): string {
+  return locale === "zh-CN" && heatmap.labelZh !== undefined ? heatmap.labelZh : heatmap.label;
+}
+
+/**
+ * The cases a diagnosis explains, as one line in the reader's language. Diagnoses list cases by
+ * their English name, the identifier; the result's own cases give each its shown name.
+ */
+export function listCaseNames(locale: TLocale, names: readonly string[], cases: readonly { name: string; nameZh?: string }[]): string {
+  const shown = names.map((name) => pickCaseName(locale, cases.find((entry) => entry.name === name) ?? { name }));
+  return shown.join(locale === "zh-CN" ? "、" : ", ");
 }
 
 export function formatShape(shape: readonly number[]): string {

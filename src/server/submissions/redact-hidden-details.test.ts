@@ -56,7 +56,10 @@ describe("redactHiddenCaseDetails", async () => {
   it("keeps the verdict, the score, each case's pass or fail and the diagnoses, but not the printed output", () => {
     const redacted = redactHiddenCaseDetails(result, DUE);
     expect(redacted).toMatchObject({ status: result.status, score: result.score, maxScore: result.maxScore, mode: "submit", gradable: true });
-    expect(redacted.cases.map((c) => [c.name, c.passed, c.points, c.timeMs])).toEqual(result.cases.map((c) => [c.name, c.passed, c.points, c.timeMs]));
+    expect(redacted.cases.map((c) => [c.name, c.nameZh, c.passed, c.points, c.timeMs])).toEqual(
+      result.cases.map((c) => [c.name, c.nameZh, c.passed, c.points, c.timeMs]),
+    );
+    expect(redacted.cases.every((c) => /\p{Script=Han}/u.test(c.nameZh!))).toBe(true);
     expect(redacted.cases.filter((c) => c.passed).map((c) => c.message)).toEqual(result.cases.filter((c) => c.passed).map((c) => c.message));
     expect(redacted.cases.filter((c) => c.passed).map((c) => c.messageZh)).toEqual(result.cases.filter((c) => c.passed).map(() => "通过。"));
     expect(redacted.diagnoses).toEqual(result.diagnoses);
@@ -72,10 +75,11 @@ describe("redactHiddenCaseDetails", async () => {
     expect([redacted.message, redacted.messageZh]).toEqual([stopped.message, stopped.messageZh]);
   });
 
-  it("redacts a result stored before messageZh existed, which still has none", () => {
-    const old = { ...result, messageZh: undefined, cases: result.cases.map((c) => ({ ...c, messageZh: undefined })) };
+  it("redacts a result stored before messageZh and nameZh existed, which still has none", () => {
+    const old = { ...result, messageZh: undefined, cases: result.cases.map((c) => ({ ...c, nameZh: undefined, messageZh: undefined })) };
     const redacted = ZRedactedGradingResult.parse(JSON.parse(JSON.stringify(redactHiddenCaseDetails(old, DUE))));
     expect(redacted.messageZh).toBeUndefined();
+    expect(redacted.cases.every((c) => c.nameZh === undefined)).toBe(true);
     expect(redacted.cases.filter((c) => c.passed).every((c) => c.messageZh === undefined)).toBe(true);
     expect(redacted.cases.filter((c) => !c.passed).every((c) => c.messageZh === HIDDEN_CASE_MESSAGE_ZH)).toBe(true);
   });

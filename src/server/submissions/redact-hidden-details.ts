@@ -43,6 +43,8 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
     operatorMessage: null,
     cases: result.cases.map((c): TEveryKey<TRedactedGradingResult["cases"][number]> => ({
       name: c.name,
+      // case names say which situation a case tests, never its data: both languages stay
+      nameZh: c.nameZh,
       points: c.points,
       passed: c.passed,
       message: c.passed ? c.message : HIDDEN_CASE_MESSAGE,
