@@ -29,7 +29,7 @@ export const definition = defineExercise<TPoolInput, TPoolGenerator>({
   output: "floats",
   generatorSchema: ZPoolGenerator,
   edgeCases: [
-    { name: "defaults: stride = kernel_size, no padding", nameZh: "默认参数：步幅 = kernel_size，无填充", input: makeInput([2, 6, 7], 2, null, 0, "defaults-omitted") },
+    { name: "defaults: stride = kernel_size, no padding", nameZh: "默认参数：步长 = kernel_size，无填充", input: makeInput([2, 6, 7], 2, null, 0, "defaults-omitted") },
     { name: "padding counted in the average", nameZh: "填充的 0 计入平均值", input: makeInput([1, 4, 5], 3, 2, 1, "keywords") },
     { name: "stride=None with a tuple kernel", nameZh: "stride=None，kernel_size 为元组", input: makeInput([2, 5, 8], [2, 3], null, [1, 1], "positional") },
     { name: "overlapping windows", nameZh: "相互重叠的窗口", input: makeInput([1, 6, 6], 3, 1, 0, "positional") },

@@ -75,11 +75,11 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   generatorSchema: ZGenerator,
   edgeCases: [
     { name: "the notes' example: 3 filters of 3×3 on 1×1×32×32", nameZh: "讲义中的例子：3 个 3×3 卷积核作用于 1×1×32×32", input: makeInput([1, 1, 32, 32], 3, 3, 1, 0, "defaults-omitted") },
-    { name: "stride 2 with padding 1", nameZh: "步幅 2，填充 1", input: makeInput([8, 3, 32, 32], 16, 3, 2, 1, "keywords") },
+    { name: "stride 2 with padding 1", nameZh: "步长 2，填充 1", input: makeInput([8, 3, 32, 32], 16, 3, 2, 1, "keywords") },
     { name: "kernel as large as the padded input", nameZh: "卷积核与填充后的输入一样大", input: makeInput([2, 4, 5, 7], 6, [7, 9], 1, 1, "positional") },
-    { name: "tuple kernel, stride and padding", nameZh: "卷积核、步幅和填充都是元组", input: makeInput([4, 3, 28, 20], 8, [5, 3], [2, 1], [2, 0], "keywords") },
+    { name: "tuple kernel, stride and padding", nameZh: "卷积核、步长和填充都是元组", input: makeInput([4, 3, 28, 20], 8, [5, 3], [2, 1], [2, 0], "keywords") },
     { name: "1×1 convolution", nameZh: "1×1 卷积", input: makeInput([16, 64, 7, 7], 32, 1, 1, 0, "positional") },
-    { name: "stride larger than the kernel", nameZh: "步幅大于卷积核", input: makeInput([1, 3, 10, 11], 5, 2, 4, 0, "defaults-omitted") },
+    { name: "stride larger than the kernel", nameZh: "步长大于卷积核", input: makeInput([1, 3, 10, 11], 5, 2, 4, 0, "defaults-omitted") },
   ],
   generateRandomInput: (random, ranges) => {
     const height = random.integer(...ranges.imageSize);

@@ -62,7 +62,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "defaults: no padding, stride 1", nameZh: "默认参数：无填充，步幅 1", input: makeInput([2, 5, 6], [3, 3], 0, 1, "defaults-omitted") },
+    { name: "defaults: no padding, stride 1", nameZh: "默认参数：无填充，步长 1", input: makeInput([2, 5, 6], [3, 3], 0, 1, "defaults-omitted") },
     { name: "one input channel", nameZh: "只有一个输入通道", input: makeInput([1, 6, 5], [2, 3], 1, 2, "positional") },
     { name: "as many output channels as input channels", nameZh: "输出通道数与输入通道数相同", input: makeInput([3, 5, 7], [3, 3], 1, 1, "keywords") },
     { name: "1×1 kernel mixing four channels", nameZh: "1×1 卷积核混合四个通道", input: makeInput([4, 4, 5], [2, 1], 0, 1, "positional") },

@@ -52,11 +52,11 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "default padding and stride", nameZh: "默认的填充和步幅", input: makeInput([5, 6], [2, 3], [0, 0], [1, 1], "defaults-omitted") },
+    { name: "default padding and stride", nameZh: "默认的填充和步长", input: makeInput([5, 6], [2, 3], [0, 0], [1, 1], "defaults-omitted") },
     { name: "tall kernel, padding on rows only", nameZh: "竖长的卷积核，只在行方向填充", input: makeInput([6, 5], [3, 1], [1, 0], [1, 2], "positional") },
-    { name: "wide kernel, stride on columns only", nameZh: "横宽的卷积核，只在列方向有步幅", input: makeInput([4, 7], [1, 3], [0, 2], [1, 3], "keywords") },
+    { name: "wide kernel, stride on columns only", nameZh: "横宽的卷积核，只在列方向有步长", input: makeInput([4, 7], [1, 3], [0, 2], [1, 3], "keywords") },
     { name: "kernel as large as the padded image", nameZh: "卷积核与填充后的图像一样大", input: makeInput([3, 4], [5, 4], [1, 0], [1, 1], "positional") },
-    { name: "strides that do not divide evenly", nameZh: "尺寸不能被步幅整除", input: makeInput([8, 9], [3, 2], [1, 1], [2, 3], "keywords") },
+    { name: "strides that do not divide evenly", nameZh: "尺寸不能被步长整除", input: makeInput([8, 9], [3, 2], [1, 1], [2, 3], "keywords") },
     { name: "different padding per axis", nameZh: "两个方向的填充不同", input: makeInput([5, 5], [3, 3], [2, 0], [1, 1], "defaults-omitted") },
   ],
   generateRandomInput: (random: TRandom, ranges) => {

@@ -52,12 +52,12 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "default padding and stride", nameZh: "默认的填充和步幅", input: makeInput(5, 5, 3, 1, 1, "defaults-omitted") },
+    { name: "default padding and stride", nameZh: "默认的填充和步长", input: makeInput(5, 5, 3, 1, 1, "defaults-omitted") },
     { name: "1×1 kernel, no padding", nameZh: "1×1 卷积核，无填充", input: makeInput(4, 6, 1, 0, 1, "positional") },
     { name: "kernel as large as the padded image", nameZh: "卷积核与填充后的图像一样大", input: makeInput(3, 5, 5, 1, 1, "keywords") },
-    { name: "stride that does not divide evenly", nameZh: "尺寸不能被步幅整除", input: makeInput(7, 6, 3, 0, 2, "keywords") },
+    { name: "stride that does not divide evenly", nameZh: "尺寸不能被步长整除", input: makeInput(7, 6, 3, 0, 2, "keywords") },
     { name: "padding wider than the kernel", nameZh: "填充比卷积核还宽", input: makeInput(3, 4, 2, 3, 1, "positional") },
-    { name: "stride larger than the kernel", nameZh: "步幅大于卷积核", input: makeInput(9, 8, 2, 1, 3, "defaults-omitted") },
+    { name: "stride larger than the kernel", nameZh: "步长大于卷积核", input: makeInput(9, 8, 2, 1, 3, "defaults-omitted") },
     { name: "a single pixel", nameZh: "只有一个像素", input: makeInput(1, 1, 3, 1, 1, "positional") },
   ],
   generateRandomInput: (random: TRandom, ranges) => {

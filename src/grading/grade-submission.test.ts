@@ -198,10 +198,10 @@ describe("gradeSubmission", async () => {
     const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(stopped)) });
     expect(result.status).toBe("timeout");
     expect(result.score).toBe(Math.round((10 * 3 * 100) / outcomes.length) / 100);
-    expect(result.cases[3]).toMatchObject({ name: "stride that does not divide evenly", nameZh: "尺寸不能被步幅整除" });
+    expect(result.cases[3]).toMatchObject({ name: "stride that does not divide evenly", nameZh: "尺寸不能被步长整除" });
     expect(result.message).toContain('Case "stride that does not divide evenly" ran out of the 10 s CPU time limit');
     expect(result.messageZh).toBe(
-      "用例“尺寸不能被步幅整除”用完了 10 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。",
+      "用例“尺寸不能被步长整除”用完了 10 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。",
     );
     expect(result.cases[4].messageZh).toMatch(/未运行：/);
     expect(result.cases[4]).toMatchObject({ passed: false, timeMs: null });
@@ -214,7 +214,7 @@ describe("gradeSubmission", async () => {
     expect(result.status).toBe("error");
     expect(result.message).toContain("512 MiB memory limit");
     expect(result.message).toBe('Case "default padding and stride" went over the 512 MiB memory limit.');
-    expect(result.messageZh).toBe("用例“默认的填充和步幅”超出了 512 MiB 的内存限制。");
+    expect(result.messageZh).toBe("用例“默认的填充和步长”超出了 512 MiB 的内存限制。");
   });
 
   it("collects printed output per case", async () => {

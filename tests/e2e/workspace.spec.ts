@@ -173,13 +173,13 @@ test("a student with the interface in Chinese reads why a case failed and why th
   // case names and heatmap labels too, while the diagnosis still finds its cases by their English names
   await expect(panel.getByRole("rowheader", { name: "只有一个像素", exact: true })).toBeVisible();
   await expect(panel.getByRole("rowheader", { name: "随机用例 1", exact: true })).toBeVisible();
-  await expect(panel.getByText(/^相关用例：默认的填充和步幅、.*随机用例 1/)).toBeVisible();
+  await expect(panel.getByText(/^相关用例：默认的填充和步长、.*随机用例 1/)).toBeVisible();
   await expect(panel.getByText("img（零填充后）").first()).toBeVisible();
   for (const english of ["a single pixel", "random 1", "zero-padded"]) await expect(panel).not.toContainText(english);
 
   await setEditorText(page, "def convolution(img, kernel, padding=1, stride=1):\n    while True:\n        pass\n");
   await page.getByRole("button", { name: "提交", exact: true }).click();
-  const stopped = /用例“默认的填充和步幅”用完了 \d+ 秒的(?: CPU 时间|实际运行时间)限制（所有用例共用），后面的用例没有运行。/;
+  const stopped = /用例“默认的填充和步长”用完了 \d+ 秒的(?: CPU 时间|实际运行时间)限制（所有用例共用），后面的用例没有运行。/;
   await expect(announcement).toHaveText(new RegExp(`^正式提交评测完成：0 / 10 分，超时——${stopped.source}$`), { timeout: 90_000 });
   await expect(panel.getByTestId("result-message")).toHaveText(new RegExp(`^${stopped.source}正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。$`));
   await expect(panel.getByRole("table")).toContainText("未运行：前面的某个用例已使你的程序停止。");

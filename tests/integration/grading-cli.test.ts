@@ -28,7 +28,7 @@ describe("npm run grade", () => {
     expect(Object.keys(report)).toEqual(["exercise", "status", "score", "maxScore", "seed", "message", "messageZh", "cases", "diagnoses"]);
     expect(report).toMatchObject({ exercise: "conv2d", status: "passed", score: 15, maxScore: 15, seed: 42, message: null, messageZh: null, diagnoses: [] });
     expect(Object.keys(report.cases[0])).toEqual(["name", "nameZh", "passed", "message", "messageZh"]);
-    expect(report.cases[0]).toMatchObject({ name: "defaults: no padding, stride 1", nameZh: "默认参数：无填充，步幅 1", message: "Passed.", messageZh: "通过。" });
+    expect(report.cases[0]).toMatchObject({ name: "defaults: no padding, stride 1", nameZh: "默认参数：无填充，步长 1", message: "Passed.", messageZh: "通过。" });
   });
 
   it("exits 1 for a graded result below full score and names the mistake", () => {
