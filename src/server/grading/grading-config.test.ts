@@ -21,6 +21,8 @@ describe("readGradingConfig", () => {
     expect(readGradingConfig({}).fastLaneLimits).toEqual({ wallSeconds: 1, cpuSeconds: 1 });
     expect(readGradingConfig({ CONVLAB_FAST_LANE_SECONDS: "2" }).fastLaneLimits).toEqual({ wallSeconds: 2, cpuSeconds: 1 });
     expect(readGradingConfig({ CONVLAB_FAST_LANE_SECONDS: "6" }).fastLaneLimits).toEqual({ wallSeconds: 6, cpuSeconds: 3 });
+    expect(readGradingConfig({ CONVLAB_FAST_LANE_SECONDS: "0.5" }).fastLaneLimits).toEqual({ wallSeconds: 0.5, cpuSeconds: 1 });
+    expect(() => readGradingConfig({ CONVLAB_FAST_LANE_SECONDS: "0.1" })).toThrow(/CONVLAB_FAST_LANE_SECONDS/);
   });
 
   it("treats empty variables as unset and names the variable that is wrong", () => {

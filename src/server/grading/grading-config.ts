@@ -14,7 +14,7 @@ const ZGradingEnv = z.object({
   /** how many of those may grade submissions that outlived the fast lane; default one per CPU core */
   CONVLAB_SLOW_LANE_SLOTS: ZCount(1, 64).optional(),
   /** wall-clock seconds of the first, short attempt (its CPU limit is half of it, at least 1 s) */
-  CONVLAB_FAST_LANE_SECONDS: ZCount(1, 60).default(1),
+  CONVLAB_FAST_LANE_SECONDS: z.coerce.number().min(0.2).max(60).default(1),
   /** grade in the web server; default: yes on SQLite, no on PostgreSQL (workers do it) */
   CONVLAB_GRADE_IN_PROCESS: ZFlag.optional(),
   /** queued submissions beyond which new ones are refused with 503 */

@@ -86,7 +86,7 @@ async function sendJob(boss: PgBoss, job: TGradingJob, options: { priority: numb
 }
 
 function fastLeaseSeconds(config: Pick<TGradingConfig, "fastLaneLimits" | "leaseMarginSeconds">): number {
-  return config.fastLaneLimits.wallSeconds + config.leaseMarginSeconds;
+  return Math.ceil(config.fastLaneLimits.wallSeconds + config.leaseMarginSeconds);
 }
 
 /** Sends the fast-lane job of a stored submission, behind the student's earlier ones still in flight. */
@@ -253,7 +253,7 @@ export class PgBossGradingWorker {
 
   private async sendSlowJob(submissionId: string, slug: string): Promise<void> {
     const meta = await readExerciseMeta(slug);
-    await sendJob(this.options.boss, { submissionId, lane: "slow" }, { priority: 0, expireInSeconds: meta.limits.wallSeconds + this.options.config.leaseMarginSeconds });
+    await sendJob(this.options.boss, { submissionId, lane: "slow" }, { priority: 0, expireInSeconds: Math.ceil(meta.limits.wallSeconds + this.options.config.leaseMarginSeconds) });
   }
 
   /** Jobs that failed every retry: their submissions are recorded as not gradable, which costs no attempt. */
