@@ -5,10 +5,11 @@
 // the same database (the web server and `npm run worker`) without re-grading each other's work.
 //
 // Two lanes share the runner's pool: every submission first runs under the fast lane's short
-// limits; one that times out there waits, still claimed, for one of the few slow-lane slots and
-// runs again under the exercise's own limits. So endless loops cost everyone else at most a few
-// seconds instead of the whole pool for 20. The next queued row goes to a student with nothing
-// in flight here, so one student's burst cannot starve the others.
+// limits; one that stops at a limit the fast lane lowered waits, still claimed, for one of the
+// few slow-lane slots and runs again under the exercise's own limits. So code that sleeps or
+// crawls holds a fast sandbox for at most a second, and everyone else flows past it. The next
+// queued row goes to a student with nothing in flight here, so one student's burst cannot
+// starve the others.
 import type { TRunner } from "@runner";
 import type { TDb } from "@/server/db-client";
 import { logGrading } from "./grading-log";
