@@ -29,6 +29,7 @@ import {
   pickCaseName,
   pickLabel,
   pickMessage,
+  titleInputPlane,
 } from "./results-view";
 
 type TMessages = ReturnType<typeof workspaceMessages>;
@@ -92,7 +93,7 @@ function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; 
         {detail.input.map((plane, planeIndex) => (
           <Heatmap
             key={planeIndex}
-            title={plane.channel === null ? t.heatmapInput : format(t.heatmapInputChannel, { channel: plane.channel })}
+            title={titleInputPlane(t, plane, detail.inputPadding)}
             subtitle={pickLabel(locale, plane)}
             values={decodeValues(plane)}
             rowOffset={plane.rowOffset}

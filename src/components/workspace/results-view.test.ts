@@ -14,7 +14,9 @@ import {
   pickCaseName,
   pickLabel,
   pickMessage,
+  titleInputPlane,
 } from "./results-view";
+import { workspaceMessages } from "@/i18n/workspace";
 
 const heatmap = (values: THeatmap["values"], rowOffset = 0, colOffset = 0, channel: number | null = null): THeatmap => ({
   label: "x",
@@ -135,5 +137,15 @@ describe("case names and heatmap labels in the reader's language", () => {
     expect(listCaseNames("zh-CN", explained, cases)).toBe("随机用例 1、只有一个像素、random 2");
     expect(listCaseNames("en", explained, cases)).toBe("random 1, a single pixel, random 2");
     expect(listCaseNames("zh-CN", ["no such case"], cases)).toBe("no such case");
+  });
+});
+
+describe("titleInputPlane", () => {
+  it("says padded only when the reference padded the input (cnn-forward's input is not)", () => {
+    const t = workspaceMessages("en");
+    expect(titleInputPlane(t, { channel: null }, { rows: 1, cols: 1 })).toBe("Input, padded");
+    expect(titleInputPlane(t, { channel: 2 }, { rows: 0, cols: 1 })).toBe("Input channel 2, padded");
+    expect(titleInputPlane(t, { channel: 0 }, { rows: 0, cols: 0 })).toBe("Input channel 0");
+    expect(titleInputPlane(workspaceMessages("zh-CN"), { channel: null }, { rows: 0, cols: 0 })).toBe("输入");
   });
 });

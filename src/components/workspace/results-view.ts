@@ -81,6 +81,17 @@ export function listCaseNames(locale: TLocale, names: readonly string[], cases: 
   return shown.join(locale === "zh-CN" ? "、" : ", ");
 }
 
+/** The title over an input plane: "padded" only when the reference padded it (the subtitle says with what). */
+export function titleInputPlane(
+  t: { heatmapInput: string; heatmapInputChannel: string; heatmapInputPadded: string; heatmapInputChannelPadded: string },
+  plane: { channel: number | null },
+  padding: { rows: number; cols: number },
+): string {
+  const isPadded = padding.rows > 0 || padding.cols > 0;
+  if (plane.channel === null) return isPadded ? t.heatmapInputPadded : t.heatmapInput;
+  return (isPadded ? t.heatmapInputChannelPadded : t.heatmapInputChannel).replace("{channel}", String(plane.channel));
+}
+
 export function formatShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
