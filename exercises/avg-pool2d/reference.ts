@@ -1,10 +1,9 @@
 // Trusted reference for avg_pool2d(x, kernel_size, stride=None, padding=0) on (C, H, W) with the
 // semantics and defaults of torch.nn.functional.avg_pool2d (zero padding counted in the average).
-import type { TCallStyle } from "@/grading/call-style";
-import type { TPair } from "@/grading/conv-ops";
 import { defineExercise } from "@/grading/exercise-definition";
 import {
   buildPoolCall,
+  createPoolInputMaker,
   describePoolInput,
   drawPoolInput,
   locatePoolWindow,
@@ -14,16 +13,8 @@ import {
   type TPoolInput,
 } from "@/grading/pool-exercise";
 import { buildPoolVariants, solvePoolProblem } from "@/grading/pool-variants";
-import { createRandom, drawArray } from "@/grading/seeded-random";
 
-const edgeRandom = createRandom(0xa7e);
-const makeInput = (
-  shape: [number, number, number],
-  kernel: number | TPair,
-  stride: number | TPair | null,
-  padding: number | TPair,
-  call: TCallStyle,
-): TPoolInput => ({ x: drawArray(edgeRandom, shape, [-2, 2]), kernel, stride, padding, call });
+const makeInput = createPoolInputMaker(0xa7e);
 
 export const definition = defineExercise<TPoolInput, TPoolGenerator>({
   output: "floats",

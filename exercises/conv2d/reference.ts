@@ -5,7 +5,7 @@ import { buildCall, drawCallStyle, type TCallStyle } from "@/grading/call-style"
 import { padEvenly, padPlane } from "@/grading/conv-ops";
 import { buildConvVariants, solveConvProblem, type TConvProblem } from "@/grading/conv-variants";
 import { defineExercise } from "@/grading/exercise-definition";
-import { ZIntRange, ZValueRange } from "@/grading/meta-schema";
+import { ZConvGenerator, ZIntRange } from "@/grading/meta-schema";
 import { takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, drawSize, type TRandom } from "@/grading/seeded-random";
 
@@ -19,16 +19,8 @@ interface TInput {
   call: TCallStyle;
 }
 
-const ZGenerator = z.strictObject({
+const ZGenerator = ZConvGenerator.extend({
   channels: ZIntRange,
-  imageSize: ZIntRange,
-  padding: ZIntRange,
-  /** most kernels fall in this range... */
-  kernel: ZIntRange,
-  /** ...and this share anywhere from 1 up to the padded image size */
-  anyKernelChance: z.number().min(0).max(1),
-  stride: ZIntRange,
-  values: ZValueRange,
   /** probability that C_out == C_in, the only shape where weights[in][out] runs without an IndexError */
   sameChannelsChance: z.number().min(0).max(1),
 });

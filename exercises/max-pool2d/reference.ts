@@ -1,11 +1,10 @@
 // Trusted reference for max_pool2d(x, kernel_size, stride=None, padding=0) on (C, H, W) with the
 // semantics of torch.nn.functional.max_pool2d, with its cases and known mistakes.
-import type { TCallStyle } from "@/grading/call-style";
-import type { TPair } from "@/grading/conv-ops";
 import { defineExercise } from "@/grading/exercise-definition";
 import { createNdArray } from "@/grading/ndarray";
 import {
   buildPoolCall,
+  createPoolInputMaker,
   describePoolInput,
   drawPoolInput,
   locatePoolWindow,
@@ -15,16 +14,8 @@ import {
   type TPoolInput,
 } from "@/grading/pool-exercise";
 import { buildPoolVariants, solvePoolProblem } from "@/grading/pool-variants";
-import { createRandom, drawArray } from "@/grading/seeded-random";
 
-const edgeRandom = createRandom(0x3a7);
-const makeInput = (
-  shape: [number, number, number],
-  kernel: number | TPair,
-  stride: number | TPair | null,
-  padding: number | TPair,
-  call: TCallStyle,
-): TPoolInput => ({ x: drawArray(edgeRandom, shape, [-2, 2]), kernel, stride, padding, call });
+const makeInput = createPoolInputMaker(0x3a7);
 
 /** Only a window of negative values next to the padding shows whether the padding is -inf. */
 const allNegative = (input: TPoolInput): TPoolInput => ({

@@ -51,3 +51,15 @@ export const ZIntRange = z
 export const ZValueRange = z
   .tuple([z.number(), z.number()])
   .refine(([low, high]) => low < high, { message: "range must be [low, high] with low < high" });
+
+/** The case ranges of the convolution exercises (conv2d adds its channel ranges to them). */
+export const ZConvGenerator = z.strictObject({
+  imageSize: ZIntRange,
+  padding: ZIntRange,
+  /** most kernels fall in this range... */
+  kernel: ZIntRange,
+  /** ...and this share anywhere from 1 up to the padded image size */
+  anyKernelChance: z.number().min(0).max(1),
+  stride: ZIntRange,
+  values: ZValueRange,
+});

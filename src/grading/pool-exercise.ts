@@ -8,7 +8,7 @@ import type { TLocatedCell } from "./exercise-definition";
 import { ZIntRange, ZValueRange } from "./meta-schema";
 import { takeSubarray, type NdArray } from "./ndarray";
 import type { TPoolProblem } from "./pool-variants";
-import { drawArray, type TRandom } from "./seeded-random";
+import { createRandom, drawArray, type TRandom } from "./seeded-random";
 import type { TCaseParams } from "./result-schema";
 
 export interface TPoolInput {
@@ -29,6 +29,18 @@ export const ZPoolGenerator = z.strictObject({
   values: ZValueRange,
 });
 export type TPoolGenerator = z.infer<typeof ZPoolGenerator>;
+
+/** Builds an exercise's hand-written edge cases, each with fresh values from one seeded generator. */
+export function createPoolInputMaker(seed: number) {
+  const random = createRandom(seed);
+  return (
+    shape: [number, number, number],
+    kernel: number | TPair,
+    stride: number | TPair | null,
+    padding: number | TPair,
+    call: TCallStyle,
+  ): TPoolInput => ({ x: drawArray(random, shape, [-2, 2]), kernel, stride, padding, call });
+}
 
 export function toPoolProblem(input: TPoolInput, mode: TPoolProblem["mode"]): TPoolProblem {
   return {
