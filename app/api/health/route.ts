@@ -22,11 +22,13 @@ function readBearerToken(request: Request): string | null {
 }
 
 export async function GET(request: Request): Promise<Response> {
+  let configuredToken: string | undefined;
   let presentedToken: string | null;
   try {
+    configuredToken = readEnv().CONVLAB_METRICS_TOKEN;
     presentedToken = readBearerToken(request);
     // A wrong token is an error, not a quiet downgrade: a monitoring system must notice it.
-    if (presentedToken !== null && !isMetricsTokenValid(presentedToken, readEnv().CONVLAB_METRICS_TOKEN)) {
+    if (presentedToken !== null && !isMetricsTokenValid(presentedToken, configuredToken)) {
       throw new AppError("unauthenticated", "This metrics token is not valid here (see CONVLAB_METRICS_TOKEN).");
     }
   } catch (error) {
@@ -36,7 +38,7 @@ export async function GET(request: Request): Promise<Response> {
     const grading = await getGradingService();
     const report = await readGradingHealth(db, { config: grading.config, local: grading.localGraderState() });
     const user = presentedToken === null ? await getCurrentUser() : null;
-    if (!canReadOperatorMetrics(user, { presentedToken, configuredToken: readEnv().CONVLAB_METRICS_TOKEN })) {
+    if (!canReadOperatorMetrics(user, { presentedToken, configuredToken })) {
       return Response.json({ ok: true, grading: { status: report.status } });
     }
     return Response.json({ ok: true, database: grading.config.isPostgres ? "postgresql" : "sqlite", grading: report });
