@@ -3,7 +3,7 @@
 // PostgreSQL the pg-boss connection the server enqueues through (workers grade).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getGradingService } = await import("@/server/grading/grading-service");
+  const { getGradingService } = await import("@/server/grading-queue/grading-service");
   // A failed start is logged there and retried by the next request that needs grading.
   await getGradingService().catch(() => {});
 }

@@ -10,7 +10,7 @@ import { signOut } from "@/server/accounts/sign-in";
 import { runAction, type TActionState } from "@/server/action-state";
 import { requireUser } from "@/server/auth/current-user";
 import { ZCourseCode } from "@/server/courses/course-code";
-import { joinCourse } from "@/server/courses/join-course";
+import { joinCourse } from "@/server/roster/join-course";
 
 export async function signOutAction(): Promise<void> {
   await signOut();

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { AssignmentList } from "@/components/courses/assignment-list";
-import { JoinCourseForm } from "@/components/courses/join-course-form";
+import { AssignmentList } from "@/components/assignments/assignment-list";
+import { JoinCourseForm } from "@/components/roster/join-course-form";
 import { commonMessages } from "@/i18n/common";
 import { homeMessages } from "@/i18n/home";
 import { getLocale } from "@/i18n/server";

@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { findRepoRoot } from "../prisma/database-url";
 import { createPrismaClient } from "@/server/db-client";
-import { percentile } from "@/server/grading/read-grading-stats";
+import { percentile } from "@/server/grading-queue/read-grading-stats";
 import { LOAD_STUDENT_PASSWORD, loadStudentEmail, seedLoadStudents } from "./lib/seed-load-students";
 import { ensureBuild, findFreePort, prepareDatabase, say, startProcess, waitForHealth, type TManagedProcess } from "./lib/start-convlab";
 

@@ -5,11 +5,11 @@
 import { hostname } from "node:os";
 import { checkSandbox, createRunner } from "@runner";
 import { createPrismaClient } from "@/server/db-client";
-import { readGradingConfig } from "@/server/grading/grading-config";
-import { logGrading } from "@/server/grading/grading-log";
-import { startPresence } from "@/server/grading/grader-presence";
-import { GradingQueue } from "@/server/grading/grading-queue";
-import { PgBossGradingWorker, startGradingBoss } from "@/server/grading/pg-boss-grading";
+import { readGradingConfig } from "@/server/grading-queue/grading-config";
+import { logGrading } from "@/server/grading-queue/grading-log";
+import { startPresence } from "@/server/grading-queue/grader-presence";
+import { GradingQueue } from "@/server/grading-queue/grading-queue";
+import { PgBossGradingWorker, startGradingBoss } from "@/server/grading-queue/pg-boss-grading";
 
 async function main(): Promise<void> {
   const config = readGradingConfig();

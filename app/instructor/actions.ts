@@ -10,18 +10,18 @@ import { getLocale } from "@/i18n/server";
 import { runAction, type TActionState } from "@/server/action-state";
 import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { readAssignmentForm } from "@/server/instructor/assignment-schemas";
-import { changeEnrollmentRole } from "@/server/instructor/change-enrollment-role";
-import { ZCourseInput, ZId, ZRoleChange } from "@/server/instructor/course-schemas";
-import { createAssignment } from "@/server/instructor/create-assignment";
-import { createCourse } from "@/server/instructor/create-course";
-import { launchRegrade } from "@/server/instructor/launch-regrade";
-import { regenerateCourseCode } from "@/server/instructor/regenerate-course-code";
-import { removeStudent } from "@/server/instructor/remove-student";
-import { restoreStudent } from "@/server/instructor/restore-student";
-import { startRegrade } from "@/server/instructor/start-regrade";
-import { updateAssignment } from "@/server/instructor/update-assignment";
-import { updateCourse } from "@/server/instructor/update-course";
+import { readAssignmentForm } from "@/server/assignments/assignment-schemas";
+import { changeEnrollmentRole } from "@/server/roster/change-enrollment-role";
+import { ZCourseInput, ZId, ZRoleChange } from "@/server/courses/course-schemas";
+import { createAssignment } from "@/server/assignments/create-assignment";
+import { createCourse } from "@/server/courses/create-course";
+import { enqueueRegradeJob } from "@/server/regrades/enqueue-regrade-job";
+import { regenerateCourseCode } from "@/server/courses/regenerate-course-code";
+import { removeStudent } from "@/server/roster/remove-student";
+import { restoreStudent } from "@/server/roster/restore-student";
+import { createRegradeJob } from "@/server/regrades/create-regrade-job";
+import { updateAssignment } from "@/server/assignments/update-assignment";
+import { updateCourse } from "@/server/courses/update-course";
 
 /** A text field of the form; absent fields read as missing, which zod then reports. */
 function field(form: FormData, name: string): string | undefined {
@@ -137,8 +137,8 @@ export async function startRegradeAction(_prev: TActionState, form: FormData): P
   return runAction(async () => {
     const user = await requireUser();
     const input = ZRegradeForm.parse({ courseId: field(form, "courseId"), exerciseId: field(form, "exerciseId"), studentId: field(form, "studentId") ?? "" });
-    const { jobId } = await startRegrade(db, { user, ...input });
-    launchRegrade(jobId);
+    const { jobId } = await createRegradeJob(db, { user, ...input });
+    enqueueRegradeJob(jobId);
     refreshCourse(input.courseId);
     redirect(`/instructor/courses/${input.courseId}/regrades/${jobId}`);
   });

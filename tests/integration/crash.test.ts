@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TDb } from "@/server/db-client";
-import { readGradingConfig } from "@/server/grading/grading-config";
-import { enqueueGrading, startGradingBoss } from "@/server/grading/pg-boss-grading";
+import { readGradingConfig } from "@/server/grading-queue/grading-config";
+import { enqueueGrading, startGradingBoss } from "@/server/grading-queue/pg-boss-grading";
 import { CODE, FINISHED, countUnfinished, createCourse, submit, waitFor } from "../support/course-fixtures";
 import { createPostgresDatabase, createSqliteDatabase, pgServerUrl, root, type TTestDatabase } from "../support/test-database";
 

@@ -7,8 +7,8 @@ import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import type { TDb } from "@/server/db-client";
-import { readGradingConfig } from "@/server/grading/grading-config";
-import { listLiveGraders, startPresence } from "@/server/grading/grader-presence";
+import { readGradingConfig } from "@/server/grading-queue/grading-config";
+import { listLiveGraders, startPresence } from "@/server/grading-queue/grader-presence";
 import {
   DEAD_QUEUE,
   enqueueGrading,
@@ -18,9 +18,9 @@ import {
   SLOW_QUEUE,
   startGradingBoss,
   type TWorkerConfig,
-} from "@/server/grading/pg-boss-grading";
-import { claimSubmission, processClaimedSubmission } from "@/server/grading/process-submission";
-import { readGradingHealth } from "@/server/grading/read-grading-health";
+} from "@/server/grading-queue/pg-boss-grading";
+import { claimSubmission, processClaimedSubmission } from "@/server/grading-queue/process-submission";
+import { readGradingHealth } from "@/server/grading-queue/read-grading-health";
 import { CODE, countUnfinished, createCourse, submit, waitFor, type TCourse } from "../support/course-fixtures";
 import { createPostgresDatabase, pgServerUrl, type TTestDatabase } from "../support/test-database";
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 import type { TDb } from "@/server/db-client";
-import { listStudentExerciseSubmissions } from "@/server/instructor/list-student-exercise-submissions";
+import { listStudentExerciseSubmissions } from "@/server/submissions/list-student-exercise-submissions";
 import { getSubmissionView } from "@/server/submissions/get-submission-view";
 import { HIDDEN_CASE_MESSAGE_ZH } from "@/server/submissions/redact-hidden-details";
 import { createTestDatabase, createWorld, DAY_MS, readExerciseSource, submitAndGrade, type TTestDatabase, type TWorld } from "./instructor-fixtures";

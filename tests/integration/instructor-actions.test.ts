@@ -25,7 +25,7 @@ vi.mock("@/server/auth/current-user", async () => {
 vi.mock("@/i18n/server", () => ({ getLocale: async () => "en" }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const launched = vi.hoisted(() => [] as string[]);
-vi.mock("@/server/instructor/launch-regrade", () => ({ launchRegrade: (jobId: string) => launched.push(jobId) }));
+vi.mock("@/server/regrades/enqueue-regrade-job", () => ({ enqueueRegradeJob: (jobId: string) => launched.push(jobId) }));
 
 const actions = await import("../../app/instructor/actions");
 

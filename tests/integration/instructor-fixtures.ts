@@ -7,7 +7,7 @@ import path from "node:path";
 import type { TRunner } from "@runner";
 import type { TDb } from "@/server/db-client";
 import { syncExercises } from "@/server/exercises/sync-exercises";
-import { claimSubmission, processClaimedSubmission } from "@/server/grading/process-submission";
+import { claimSubmission, processClaimedSubmission } from "@/server/grading-queue/process-submission";
 import type { TSessionUser, TUserRole } from "@/server/permissions/roles";
 import { createSubmission } from "@/server/submissions/create-submission";
 import { createSqliteDatabase, root, type TTestDatabase } from "../support/test-database";

@@ -4,12 +4,12 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import type { TDb } from "@/server/db-client";
-import { createAssignment } from "@/server/instructor/create-assignment";
-import { exportGrades } from "@/server/instructor/export-grades";
-import { getExerciseAnalytics } from "@/server/instructor/get-exercise-analytics";
-import { getProgressMatrix } from "@/server/instructor/get-progress-matrix";
-import { listStudentExerciseSubmissions } from "@/server/instructor/list-student-exercise-submissions";
-import { removeStudent } from "@/server/instructor/remove-student";
+import { createAssignment } from "@/server/assignments/create-assignment";
+import { exportGrades } from "@/server/grades/export-grades";
+import { getExerciseAnalytics } from "@/server/grades/get-exercise-analytics";
+import { getProgressMatrix } from "@/server/grades/get-progress-matrix";
+import { listStudentExerciseSubmissions } from "@/server/submissions/list-student-exercise-submissions";
+import { removeStudent } from "@/server/roster/remove-student";
 import { createTestDatabase, createUser, createWorld, DAY_MS, readExerciseSource, submitAndGrade, type TTestDatabase, type TWorld } from "./instructor-fixtures";
 
 let database: TTestDatabase;

@@ -4,25 +4,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { changeEnrollmentRole } from "@/server/instructor/change-enrollment-role";
-import { createAssignment } from "@/server/instructor/create-assignment";
-import { createCourse } from "@/server/instructor/create-course";
-import { exportGrades } from "@/server/instructor/export-grades";
-import { getAssignmentSettings } from "@/server/instructor/get-assignment-settings";
-import { getCourseOverview } from "@/server/instructor/get-course-overview";
-import { getExerciseAnalytics } from "@/server/instructor/get-exercise-analytics";
-import { getProgressMatrix } from "@/server/instructor/get-progress-matrix";
-import { getRegradeJob } from "@/server/instructor/get-regrade-job";
-import { listRegradeJobs } from "@/server/instructor/list-regrade-jobs";
-import { listRoster } from "@/server/instructor/list-roster";
-import { listStudentExerciseSubmissions } from "@/server/instructor/list-student-exercise-submissions";
-import { markRegradeInactive } from "@/server/instructor/regrade-activity";
-import { regenerateCourseCode } from "@/server/instructor/regenerate-course-code";
-import { removeStudent } from "@/server/instructor/remove-student";
-import { restoreStudent } from "@/server/instructor/restore-student";
-import { startRegrade } from "@/server/instructor/start-regrade";
-import { updateAssignment } from "@/server/instructor/update-assignment";
-import { updateCourse } from "@/server/instructor/update-course";
+import { changeEnrollmentRole } from "@/server/roster/change-enrollment-role";
+import { createAssignment } from "@/server/assignments/create-assignment";
+import { createCourse } from "@/server/courses/create-course";
+import { exportGrades } from "@/server/grades/export-grades";
+import { getAssignmentSettings } from "@/server/assignments/get-assignment-settings";
+import { getCourseOverview } from "@/server/courses/get-course-overview";
+import { getExerciseAnalytics } from "@/server/grades/get-exercise-analytics";
+import { getProgressMatrix } from "@/server/grades/get-progress-matrix";
+import { getRegradeJob } from "@/server/regrades/get-regrade-job";
+import { listRegradeJobs } from "@/server/regrades/list-regrade-jobs";
+import { listRoster } from "@/server/roster/list-roster";
+import { listStudentExerciseSubmissions } from "@/server/submissions/list-student-exercise-submissions";
+import { markRegradeInactive } from "@/server/regrades/regrade-activity";
+import { regenerateCourseCode } from "@/server/courses/regenerate-course-code";
+import { removeStudent } from "@/server/roster/remove-student";
+import { restoreStudent } from "@/server/roster/restore-student";
+import { createRegradeJob } from "@/server/regrades/create-regrade-job";
+import { updateAssignment } from "@/server/assignments/update-assignment";
+import { updateCourse } from "@/server/courses/update-course";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { createTestDatabase, createWorld, DAY_MS, type TTestDatabase, type TWorld } from "./instructor-fixtures";
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
   w = await createWorld(db);
-  ({ jobId } = await startRegrade(db, { user: w.instructor, courseId: w.courseId, exerciseId: w.exerciseIds["conv2d"]!, studentId: null }));
+  ({ jobId } = await createRegradeJob(db, { user: w.instructor, courseId: w.courseId, exerciseId: w.exerciseIds["conv2d"]!, studentId: null }));
   // Nothing runs this job; it only has to exist, not to look interrupted to the checks below.
   markRegradeInactive(jobId);
   await db.regradeJob.update({ where: { id: jobId }, data: { status: "done" } });
@@ -93,7 +93,7 @@ const manageOperations: Record<string, (user: TSessionUser) => Promise<unknown>>
     updateAssignment(db, { user, courseId: w.courseId, assignmentId: w.assignmentId, settings: { ...settings(), title: "Homework 1", exerciseIds: Object.values(w.exerciseIds) } }),
   exportGrades: (user) => exportGrades(db, { user, courseId: w.courseId }),
   startRegrade: async (user) => {
-    const started = await startRegrade(db, { user, courseId: w.courseId, exerciseId: w.exerciseIds["max-pool2d"]!, studentId: w.student.id });
+    const started = await createRegradeJob(db, { user, courseId: w.courseId, exerciseId: w.exerciseIds["max-pool2d"]!, studentId: w.student.id });
     markRegradeInactive(started.jobId);
     await db.regradeJob.update({ where: { id: started.jobId }, data: { status: "done" } });
   },

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { createAssignment } from "@/server/instructor/create-assignment";
-import { getRegradeJob } from "@/server/instructor/get-regrade-job";
-import { listRegradeJobs } from "@/server/instructor/list-regrade-jobs";
-import { REGRADE_STALE_MS } from "@/server/instructor/regrade-activity";
-import { emptyRegradeReport } from "@/server/instructor/regrade-report";
-import { runRegradeJob } from "@/server/instructor/run-regrade-job";
-import { startRegrade } from "@/server/instructor/start-regrade";
+import { createAssignment } from "@/server/assignments/create-assignment";
+import { getRegradeJob } from "@/server/regrades/get-regrade-job";
+import { listRegradeJobs } from "@/server/regrades/list-regrade-jobs";
+import { REGRADE_STALE_MS } from "@/server/regrades/regrade-activity";
+import { emptyRegradeReport } from "@/server/regrades/regrade-report";
+import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { createRegradeJob } from "@/server/regrades/create-regrade-job";
 import { createTestDatabase, createWorld, DAY_MS, readExerciseSource, submitAndGrade, type TTestDatabase, type TWorld } from "./instructor-fixtures";
 
 let database: TTestDatabase;
@@ -71,7 +71,7 @@ async function corruptGrade(submissionId: string): Promise<void> {
 }
 
 async function regrade(studentId: string | null, withRunner: TRunner = runner) {
-  const { jobId } = await startRegrade(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId });
+  const { jobId } = await createRegradeJob(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId });
   await runRegradeJob(db, { jobId, runner: withRunner });
   return getRegradeJob(db, { user: w.ta, jobId, courseId: w.courseId });
 }
@@ -153,8 +153,8 @@ describe("a regrade", () => {
   });
 
   it("cannot be started twice for the same exercise at once", async () => {
-    const { jobId } = await startRegrade(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null });
-    const second = await startRegrade(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null }).catch((e: unknown) => e);
+    const { jobId } = await createRegradeJob(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null });
+    const second = await createRegradeJob(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null }).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(AppError);
     expect((second as AppError).code).toBe("conflict");
     await runRegradeJob(db, { jobId, runner });
@@ -200,7 +200,7 @@ describe("a regrade job with several web servers", () => {
     const job = await runningJob({ ownerToken: tokenFor(process.ppid, startTicksOf(process.ppid)), heartbeatAt: new Date(Date.now() - 10 * 60_000) });
     expect(await statusOf(job.id)).toBe("running");
     expect((await listRegradeJobs(db, { user: w.instructor, courseId: w.courseId })).jobs.find((j) => j.id === job.id)?.status).toBe("running");
-    const second = await startRegrade(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null }).catch((e: unknown) => e);
+    const second = await createRegradeJob(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null }).catch((e: unknown) => e);
     expect((second as AppError).code).toBe("conflict");
     await db.regradeJob.update({ where: { id: job.id }, data: { status: "done" } });
   });
@@ -221,7 +221,7 @@ describe("a regrade job with several web servers", () => {
   });
 
   it("stops a job that another server declared interrupted instead of bringing it back", async () => {
-    const { jobId } = await startRegrade(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null });
+    const { jobId } = await createRegradeJob(db, { user: w.instructor, courseId: w.courseId, exerciseId, studentId: null });
     expect((await db.regradeJob.findUniqueOrThrow({ where: { id: jobId } })).ownerToken).toMatch(new RegExp(`^regrade@${hostname()}/${process.pid}/`));
     await db.regradeJob.update({ where: { id: jobId }, data: { status: "failed", finishedAt: new Date() } });
     await runRegradeJob(db, { jobId, runner });

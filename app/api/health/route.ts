@@ -6,8 +6,8 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { readEnv } from "@/server/env";
 import { AppError, toAppError, toErrorResponse } from "@/server/errors";
-import { getGradingService } from "@/server/grading/grading-service";
-import { readGradingHealth } from "@/server/grading/read-grading-health";
+import { getGradingService } from "@/server/grading-queue/grading-service";
+import { readGradingHealth } from "@/server/grading-queue/read-grading-health";
 import { canReadOperatorMetrics, isMetricsTokenValid } from "@/server/permissions/operator-permissions";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // Loads an assignment's exercise for the acting user, or refuses: the one gate in front of the
 // workspace, drafts, runs and submissions.
-import { getMembership } from "@/server/courses/get-membership";
+import { getMembership } from "@/server/roster/get-membership";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { canWorkOnAssignment } from "@/server/permissions/assignment-permissions";

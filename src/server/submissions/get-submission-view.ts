@@ -2,10 +2,10 @@
 // it waits, for the page that polls until the verdict arrives. A student's Submit result comes
 // without the data of its hidden cases when the assignment keeps it until the due date.
 import { ZGradingResult } from "@/grading/result-schema";
-import { getMembership } from "@/server/courses/get-membership";
+import { getMembership } from "@/server/roster/get-membership";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { estimateWaitSeconds, readRecentThroughput } from "@/server/grading/read-grading-stats";
+import { estimateWaitSeconds, readRecentThroughput } from "@/server/grading-queue/read-grading-stats";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { canSeeHiddenCaseDetails, canViewSubmission } from "@/server/permissions/submission-permissions";
 import { redactHiddenCaseDetails, type TShownGradingResult } from "./redact-hidden-details";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireUser } from "@/server/auth/current-user";
 import { ZCourseCode } from "@/server/courses/course-code";
-import { joinCourse } from "@/server/courses/join-course";
+import { joinCourse } from "@/server/roster/join-course";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
 import { readJsonBody } from "@/server/http";

@@ -6,7 +6,7 @@ import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
-import { waitForSubmissionChange } from "@/server/grading/wait-for-submission-change";
+import { waitForSubmissionChange } from "@/server/grading-queue/wait-for-submission-change";
 import { getSubmissionView } from "@/server/submissions/get-submission-view";
 
 export const dynamic = "force-dynamic";

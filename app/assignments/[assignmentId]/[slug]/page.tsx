@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ExerciseWorkspace } from "@/components/exercise/exercise-workspace";
+import { ExerciseWorkspace } from "@/components/workspace/exercise-workspace";
 import { getExercise } from "@/grading/exercise-files";
 import { format } from "@/i18n";
 import { exerciseMessages } from "@/i18n/exercise";

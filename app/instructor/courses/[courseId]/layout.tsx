@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { CourseNav } from "@/components/instructor/course-nav";
+import { CourseNav } from "@/components/courses/course-nav";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { getCourseOverview } from "@/server/instructor/get-course-overview";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+import { getCourseOverview } from "@/server/courses/get-course-overview";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 
 export default async function CourseLayout({ children, params }: { children: ReactNode; params: Promise<{ courseId: string }> }) {
   const { courseId } = await readPageParams(params);

@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { CourseForm } from "@/components/instructor/course-form";
-import { JoinCodePanel } from "@/components/instructor/join-code-panel";
+import { CourseForm } from "@/components/courses/course-form";
+import { JoinCodePanel } from "@/components/courses/join-code-panel";
 import { format } from "@/i18n";
 import { formatDeadline } from "@/i18n/format-time";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { getCourseOverview } from "@/server/instructor/get-course-overview";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+import { getCourseOverview } from "@/server/courses/get-course-overview";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 import { regenerateCodeAction, updateCourseAction } from "../../actions";
 
 export async function generateMetadata() {

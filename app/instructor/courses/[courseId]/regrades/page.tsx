@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { RegradeForm } from "@/components/instructor/regrade-form";
-import { describeRegradeStatus } from "@/components/instructor/regrade-status-label";
+import { RegradeForm } from "@/components/regrades/regrade-form";
+import { describeRegradeStatus } from "@/components/regrades/regrade-status-label";
 import { LocalTime } from "@/components/workspace/local-time";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { listRegradeJobs } from "@/server/instructor/list-regrade-jobs";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+import { listRegradeJobs } from "@/server/regrades/list-regrade-jobs";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 import { startRegradeAction } from "../../../actions";
 
 export async function generateMetadata() {

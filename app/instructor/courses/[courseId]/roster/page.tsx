@@ -1,10 +1,10 @@
-import { RosterTable } from "@/components/instructor/roster-table";
+import { RosterTable } from "@/components/roster/roster-table";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { listRoster } from "@/server/instructor/list-roster";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+import { listRoster } from "@/server/roster/list-roster";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 import { changeRoleAction, removeStudentAction, restoreStudentAction } from "../../../actions";
 
 export async function generateMetadata() {

@@ -3,8 +3,8 @@ import { getLocale } from "@/i18n/server";
 import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
-import { ZId } from "@/server/instructor/course-schemas";
-import { exportGrades } from "@/server/instructor/export-grades";
+import { ZId } from "@/server/courses/course-schemas";
+import { exportGrades } from "@/server/grades/export-grades";
 
 export const dynamic = "force-dynamic";
 

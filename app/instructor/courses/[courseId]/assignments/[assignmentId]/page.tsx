@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { ProgressMatrix } from "@/components/instructor/progress-matrix";
+import { ProgressMatrix } from "@/components/grades/progress-matrix";
 import { format } from "@/i18n";
 import { formatDeadline } from "@/i18n/format-time";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { getProgressMatrix } from "@/server/instructor/get-progress-matrix";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+import { getProgressMatrix } from "@/server/grades/get-progress-matrix";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 
 export async function generateMetadata() {
   return { title: instructorMessages(await getLocale()).progress };

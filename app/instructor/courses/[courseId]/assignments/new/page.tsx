@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
-import { AssignmentForm } from "@/components/instructor/assignment-form";
+import { AssignmentForm } from "@/components/assignments/assignment-form";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { getCourseOverview } from "@/server/instructor/get-course-overview";
-import { listExerciseCatalog } from "@/server/instructor/list-exercise-catalog";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
-import { listTimeZones, utcToZonedLocal } from "@/server/instructor/zoned-time";
+import { getCourseOverview } from "@/server/courses/get-course-overview";
+import { listExerciseCatalog } from "@/server/exercises/list-exercise-catalog";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
+import { listTimeZones, utcToZonedLocal } from "@/server/assignments/zoned-time";
 import { createAssignmentAction } from "../../../../actions";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

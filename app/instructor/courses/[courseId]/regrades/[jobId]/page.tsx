@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { RegradeJobStatus } from "@/components/instructor/regrade-job-status";
+import { RegradeJobStatus } from "@/components/regrades/regrade-job-status";
 import { format } from "@/i18n";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { getRegradeJob } from "@/server/instructor/get-regrade-job";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+import { getRegradeJob } from "@/server/regrades/get-regrade-job";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 
 export async function generateMetadata() {
   return { title: instructorMessages(await getLocale()).regrades };

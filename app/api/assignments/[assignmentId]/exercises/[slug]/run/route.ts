@@ -2,7 +2,7 @@ import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
-import { getGradingService } from "@/server/grading/grading-service";
+import { getGradingService } from "@/server/grading-queue/grading-service";
 import { readJsonBody } from "@/server/http";
 import { runSamples } from "@/server/submissions/run-samples";
 import { MAX_WORKSPACE_BODY_BYTES, ZRouteIds, ZRunInput } from "@/server/submissions/submission-schemas";

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { ExerciseAnalytics } from "@/components/instructor/exercise-analytics";
+import { ExerciseAnalytics } from "@/components/grades/exercise-analytics";
 import { format } from "@/i18n";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { getExerciseAnalytics } from "@/server/instructor/get-exercise-analytics";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+import { getExerciseAnalytics } from "@/server/grades/get-exercise-analytics";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 
 export async function generateMetadata() {
   return { title: instructorMessages(await getLocale()).analytics };

@@ -1,14 +1,14 @@
 import { notFound } from "next/navigation";
-import { AssignmentForm } from "@/components/instructor/assignment-form";
+import { AssignmentForm } from "@/components/assignments/assignment-form";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { getAssignmentSettings } from "@/server/instructor/get-assignment-settings";
-import { getCourseOverview } from "@/server/instructor/get-course-overview";
-import { listExerciseCatalog } from "@/server/instructor/list-exercise-catalog";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
-import { listTimeZones } from "@/server/instructor/zoned-time";
+import { getAssignmentSettings } from "@/server/assignments/get-assignment-settings";
+import { getCourseOverview } from "@/server/courses/get-course-overview";
+import { listExerciseCatalog } from "@/server/exercises/list-exercise-catalog";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
+import { listTimeZones } from "@/server/assignments/zoned-time";
 import { updateAssignmentAction } from "../../../../../actions";
 
 export async function generateMetadata() {

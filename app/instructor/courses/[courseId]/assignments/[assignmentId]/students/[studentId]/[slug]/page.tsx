@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { StudentSubmissions } from "@/components/instructor/student-submissions";
+import { StudentSubmissions } from "@/components/submissions/student-submissions";
 import { format } from "@/i18n";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { listStudentExerciseSubmissions } from "@/server/instructor/list-student-exercise-submissions";
-import { orNotFound, readPageParams } from "@/server/instructor/page-guards";
+import { listStudentExerciseSubmissions } from "@/server/submissions/list-student-exercise-submissions";
+import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 
 export async function generateMetadata() {
   return { title: instructorMessages(await getLocale()).student };

@@ -1,0 +1,105 @@
+// An assignment's settings as the instructor enters them: wall-clock dates in a named IANA zone,
+// stored as UTC instants; the late policy, attempt limits and feedback visibility. Messages are
+// whole sentences naming their field, so they read well without the field's key.
+import { z } from "zod";
+import { ZId } from "@/server/courses/course-schemas";
+import { canonicalTimeZone, parseLocalDateTime, zonedLocalToUtc } from "./zoned-time";
+
+export const MAX_COOLDOWN_SECONDS = 7 * 24 * 60 * 60;
+export const MAX_ATTEMPTS_LIMIT = 1000;
+
+const TIME_ZONE_MESSAGE = "Choose an IANA time zone such as Asia/Shanghai or Europe/Berlin.";
+
+export const ZTimeZone = z
+  .string({ error: TIME_ZONE_MESSAGE })
+  .trim()
+  .transform((name, ctx) => {
+    const canonical = canonicalTimeZone(name);
+    if (canonical === null) {
+      ctx.addIssue({ code: "custom", message: TIME_ZONE_MESSAGE });
+      return z.NEVER;
+    }
+    return canonical;
+  });
+
+const localDateTime = (message: string) => z.string({ error: message }).refine((value) => parseLocalDateTime(value) !== null, message);
+
+const optionalCount = (max: number, message: string) => z.number({ error: message }).int(message).min(1, message).max(max, message).nullable();
+
+const COOLDOWN_MESSAGE = `The cooldown is a whole number of seconds from 1 to ${MAX_COOLDOWN_SECONDS}.`;
+const ATTEMPTS_MESSAGE = `The attempt limit is a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}.`;
+const PENALTY_MESSAGE = "The late penalty is a percentage from 0 to 100.";
+
+export const ZAssignmentInput = z
+  .object({
+    title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title.").max(200, "A title is at most 200 characters."),
+    exerciseIds: z
+      .array(ZId)
+      .min(1, "Choose at least one exercise.")
+      .max(50, "An assignment has at most 50 exercises.")
+      .refine((ids) => new Set(ids).size === ids.length, "Each exercise can be chosen once."),
+    opensAt: localDateTime("Enter the opening date and time."),
+    dueAt: localDateTime("Enter the due date and time."),
+    timeZone: ZTimeZone,
+    allowLate: z.boolean(),
+    /** fraction of the score lost per started day late */
+    latePenaltyPerDay: z.number({ error: PENALTY_MESSAGE }).min(0, PENALTY_MESSAGE).max(1, PENALTY_MESSAGE),
+    cooldownSeconds: optionalCount(MAX_COOLDOWN_SECONDS, COOLDOWN_MESSAGE),
+    maxAttempts: optionalCount(MAX_ATTEMPTS_LIMIT, ATTEMPTS_MESSAGE),
+    showHiddenDetailsBeforeDue: z.boolean(),
+  })
+  .transform(({ opensAt, dueAt, ...rest }) => ({
+    ...rest,
+    opensAt: zonedLocalToUtc(parseLocalDateTime(opensAt)!, rest.timeZone),
+    dueAt: zonedLocalToUtc(parseLocalDateTime(dueAt)!, rest.timeZone),
+  }))
+  .refine((settings) => settings.dueAt > settings.opensAt, { message: "The due date must be after the opening date.", path: ["dueAt"] });
+export type TAssignmentSettings = z.output<typeof ZAssignmentInput>;
+
+/** An optional number field: "" means "no limit"; text that is not a number is refused with `message`. */
+const numberField = (message: string) =>
+  z
+    .union([z.string(), z.null()])
+    .transform((raw) => (raw === null || raw.trim() === "" ? null : Number(raw.trim())))
+    .pipe(z.number({ error: message }).nullable());
+
+/** The assignment form's fields as FormData delivers them: strings, checkboxes as "on" or absent. */
+export const ZAssignmentForm = z
+  .object({
+    title: z.string({ error: "Enter a title." }),
+    exerciseIds: z.array(z.string()),
+    opensAt: z.string({ error: "Enter the opening date and time." }),
+    dueAt: z.string({ error: "Enter the due date and time." }),
+    timeZone: z.string({ error: TIME_ZONE_MESSAGE }),
+    allowLate: z.string().nullable(),
+    latePenaltyPercent: numberField(PENALTY_MESSAGE),
+    cooldownSeconds: numberField(COOLDOWN_MESSAGE),
+    maxAttempts: numberField(ATTEMPTS_MESSAGE),
+    showHiddenDetailsBeforeDue: z.string().nullable(),
+  })
+  .transform(({ allowLate, latePenaltyPercent, showHiddenDetailsBeforeDue, ...rest }) => ({
+    ...rest,
+    allowLate: allowLate === "on",
+    latePenaltyPerDay: (latePenaltyPercent ?? 0) / 100,
+    showHiddenDetailsBeforeDue: showHiddenDetailsBeforeDue === "on",
+  }))
+  .pipe(ZAssignmentInput);
+
+export function readAssignmentForm(form: FormData): TAssignmentSettings {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : null;
+  };
+  return ZAssignmentForm.parse({
+    title: text("title"),
+    exerciseIds: form.getAll("exerciseIds").filter((value): value is string => typeof value === "string"),
+    opensAt: text("opensAt"),
+    dueAt: text("dueAt"),
+    timeZone: text("timeZone"),
+    allowLate: text("allowLate"),
+    latePenaltyPercent: text("latePenaltyPercent"),
+    cooldownSeconds: text("cooldownSeconds"),
+    maxAttempts: text("maxAttempts"),
+    showHiddenDetailsBeforeDue: text("showHiddenDetailsBeforeDue"),
+  });
+}

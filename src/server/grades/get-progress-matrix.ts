@@ -1,0 +1,72 @@
+// Students × exercises of one assignment: each cell the best score, the number of graded attempts,
+// whether the counted submission was late and what is still being graded. Computed from the
+// assignment's submissions, not from the Progress table, because Progress spans every assignment
+// that uses the same exercise.
+import type { TDb } from "@/server/db-client";
+import { canViewStudentWork } from "@/server/permissions/instructor-permissions";
+import type { TSessionUser } from "@/server/permissions/roles";
+import { IN_FLIGHT_STATUSES, pickBestSubmission, roundScore, SCORED_STATUSES } from "./best-submission";
+import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
+import { groupBy } from "./group-by";
+import { listActiveStudents } from "@/server/roster/list-active-students";
+import { loadAssignmentExercises, type TAssignmentExercise } from "@/server/assignments/load-assignment-exercises";
+import { requireCourseAccess } from "@/server/permissions/require-course-access";
+
+export interface TMatrixCell {
+  bestScore: number | null;
+  attempts: number;
+  pending: number;
+  isLate: boolean;
+  hasPassed: boolean;
+}
+
+export interface TMatrixRow {
+  userId: string;
+  name: string;
+  email: string;
+  /** one per exercise, in the order of `exercises` */
+  cells: TMatrixCell[];
+  total: number;
+}
+
+export interface TProgressMatrix {
+  assignment: { id: string; title: string; dueAt: string; timeZone: string };
+  exercises: TAssignmentExercise[];
+  rows: TMatrixRow[];
+  maxTotal: number;
+}
+
+export async function getProgressMatrix(db: TDb, options: { user: TSessionUser; courseId: string; assignmentId: string }): Promise<TProgressMatrix> {
+  await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canViewStudentWork });
+  const assignment = await findCourseAssignment(db, options);
+  const [exercises, students, submissions] = await Promise.all([
+    loadAssignmentExercises(db, assignment.id),
+    listActiveStudents(db, options.courseId),
+    db.submission.findMany({
+      where: { assignmentId: assignment.id, mode: "submit", status: { in: [...SCORED_STATUSES, ...IN_FLIGHT_STATUSES] } },
+      select: { userId: true, exerciseId: true, status: true, score: true, isLate: true, receivedAt: true },
+    }),
+  ]);
+  const byCell = groupBy(submissions, (s) => `${s.userId} ${s.exerciseId}`);
+  const rows = students.map((student) => {
+    const cells = exercises.map((exercise): TMatrixCell => {
+      const mine = byCell.get(`${student.userId} ${exercise.id}`) ?? [];
+      const scored = mine.filter((s) => (SCORED_STATUSES as readonly string[]).includes(s.status));
+      const best = pickBestSubmission(scored);
+      return {
+        bestScore: best ? roundScore(best.score!) : null,
+        attempts: scored.length,
+        pending: mine.length - scored.length,
+        isLate: best?.isLate ?? false,
+        hasPassed: scored.some((s) => s.status === "passed"),
+      };
+    });
+    return { ...student, cells, total: roundScore(cells.reduce((sum, cell) => sum + (cell.bestScore ?? 0), 0)) };
+  });
+  return {
+    assignment: { id: assignment.id, title: assignment.title, dueAt: assignment.dueAt.toISOString(), timeZone: assignment.timeZone },
+    exercises,
+    rows,
+    maxTotal: exercises.reduce((sum, exercise) => sum + exercise.points, 0),
+  };
+}

@@ -1,0 +1,71 @@
+// One student's submissions to one exercise of an assignment, with code and full results, for
+// the staff's drill-down from the progress matrix. Removed students' work stays visible.
+import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
+import type { TDb } from "@/server/db-client";
+import { AppError } from "@/server/errors";
+import { canViewStudentWork } from "@/server/permissions/instructor-permissions";
+import type { TSessionUser } from "@/server/permissions/roles";
+import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
+import { requireCourseAccess } from "@/server/permissions/require-course-access";
+
+export interface TStaffSubmission {
+  id: string;
+  createdAt: string;
+  status: string;
+  score: number | null;
+  maxScore: number | null;
+  code: string;
+  isLate: boolean;
+  latePenalty: number;
+  attempt: number | null;
+  regradedAt: string | null;
+  result: TGradingResult | null;
+}
+
+export interface TStudentExerciseSubmissions {
+  student: { userId: string; name: string; email: string; isRemoved: boolean };
+  assignment: { id: string; title: string };
+  exercise: { id: string; slug: string; title: string; titleZh: string | null };
+  submissions: TStaffSubmission[];
+}
+
+export async function listStudentExerciseSubmissions(
+  db: TDb,
+  options: { user: TSessionUser; courseId: string; assignmentId: string; studentId: string; slug: string },
+): Promise<TStudentExerciseSubmissions> {
+  await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canViewStudentWork });
+  const assignment = await findCourseAssignment(db, options);
+  const [enrollment, link] = await Promise.all([
+    db.enrollment.findUnique({
+      where: { courseId_userId: { courseId: options.courseId, userId: options.studentId } },
+      include: { user: { select: { name: true, email: true } } },
+    }),
+    db.assignmentExercise.findFirst({ where: { assignmentId: assignment.id, exercise: { slug: options.slug } }, include: { exercise: true } }),
+  ]);
+  if (!enrollment || !link) throw new AppError("not_found", "No such student or exercise in this assignment.", "此作业中没有这个学生或练习。");
+  const rows = await db.submission.findMany({
+    where: { assignmentId: assignment.id, userId: options.studentId, exerciseId: link.exerciseId, mode: "submit" },
+    orderBy: { receivedAt: "desc" },
+  });
+  return {
+    student: { userId: enrollment.userId, name: enrollment.user.name, email: enrollment.user.email, isRemoved: enrollment.removedAt !== null },
+    assignment: { id: assignment.id, title: assignment.title },
+    exercise: { id: link.exercise.id, slug: link.exercise.slug, title: link.exercise.title, titleZh: link.exercise.titleZh },
+    submissions: rows.map((s) => {
+      const parsed = s.result === null ? null : ZGradingResult.safeParse(s.result);
+      return {
+        id: s.id,
+        createdAt: s.receivedAt.toISOString(),
+        status: s.status,
+        score: s.score,
+        maxScore: s.maxScore,
+        code: s.code,
+        isLate: s.isLate,
+        latePenalty: s.latePenalty,
+        attempt: s.attempt,
+        regradedAt: s.regradedAt?.toISOString() ?? null,
+        result: parsed?.success ? parsed.data : null,
+      };
+    }),
+  };
+}
