@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, describeZodError, toAppError } from "./errors";
+import { AppError, toAppError, zodErrorToAppError } from "./errors";
 
-describe("describeZodError", () => {
-  it("keeps our own sentences as they are and names the field of zod's built-in messages", () => {
-    const own = z.object({ name: z.string().min(1, "Name is required.") }).safeParse({ name: "" });
-    expect(describeZodError(own.error!)).toBe("Name is required.");
+describe("zodErrorToAppError", () => {
+  it("words our own keys from the tables and names the field of zod's built-in issues by their code", () => {
+    const own = z.object({ name: z.string().min(1, "nameRequired") }).safeParse({ name: "" });
+    expect(zodErrorToAppError(own.error!).messageFor("en")).toBe("Name is required.");
     const builtIn = z.object({ age: z.number() }).safeParse({ age: "x" });
-    expect(describeZodError(builtIn.error!)).toMatch(/^age: /);
+    const error = zodErrorToAppError(builtIn.error!);
+    expect(error.key).toBe("invalid_type");
+    expect(error.messageFor("en")).toBe("age: this value has the wrong type.");
+    expect(error.messageFor("zh-CN")).toBe("age：类型不正确。");
+  });
+
+  it("falls back to a generic wording for issue codes without their own", () => {
+    const custom = z.object({ x: z.string().refine(() => false) }).safeParse({ x: "y" });
+    expect(zodErrorToAppError(custom.error!).messageFor("en")).toBe("x: this value is not valid.");
   });
 });
 
@@ -21,13 +29,13 @@ describe("toAppError", () => {
   });
 
   it("translates our validation messages", () => {
-    const parsed = z.object({ name: z.string().min(1, "Name is required.") }).safeParse({ name: "" });
+    const parsed = z.object({ name: z.string().min(1, "nameRequired") }).safeParse({ name: "" });
     expect(toAppError(parsed.error).messageFor("zh-CN")).toBe("请输入姓名。");
   });
 
-  it("answers in Chinese when a translation exists", () => {
-    const error = new AppError("conflict", "Taken.", "已被占用。");
-    expect(error.messageFor("zh-CN")).toBe("已被占用。");
-    expect(new AppError("conflict", "Taken.").messageFor("zh-CN")).toBe("Taken.");
+  it("words an AppError's key with its parameters in the reader's language", () => {
+    const error = new AppError("rate_limited", "cooldownWait", { seconds: 30 });
+    expect(error.message).toBe("Please wait 30 s before submitting again.");
+    expect(error.messageFor("zh-CN")).toBe("请等待 30 秒后再提交。");
   });
 });

@@ -1,8 +1,9 @@
 // The one error shape of ConvLab: domain code throws AppError; toErrorResponse maps it (and zod
 // and Prisma not-found errors) to an HTTP status and a { error: { code, message } } body.
 import { ZodError } from "zod";
-import type { TLocale } from "@/i18n";
-import { VALIDATION_MESSAGES_ZH } from "@/i18n/validation";
+import { format, type TLocale } from "@/i18n";
+import { errorMessages, type TErrorKey } from "@/i18n/errors";
+import { isValidationKey, validationMessages, type TValidationKey } from "@/i18n/validation";
 
 export type TErrorCode =
   | "bad_request"
@@ -29,19 +30,28 @@ const STATUS: Record<TErrorCode, number> = {
   internal: 500,
 };
 
+/** A message key: an AppError's own (src/i18n/errors.ts) or a validation one (src/i18n/validation.ts). */
+export type TMessageKey = TErrorKey | TValidationKey;
+export type TMessageParams = Record<string, string | number>;
+
+function wordMessage(key: TMessageKey, params: TMessageParams, locale: TLocale): string {
+  const table: Record<string, string> = isValidationKey(key) ? validationMessages(locale) : errorMessages(locale);
+  return format(table[key]!, params);
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: TErrorCode,
-    message: string,
-    /** the same message in Simplified Chinese, shown to users who chose that language */
-    readonly messageZh?: string,
+    /** what to tell the user, looked up in the reader's language by messageFor */
+    readonly key: TMessageKey,
+    readonly params: TMessageParams = {},
   ) {
-    super(message);
+    super(wordMessage(key, params, "en"));
     this.name = "AppError";
   }
 
   messageFor(locale: TLocale): string {
-    return locale === "zh-CN" && this.messageZh ? this.messageZh : this.message;
+    return wordMessage(this.key, this.params, locale);
   }
 
   get status(): number {
@@ -54,15 +64,16 @@ export interface TErrorBody {
 }
 
 /**
- * Reads the first zod issue as a sentence a user can act on. Our own messages are full sentences
- * that name their field; zod's built-in ones are not, so those get the field's path in front.
+ * The first zod issue as an AppError a user can act on. Our schemas name a validation key as
+ * their message; zod's built-in issues are worded by their issue code, with the field's path.
  */
-export function describeZodError(error: ZodError): string {
+export function zodErrorToAppError(error: ZodError): AppError {
   const issue = error.issues[0];
-  if (!issue) return "The request is not valid.";
-  const field = issue.path.join(".");
-  const isOwnSentence = /^[A-Z].*\.$/.test(issue.message);
-  return field && !isOwnSentence ? `${field}: ${issue.message}` : issue.message;
+  if (!issue) return new AppError("validation", "requestInvalid");
+  if (isValidationKey(issue.message)) return new AppError("validation", issue.message);
+  const field = issue.path.join(".") || "request";
+  const key = isValidationKey(issue.code) ? issue.code : "invalid";
+  return new AppError("validation", key, { field });
 }
 
 function isPrismaNotFound(error: unknown): boolean {
@@ -73,12 +84,11 @@ function isPrismaNotFound(error: unknown): boolean {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
-    const message = describeZodError(error);
-    return new AppError("validation", message, VALIDATION_MESSAGES_ZH[message]);
+    return zodErrorToAppError(error);
   }
-  if (isPrismaNotFound(error)) return new AppError("not_found", "Not found.");
+  if (isPrismaNotFound(error)) return new AppError("not_found", "notFound");
   console.error(JSON.stringify({ level: "error", msg: "unexpected error", error: String(error), stack: (error as Error)?.stack }));
-  return new AppError("internal", "Something went wrong on our side. Please try again.");
+  return new AppError("internal", "internal");
 }
 
 export function toErrorResponse(error: unknown, locale: TLocale = "en"): Response {

@@ -15,18 +15,18 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("bad_request", "The request body is not valid UTF-8 text.", "请求内容不是有效的 UTF-8 文本。");
+    throw new AppError("bad_request", "bodyNotUtf8");
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError("bad_request", "The request body must be JSON.", "请求内容必须是 JSON。");
+    throw new AppError("bad_request", "bodyNotJson");
   }
   return schema.parse(json);
 }
 
 function tooLarge(maxBytes: number): AppError {
   const kb = Math.round(maxBytes / 1024);
-  return new AppError("payload_too_large", `The request body is larger than ${kb} KB.`, `请求内容超过 ${kb} KB。`);
+  return new AppError("payload_too_large", "bodyTooLarge", { kb });
 }

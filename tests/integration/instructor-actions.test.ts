@@ -17,7 +17,7 @@ vi.mock("@/server/auth/current-user", async () => {
   const { AppError } = await import("@/server/errors");
   return {
     requireUser: async () => {
-      if (!session.user) throw new AppError("unauthenticated", "Please sign in first.");
+      if (!session.user) throw new AppError("unauthenticated", "signInFirst");
       return session.user;
     },
   };

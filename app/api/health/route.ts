@@ -17,7 +17,7 @@ function readBearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
   if (header === null) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new AppError("bad_request", 'The Authorization header must be "Bearer <token>".');
+  if (!match) throw new AppError("bad_request", "authorizationHeaderMalformed");
   return match[1]!;
 }
 
@@ -29,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
     presentedToken = readBearerToken(request);
     // A wrong token is an error, not a quiet downgrade: a monitoring system must notice it.
     if (presentedToken !== null && !isMetricsTokenValid(presentedToken, configuredToken)) {
-      throw new AppError("unauthenticated", "This metrics token is not valid here (see CONVLAB_METRICS_TOKEN).");
+      throw new AppError("unauthenticated", "metricsTokenInvalid");
     }
   } catch (error) {
     return toErrorResponse(error);

@@ -2,26 +2,26 @@
 import { z } from "zod";
 
 export const ZEmail = z
-  .string({ error: "Email is required." })
+  .string({ error: "emailRequired" })
   .trim()
-  .min(1, "Email is required.")
-  .max(254, "Email is too long.")
-  .pipe(z.email("Enter a valid email address."))
+  .min(1, "emailRequired")
+  .max(254, "emailTooLong")
+  .pipe(z.email("emailInvalid"))
   .transform((email) => email.toLowerCase());
 
 export const ZSignUpInput = z.object({
-  name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(100, "Name is at most 100 characters."),
+  name: z.string({ error: "nameRequired" }).trim().min(1, "nameRequired").max(100, "nameTooLong"),
   email: ZEmail,
   password: z
-    .string({ error: "Password is required." })
-    .min(8, "Password must be at least 8 characters.")
-    .max(128, "Password must be at most 128 characters."),
+    .string({ error: "passwordRequired" })
+    .min(8, "passwordTooShort")
+    .max(128, "passwordTooLong"),
 });
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
 export const ZSignInInput = z.object({
   email: ZEmail,
-  password: z.string({ error: "Password is required." }).min(1, "Password is required.").max(128, "Password must be at most 128 characters."),
+  password: z.string({ error: "passwordRequired" }).min(1, "passwordRequired").max(128, "passwordTooLong"),
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 

@@ -11,10 +11,10 @@ export async function signIn(input: TSignInInput): Promise<void> {
     await auth.api.signInEmail({ body: input, headers: await headers() });
   } catch (error) {
     if (isAPIError(error)) {
-      if (error.statusCode === 429) throw new AppError("rate_limited", "Too many attempts. Wait a minute and try again.", "尝试次数过多，请稍等一分钟再试。");
+      if (error.statusCode === 429) throw new AppError("rate_limited", "tooManyAttempts");
       // One message for unknown email and wrong password, so accounts cannot be enumerated.
       if (error.statusCode === 401 || error.statusCode === 400) {
-        throw new AppError("unauthenticated", "Wrong email or password.", "邮箱或密码错误。");
+        throw new AppError("unauthenticated", "wrongCredentials");
       }
     }
     throw error;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { zodErrorToAppError } from "@/server/errors";
 import { readAssignmentForm } from "./assignment-schemas";
 
 function formOf(fields: Record<string, string | string[]>): FormData {
@@ -24,7 +25,7 @@ function messageOf(fields: Record<string, string | string[]>): string {
   try {
     readAssignmentForm(formOf(fields));
   } catch (error) {
-    if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join(".")}: ${zodErrorToAppError(new ZodError([i])).messageFor("en")}`).join("; ");
     throw error;
   }
   return "";

@@ -8,7 +8,7 @@ import { canonicalTimeZone, parseLocalDateTime, zonedLocalToUtc } from "./zoned-
 export const MAX_COOLDOWN_SECONDS = 7 * 24 * 60 * 60;
 export const MAX_ATTEMPTS_LIMIT = 1000;
 
-const TIME_ZONE_MESSAGE = "Choose an IANA time zone such as Asia/Shanghai or Europe/Berlin.";
+const TIME_ZONE_MESSAGE = "timeZoneInvalid";
 
 export const ZTimeZone = z
   .string({ error: TIME_ZONE_MESSAGE })
@@ -26,20 +26,20 @@ const localDateTime = (message: string) => z.string({ error: message }).refine((
 
 const optionalCount = (max: number, message: string) => z.number({ error: message }).int(message).min(1, message).max(max, message).nullable();
 
-const COOLDOWN_MESSAGE = `The cooldown is a whole number of seconds from 1 to ${MAX_COOLDOWN_SECONDS}.`;
-const ATTEMPTS_MESSAGE = `The attempt limit is a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}.`;
-const PENALTY_MESSAGE = "The late penalty is a percentage from 0 to 100.";
+const COOLDOWN_MESSAGE = "cooldownRange";
+const ATTEMPTS_MESSAGE = "attemptsRange";
+const PENALTY_MESSAGE = "latePenaltyRange";
 
 export const ZAssignmentInput = z
   .object({
-    title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title.").max(200, "A title is at most 200 characters."),
+    title: z.string({ error: "titleRequired" }).trim().min(1, "titleRequired").max(200, "titleTooLong"),
     exerciseIds: z
       .array(ZId)
-      .min(1, "Choose at least one exercise.")
-      .max(50, "An assignment has at most 50 exercises.")
-      .refine((ids) => new Set(ids).size === ids.length, "Each exercise can be chosen once."),
-    opensAt: localDateTime("Enter the opening date and time."),
-    dueAt: localDateTime("Enter the due date and time."),
+      .min(1, "exercisesRequired")
+      .max(50, "exercisesTooMany")
+      .refine((ids) => new Set(ids).size === ids.length, "exercisesDuplicate"),
+    opensAt: localDateTime("opensAtRequired"),
+    dueAt: localDateTime("dueAtRequired"),
     timeZone: ZTimeZone,
     allowLate: z.boolean(),
     /** fraction of the score lost per started day late */
@@ -53,7 +53,7 @@ export const ZAssignmentInput = z
     opensAt: zonedLocalToUtc(parseLocalDateTime(opensAt)!, rest.timeZone),
     dueAt: zonedLocalToUtc(parseLocalDateTime(dueAt)!, rest.timeZone),
   }))
-  .refine((settings) => settings.dueAt > settings.opensAt, { message: "The due date must be after the opening date.", path: ["dueAt"] });
+  .refine((settings) => settings.dueAt > settings.opensAt, { message: "dueBeforeOpen", path: ["dueAt"] });
 export type TAssignmentSettings = z.output<typeof ZAssignmentInput>;
 
 /** An optional number field: "" means "no limit"; text that is not a number is refused with `message`. */
@@ -66,10 +66,10 @@ const numberField = (message: string) =>
 /** The assignment form's fields as FormData delivers them: strings, checkboxes as "on" or absent. */
 export const ZAssignmentForm = z
   .object({
-    title: z.string({ error: "Enter a title." }),
+    title: z.string({ error: "titleRequired" }),
     exerciseIds: z.array(z.string()),
-    opensAt: z.string({ error: "Enter the opening date and time." }),
-    dueAt: z.string({ error: "Enter the due date and time." }),
+    opensAt: z.string({ error: "opensAtRequired" }),
+    dueAt: z.string({ error: "dueAtRequired" }),
     timeZone: z.string({ error: TIME_ZONE_MESSAGE }),
     allowLate: z.string().nullable(),
     latePenaltyPercent: numberField(PENALTY_MESSAGE),

@@ -4,6 +4,6 @@ import { AppError } from "@/server/errors";
 
 export async function findCourseAssignment(db: TDb, options: { courseId: string; assignmentId: string }) {
   const assignment = await db.assignment.findFirst({ where: { id: options.assignmentId, courseId: options.courseId } });
-  if (!assignment) throw new AppError("not_found", "No such assignment in this course.", "本课程中没有这个作业。");
+  if (!assignment) throw new AppError("not_found", "assignmentNotFound");
   return assignment;
 }

@@ -12,7 +12,7 @@ export async function loadAssignmentExercise(db: TDb, options: { user: TSessionU
     include: { exercise: true, assignment: { include: { course: { select: { id: true, title: true } } } } },
   });
   // Same answer for "does not exist" and "not yours": ids are not secrets to probe.
-  const notFound = new AppError("not_found", "This exercise is not part of any assignment you can open.", "你无法打开此练习：它不属于你可访问的作业。");
+  const notFound = new AppError("not_found", "exerciseNotOpenable");
   if (!link) throw notFound;
   const membership = await getMembership(db, { userId: options.user.id, courseId: link.assignment.courseId });
   if (!canWorkOnAssignment(options.user, membership)) throw notFound;

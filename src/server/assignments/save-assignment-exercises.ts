@@ -8,7 +8,7 @@ type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 export async function saveAssignmentExercises(tx: TTx, options: { assignmentId: string; exerciseIds: string[] }): Promise<void> {
   const known = await tx.exercise.count({ where: { id: { in: options.exerciseIds } } });
   if (known !== options.exerciseIds.length) {
-    throw new AppError("validation", "One of the chosen exercises does not exist any more. Reload the page.", "所选练习中有一个已不存在，请刷新页面。");
+    throw new AppError("validation", "chosenExerciseGone");
   }
   await tx.assignmentExercise.deleteMany({ where: { assignmentId: options.assignmentId, exerciseId: { notIn: options.exerciseIds } } });
   for (const [order, exerciseId] of options.exerciseIds.entries()) {

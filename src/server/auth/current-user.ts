@@ -32,6 +32,6 @@ export async function requireUserForPage(returnTo?: string): Promise<TSessionUse
 /** For route handlers and server actions: the signed-in user, or an unauthenticated AppError. */
 export async function requireUser(): Promise<TSessionUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthenticated", "Please sign in first.");
+  if (!user) throw new AppError("unauthenticated", "signInFirst");
   return user;
 }

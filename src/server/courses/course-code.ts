@@ -12,12 +12,12 @@ export function generateCourseCode(length = 8): string {
 }
 
 export const ZCourseCode = z
-  .string({ error: "Enter the course code." })
+  .string({ error: "courseCodeRequired" })
   .transform((raw) => raw.replace(/[\s-]/g, "").toUpperCase())
   .pipe(
     z
       .string()
-      .min(1, "Enter the course code.")
-      .max(32, "A course code is at most 32 characters.")
-      .regex(/^[A-Z0-9]+$/, "A course code has only letters and digits."),
+      .min(1, "courseCodeRequired")
+      .max(32, "courseCodeTooLong")
+      .regex(/^[A-Z0-9]+$/, "courseCodeCharacters"),
   );

@@ -3,18 +3,18 @@ import { z } from "zod";
 import { ZCourseRole } from "@/server/permissions/roles";
 
 /** Ids from URLs and hidden form fields: opaque, short, never trusted beyond their shape. */
-export const ZId = z.string({ error: "An id is required." }).trim().min(1, "An id is required.").max(64, "That id is too long.");
+export const ZId = z.string({ error: "idRequired" }).trim().min(1, "idRequired").max(64, "idTooLong");
 
 export const ZCourseInput = z.object({
   title: z
-    .string({ error: "Enter a course title." })
+    .string({ error: "courseTitleRequired" })
     .trim()
-    .min(1, "Enter a course title.")
-    .max(120, "A course title is at most 120 characters."),
+    .min(1, "courseTitleRequired")
+    .max(120, "courseTitleTooLong"),
   description: z
     .string()
     .trim()
-    .max(2000, "A description is at most 2000 characters.")
+    .max(2000, "descriptionTooLong")
     .transform((text) => (text === "" ? null : text))
     .nullable()
     .default(null),

@@ -11,7 +11,7 @@ const CODE_ATTEMPTS = 5;
 
 export async function createCourse(db: TDb, options: { user: TSessionUser; input: TCourseInput }): Promise<{ id: string; code: string }> {
   if (!canCreateCourse(options.user)) {
-    throw new AppError("forbidden", "Only instructors can create courses.", "只有教师可以创建课程。");
+    throw new AppError("forbidden", "onlyInstructorsCreateCourses");
   }
   for (let attempt = 1; ; attempt++) {
     try {

@@ -11,7 +11,7 @@ import type { TMembership, TSessionUser } from "@/server/permissions/roles";
 export type TCoursePermission = (user: TSessionUser, membership: TMembership | null) => boolean;
 
 export function courseNotFound(): AppError {
-  return new AppError("not_found", "No such course.", "没有这门课程。");
+  return new AppError("not_found", "courseNotFound");
 }
 
 export async function requireCourseAccess(
@@ -23,7 +23,7 @@ export async function requireCourseAccess(
   // Admins pass every check without a membership, so the course itself must be looked up.
   if (!membership && !(await db.course.findUnique({ where: { id: options.courseId }, select: { id: true } }))) throw courseNotFound();
   if (!options.can(options.user, membership)) {
-    throw new AppError("forbidden", "Only the course's instructors can do this.", "只有本课程的教师可以执行此操作。");
+    throw new AppError("forbidden", "onlyCourseInstructors");
   }
   return membership;
 }

@@ -18,13 +18,13 @@ export async function createRegradeJob(
     where: { exerciseId: options.exerciseId, assignment: { courseId: options.courseId } },
     select: { exerciseId: true },
   });
-  if (!usedInCourse) throw new AppError("not_found", "No assignment of this course uses that exercise.", "本课程没有作业使用该练习。");
+  if (!usedInCourse) throw new AppError("not_found", "exerciseNotInCourse");
   if (options.studentId !== null) {
     const enrollment = await db.enrollment.findUnique({
       where: { courseId_userId: { courseId: options.courseId, userId: options.studentId } },
       select: { userId: true },
     });
-    if (!enrollment) throw new AppError("not_found", "That student is not in this course.", "该学生不在本课程中。");
+    if (!enrollment) throw new AppError("not_found", "studentNotInCourse");
   }
 
   const open = await db.regradeJob.findMany({
@@ -34,7 +34,7 @@ export async function createRegradeJob(
   const interrupted = await failInterruptedRegradeJobs(db, open);
   const isBusy = open.some((job) => !interrupted.includes(job.id) && readRegradeReport(job.report)?.courseId === options.courseId);
   if (isBusy) {
-    throw new AppError("conflict", "A regrade of this exercise is already running. Wait for it to finish.", "该练习的重新评测正在进行，请等待其完成。");
+    throw new AppError("conflict", "regradeAlreadyRunning");
   }
 
   const total = await db.submission.count({

@@ -21,7 +21,7 @@ export interface TRegradeJobView {
   report: TRegradeReport;
 }
 
-const NOT_FOUND = () => new AppError("not_found", "No such regrade job.", "没有这个重新评测任务。");
+const NOT_FOUND = () => new AppError("not_found", "regradeJobNotFound");
 
 export async function getRegradeJob(db: TDb, options: { user: TSessionUser; jobId: string; courseId?: string }): Promise<TRegradeJobView> {
   const job = await db.regradeJob.findUnique({ where: { id: options.jobId } });

@@ -12,7 +12,7 @@ export async function changeEnrollmentRole(
 ): Promise<void> {
   const membership = await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canManageRoster });
   if (!canChangeEnrollmentRole(options.user, membership, { userId: options.userId })) {
-    throw new AppError("forbidden", "You cannot change your own role. Ask another instructor.", "你不能修改自己的角色，请让另一位教师修改。");
+    throw new AppError("forbidden", "cannotChangeOwnRole");
   }
   await findActiveEnrollment(db, { courseId: options.courseId, userId: options.userId });
   await db.enrollment.update({

@@ -10,7 +10,7 @@ export async function findActiveEnrollment(db: TDb, options: { courseId: string;
     select: { userId: true, role: true, removedAt: true },
   });
   if (!enrollment || enrollment.removedAt) {
-    throw new AppError("not_found", "This person is not enrolled in the course.", "此人不在本课程中。");
+    throw new AppError("not_found", "personNotEnrolled");
   }
   return { userId: enrollment.userId, role: ZCourseRole.parse(enrollment.role) };
 }

@@ -11,7 +11,7 @@ export async function removeStudent(db: TDb, options: { user: TSessionUser; cour
   const membership = await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canManageRoster });
   const target = await findActiveEnrollment(db, options);
   if (!canRemoveStudent(options.user, membership, target)) {
-    throw new AppError("forbidden", "Only students can be removed. Give this person the student role first.", "只能移除学生。请先将此人的角色改为学生。");
+    throw new AppError("forbidden", "onlyStudentsRemovable");
   }
   await db.enrollment.update({
     where: { courseId_userId: { courseId: options.courseId, userId: options.userId } },

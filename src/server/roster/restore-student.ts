@@ -12,6 +12,6 @@ export async function restoreStudent(db: TDb, options: { user: TSessionUser; cou
     data: { removedAt: null, role: "student" },
   });
   if (restored.count === 0) {
-    throw new AppError("not_found", "This person was not removed from the course.", "此人没有被移出本课程。");
+    throw new AppError("not_found", "personNotRemoved");
   }
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { zodErrorToAppError } from "@/server/errors";
 import { MAX_CODE_BYTES, ZCode } from "./code-schema";
 
 function messageOf(value: unknown): string | undefined {
   const parsed = ZCode.safeParse(value);
-  return parsed.success ? undefined : parsed.error.issues[0]?.message;
+  return parsed.success ? undefined : zodErrorToAppError(parsed.error).messageFor("en");
 }
 
 describe("ZCode", () => {

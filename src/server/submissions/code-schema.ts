@@ -7,10 +7,7 @@ export const MAX_CODE_BYTES = 64 * 1024;
 const BINARY_CHARS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/;
 
 export const ZCode = z
-  .string({ error: "Code is required." })
-  .refine((code) => code.trim().length > 0, "Your code is empty. Write your function first.")
-  .refine(
-    (code) => new TextEncoder().encode(code).byteLength <= MAX_CODE_BYTES,
-    `Your code is larger than ${MAX_CODE_BYTES / 1024} KB. Remove data or unused code and try again.`,
-  )
-  .refine((code) => !BINARY_CHARS.test(code), "Your code contains binary or non-text characters. Paste plain Python source.");
+  .string({ error: "codeRequired" })
+  .refine((code) => code.trim().length > 0, "codeEmpty")
+  .refine((code) => new TextEncoder().encode(code).byteLength <= MAX_CODE_BYTES, "codeTooLargeAdvice")
+  .refine((code) => !BINARY_CHARS.test(code), "codeBinary");

@@ -33,21 +33,21 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
   const now = input.now ?? new Date();
   const deadline = evaluateDeadline(assignment, now);
   if (deadline.kind === "not-open") {
-    throw new AppError("forbidden", `This assignment opens on ${assignment.opensAt.toISOString()}.`, `该作业将于 ${assignment.opensAt.toISOString()} 开放。`);
+    throw new AppError("forbidden", "assignmentNotOpenYet", { opensAt: assignment.opensAt.toISOString() });
   }
   if (deadline.kind === "closed") {
-    throw new AppError("forbidden", "The deadline has passed and this assignment does not accept late submissions.", "截止时间已过，此作业不接受迟交。");
+    throw new AppError("forbidden", "deadlinePassedNoLate");
   }
 
   const mine = { userId: input.user.id, exerciseId: exercise.id, assignmentId: assignment.id, mode: "submit" as const };
   const inFlight = await db.submission.count({ where: { userId: input.user.id, status: { in: ["queued", "running"] } } });
   if (inFlight >= MAX_IN_FLIGHT_PER_STUDENT) {
-    throw new AppError("rate_limited", "Your earlier submissions are still being graded. Wait for their results, then submit again.", "你之前的提交仍在评测中，请等结果出来后再提交。");
+    throw new AppError("rate_limited", "submissionsInFlight");
   }
   if (assignment.maxAttempts !== null) {
     const used = await db.submission.count({ where: { ...mine, status: { notIn: ["not_gradable"] } } });
     if (used >= assignment.maxAttempts) {
-      throw new AppError("forbidden", `You have used all ${assignment.maxAttempts} attempts for this exercise.`, `你已用完此练习的全部 ${assignment.maxAttempts} 次提交机会。`);
+      throw new AppError("forbidden", "attemptsUsedUp", { maxAttempts: assignment.maxAttempts });
     }
   }
   if (assignment.cooldownSeconds) {
@@ -55,17 +55,13 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
     const waitMs = last ? last.receivedAt.getTime() + assignment.cooldownSeconds * 1000 - now.getTime() : 0;
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
-      throw new AppError("rate_limited", `Please wait ${seconds} s before submitting again.`, `请等待 ${seconds} 秒后再提交。`);
+      throw new AppError("rate_limited", "cooldownWait", { seconds });
     }
   }
 
   // Checked last and without a lock: a burst may overshoot the bound by a few rows, never by a queue.
   if (input.maxQueued !== undefined && (await db.submission.count({ where: { status: "queued" } })) >= input.maxQueued) {
-    throw new AppError(
-      "unavailable",
-      "The grader is very busy right now and its queue is full. Your code was not submitted: try again in a minute.",
-      "评测系统当前非常繁忙，队列已满。你的代码尚未提交，请一分钟后再试。",
-    );
+    throw new AppError("unavailable", "queueFull");
   }
 
   const attempt = (await db.submission.count({ where: mine })) + 1;

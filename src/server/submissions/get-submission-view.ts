@@ -29,7 +29,7 @@ export interface TSubmissionView {
   estimatedWaitSeconds: number | null;
 }
 
-const NOT_FOUND = new AppError("not_found", "No such submission.", "没有这个提交。");
+const NOT_FOUND = new AppError("not_found", "submissionNotFound");
 
 export async function getSubmissionView(db: TDb, options: { user: TSessionUser; submissionId: string; now?: Date }): Promise<TSubmissionView> {
   const s = await db.submission.findUnique({ where: { id: options.submissionId } });

@@ -42,7 +42,7 @@ export async function listStudentExerciseSubmissions(
     }),
     db.assignmentExercise.findFirst({ where: { assignmentId: assignment.id, exercise: { slug: options.slug } }, include: { exercise: true } }),
   ]);
-  if (!enrollment || !link) throw new AppError("not_found", "No such student or exercise in this assignment.", "此作业中没有这个学生或练习。");
+  if (!enrollment || !link) throw new AppError("not_found", "studentOrExerciseNotFound");
   const rows = await db.submission.findMany({
     where: { assignmentId: assignment.id, userId: options.studentId, exerciseId: link.exerciseId, mode: "submit" },
     orderBy: { receivedAt: "desc" },

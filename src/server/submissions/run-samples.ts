@@ -16,7 +16,7 @@ export async function runSamples(
 ): Promise<TGradingResult> {
   const { exercise } = await loadAssignmentExercise(db, options);
   if (running.has(options.user.id)) {
-    throw new AppError("rate_limited", "Your previous run is still going. Wait for it to finish.", "你上一次运行尚未结束，请稍候。");
+    throw new AppError("rate_limited", "runStillGoing");
   }
   running.add(options.user.id);
   try {

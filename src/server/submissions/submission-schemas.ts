@@ -4,7 +4,7 @@ import { ZCode } from "./code-schema";
 
 export const ZRouteIds = z.object({
   assignmentId: z.string().min(1).max(64),
-  slug: z.string().regex(/^[a-z0-9-]{1,64}$/, "Unknown exercise."),
+  slug: z.string().regex(/^[a-z0-9-]{1,64}$/, "exerciseUnknown"),
 });
 
 export const ZRunInput = z.object({ code: ZCode });
@@ -16,7 +16,7 @@ export const ZSubmitInput = z.object({
 });
 export type TSubmitInput = z.infer<typeof ZSubmitInput>;
 
-export const ZDraftInput = z.object({ code: z.string().max(64 * 1024, "Your code is larger than 64 KB.") });
+export const ZDraftInput = z.object({ code: z.string().max(64 * 1024, "codeTooLarge") });
 
 /** Largest request body the workspace accepts: 64 KB of code as JSON-escaped text, with room. */
 export const MAX_WORKSPACE_BODY_BYTES = 400 * 1024;
