@@ -1,0 +1,8 @@
+// An exercise's title in the reader's language. Titles are data (exercises/<slug>/meta.json,
+// mirrored in the Exercise row's title and titleZh columns), not interface text; this is the one
+// place that knows which column holds which language.
+import { pickLocalized, type TLocale } from "./index";
+
+export function exerciseTitle(exercise: { title: string; titleZh: string | null }, locale: TLocale): string {
+  return pickLocalized(locale, { en: exercise.title, "zh-CN": exercise.titleZh });
+}
