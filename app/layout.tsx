@@ -19,10 +19,10 @@ const inter = localFont({
   display: "swap",
 });
 
-export const metadata: Metadata = {
-  title: { default: "ConvLab", template: "%s · ConvLab" },
-  description: "Convolution exercises in Python/numpy, graded on random shapes with feedback that teaches.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = commonMessages(await getLocale());
+  return { title: { default: t.appName, template: `%s · ${t.appName}` }, description: t.description };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, user] = await Promise.all([getLocale(), getCurrentUser()]);

@@ -38,7 +38,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
   const title = exercise.meta.title[locale];
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t.breadcrumb} className="text-sm">
         <Link href="/" className="text-blue-800 underline">
           {t.back}
         </Link>{" "}
