@@ -1,45 +1,5 @@
-// Without SMTP_URL (the embedded default) mails are kept in the outbox table, links intact, and
-// only admins can list them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSqliteDatabase, type TTestDatabase } from "../support/test-database";
+// Without SMTP_URL (the embedded default) mails are kept in the outbox table: on SQLite.
+import { createSqliteDatabase } from "../support/test-database";
+import { defineOutboxSuite } from "./email-outbox-suite";
 
-const BASE = "http://localhost:3998";
-let database: TTestDatabase;
-
-beforeAll(async () => {
-  database = await createSqliteDatabase("email-outbox");
-  delete process.env.SMTP_URL;
-  Object.assign(process.env, { DATABASE_URL: database.url, BETTER_AUTH_URL: BASE, BETTER_AUTH_SECRET: "email-test-secret-4Jd8Qw2Lx7Rv1Tz9" });
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
-
-describe("email without SMTP_URL", () => {
-  it("keeps the verification mail in the outbox; admins list it, others get not-found", async () => {
-    const { auth } = await import("@/server/auth/auth");
-    const { db } = await import("@/server/db");
-    const { listOutbox } = await import("@/server/mail/list-outbox");
-    const email = "held@convlab.test";
-    await auth.api.signUpEmail({ body: { name: "Held", email, password: "first-password-1" } });
-
-    const row = await db.outboxMail.findFirstOrThrow({ where: { to: email } });
-    expect(row).toMatchObject({ kind: "verify-email", status: "held", subject: "Confirm your email address for ConvLab", sentAt: null });
-    const link = row.text.match(/https?:\/\/\S+/)?.[0];
-    expect(link?.startsWith(`${BASE}/api/auth/verify-email?token=`)).toBe(true);
-
-    const admin = { id: "admin-id", email: "admin@convlab.test", name: "Admin", role: "admin" as const };
-    const student = { id: "student-id", email: "student@convlab.test", name: "Student", role: "student" as const };
-    const listed = await listOutbox({ user: admin, to: email });
-    expect(listed.isSmtpConfigured).toBe(false);
-    expect(listed.mails.map((m) => m.id)).toEqual([row.id]);
-    await expect(listOutbox({ user: student })).rejects.toMatchObject({ code: "not_found" });
-    await expect(listOutbox({ user: { ...student, role: "instructor" } })).rejects.toMatchObject({ code: "not_found" });
-
-    // The held link works like a delivered one.
-    const landing = await auth.handler(new Request(link!));
-    expect(landing.headers.get("location")).toBe("/email-verified");
-    expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerified).toBe(true);
-  });
-});
+defineOutboxSuite("SQLite", () => createSqliteDatabase("email-outbox"));
