@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FormAlert } from "@/components/ui/form-alert";
 import { commonMessages } from "@/i18n/common";
@@ -22,6 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
       ) : null}
       <SignInForm next={next} />
+      <p className="mt-4 text-sm">
+        <Link className="font-medium text-blue-800 underline" href="/forgot-password">
+          {emailMessages(locale).forgotPasswordLink}
+        </Link>
+      </p>
     </div>
   );
 }

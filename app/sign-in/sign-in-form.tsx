@@ -6,13 +6,11 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { commonMessages } from "@/i18n/common";
-import { emailMessages } from "@/i18n/email";
 import type { TActionState } from "@/server/action-state";
 import { signInAction } from "./actions";
 
 export function SignInForm({ next }: { next: string }) {
-  const locale = useLocale();
-  const t = commonMessages(locale);
+  const t = commonMessages(useLocale());
   const [state, action] = useActionState<TActionState, FormData>(signInAction, { status: "idle" });
   const typed = state.status === "error" ? state.fields : undefined;
   return (
@@ -22,9 +20,6 @@ export function SignInForm({ next }: { next: string }) {
       <TextField id="password" name="password" type="password" label={t.password} autoComplete="current-password" required />
       {state.status === "error" ? <FormAlert kind="error" message={state.error.message} /> : null}
       <SubmitButton pendingLabel={t.working}>{t.signIn}</SubmitButton>
-      <Link className="text-sm font-medium text-blue-800 underline" href="/forgot-password">
-        {emailMessages(locale).forgotPasswordLink}
-      </Link>
       <p className="text-sm text-slate-700">
         {t.noAccount}{" "}
         <Link className="font-medium text-blue-800 underline" href={`/sign-up?next=${encodeURIComponent(next)}`}>
