@@ -1,5 +1,6 @@
-// Seeds the demo course: a demo instructor and a demo student (credentials in README), the
-// exercises from exercises/, and one open assignment. Safe to run again: it updates in place.
+// Seeds the demo course: a demo instructor, a demo student and a demo admin (credentials in
+// README; their addresses count as confirmed), the exercises from exercises/, and one open
+// assignment. Safe to run again: it updates in place.
 import { hashPassword } from "better-auth/crypto";
 import { createPrismaClient } from "../src/server/db-client";
 import { syncExercises } from "../src/server/exercises/sync-exercises";
@@ -10,6 +11,8 @@ export const DEMO = {
   assignmentTitle: "Homework 1: Convolution from scratch",
   instructor: { email: "instructor@convlab.test", password: "instructor-demo-1", name: "Demo Instructor" },
   student: { email: "student@convlab.test", password: "student-demo-1", name: "Demo Student" },
+  /** reads the mail outbox (/admin/outbox), where mails wait when no SMTP_URL is set */
+  admin: { email: "admin@convlab.test", password: "admin-demo-1", name: "Demo Admin" },
 } as const;
 
 type TDb = ReturnType<typeof createPrismaClient>;
@@ -17,7 +20,7 @@ type TDb = ReturnType<typeof createPrismaClient>;
 async function upsertUserWithPassword(db: TDb, who: { email: string; password: string; name: string }, role: "student" | "instructor" | "admin") {
   const user = await db.user.upsert({
     where: { email: who.email },
-    update: { name: who.name, role },
+    update: { name: who.name, role, emailVerified: true },
     create: { email: who.email, name: who.name, role, emailVerified: true },
   });
   const password = await hashPassword(who.password);
@@ -32,6 +35,7 @@ async function main() {
   try {
     const instructor = await upsertUserWithPassword(db, DEMO.instructor, "instructor");
     const student = await upsertUserWithPassword(db, DEMO.student, "student");
+    await upsertUserWithPassword(db, DEMO.admin, "admin");
     const course = await db.course.upsert({
       where: { code: DEMO.courseCode },
       update: {},
@@ -71,7 +75,7 @@ async function main() {
         },
       });
     }
-    console.log(`Seeded demo course ${course.code} with ${DEMO.instructor.email} and ${DEMO.student.email}.`);
+    console.log(`Seeded demo course ${course.code} with ${DEMO.instructor.email} and ${DEMO.student.email}; admin ${DEMO.admin.email}.`);
   } finally {
     await db.$disconnect();
   }

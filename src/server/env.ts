@@ -10,6 +10,9 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** lets monitoring read /api/health's full figures with "Authorization: Bearer <token>" */
   CONVLAB_METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "use at least 16 characters").optional()),
+  /** smtp(s)://user:password@host:port delivers mail; unset keeps every mail in the admin's outbox */
+  SMTP_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^smtps?:\/\/[^\s]+$/, "use smtp://… or smtps://…").optional()),
+  MAIL_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(3).default("ConvLab <no-reply@convlab.invalid>")),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

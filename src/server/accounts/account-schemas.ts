@@ -30,3 +30,13 @@ export const ZReturnPath = z
   .string()
   .regex(/^\/(?!\/)[\w\-./?=&%]*$/)
   .catch("/");
+
+export const ZForgotPasswordInput = z.object({ email: ZEmail });
+export type TForgotPasswordInput = z.infer<typeof ZForgotPasswordInput>;
+
+export const ZResetPasswordInput = z.object({
+  // better-auth's reset tokens are 24 characters; anything far longer is not one.
+  token: z.string({ error: "resetTokenMissing" }).trim().min(1, "resetTokenMissing").max(200, "resetTokenMissing"),
+  newPassword: ZSignUpInput.shape.password,
+});
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;

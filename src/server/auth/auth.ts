@@ -4,6 +4,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { RESET_PASSWORD_EXPIRES_IN_SECONDS, sendPasswordResetMail, sendVerificationMail, VERIFY_EMAIL_EXPIRES_IN_SECONDS } from "@/server/accounts/account-mails";
 import { db } from "@/server/db";
 import { isPostgresUrl, readEnv } from "@/server/env";
 
@@ -22,6 +23,18 @@ export const auth = betterAuth({
     minPasswordLength: PASSWORD_MIN_LENGTH,
     maxPasswordLength: PASSWORD_MAX_LENGTH,
     autoSignIn: true,
+    // "Forgot password": single-use tokens valid for an hour; a reset signs out every session.
+    sendResetPassword: sendPasswordResetMail,
+    resetPasswordTokenExpiresIn: RESET_PASSWORD_EXPIRES_IN_SECONDS,
+    revokeSessionsOnPasswordReset: true,
+  },
+  // A new account is signed in at once but joins no course before its address is confirmed
+  // (src/server/roster/join-course.ts). The link does not sign anyone in: mail links leak.
+  emailVerification: {
+    sendVerificationEmail: sendVerificationMail,
+    sendOnSignUp: true,
+    autoSignInAfterVerification: false,
+    expiresIn: VERIFY_EMAIL_EXPIRES_IN_SECONDS,
   },
   session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
   user: {

@@ -3,9 +3,14 @@
 import "server-only";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { canJoinCourses } from "@/server/permissions/account-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
 
 export async function joinCourse(options: { user: TSessionUser; code: string }): Promise<{ courseId: string; title: string; alreadyEnrolled: boolean }> {
+  const account = await db.user.findUnique({ where: { id: options.user.id }, select: { emailVerified: true } });
+  if (!account || !canJoinCourses(account)) {
+    throw new AppError("forbidden", "emailNotVerified", { email: options.user.email });
+  }
   const course = await db.course.findUnique({ where: { code: options.code }, select: { id: true, title: true } });
   if (!course) {
     throw new AppError("not_found", "courseCodeUnknown", { code: options.code });
