@@ -10,7 +10,7 @@
 // crawls holds a fast sandbox for at most a second, and everyone else flows past it. The next
 // queued row goes to a student with nothing in flight here, so one student's burst cannot
 // starve the others.
-import type { TRunner } from "@runner";
+import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
 import { logGrading } from "./grading-log";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";

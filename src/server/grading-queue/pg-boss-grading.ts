@@ -15,8 +15,8 @@
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import { z } from "zod";
-import type { TRunner } from "@runner";
 import { readExerciseMeta } from "@/grading/exercise-files";
+import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
 import type { TGradingConfig } from "./grading-config";
 import { logGrading } from "./grading-log";

@@ -1,8 +1,8 @@
 // Grades one stored submission again, with its stored seed so it meets the same cases, and
 // applies the late penalty it was given when it arrived. The row is updated in place: a regrade
 // is not a new attempt. A runner fault leaves the old grade untouched.
-import type { TRunner } from "@runner";
 import { gradeSubmission } from "@/grading/grade-submission";
+import type { TRunner } from "@/grading/runner";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
@@ -29,7 +29,7 @@ export async function regradeSubmission(
   options: { submission: TStoredSubmission; slug: string; runner: TRunner; now?: Date },
 ): Promise<TRegradeOutcome> {
   const { submission } = options;
-  const result = await gradeSubmission({ exercise: options.slug, source: submission.code, mode: "submit", seed: submission.seed, runner: options.runner });
+  const { result } = await gradeSubmission({ exercise: options.slug, source: submission.code, mode: "submit", seed: submission.seed, runner: options.runner });
   if (!result.gradable) return { kind: "kept", reason: "runner", detail: result.operatorMessage ?? result.message };
 
   const score = applyLatePenalty(result.score, submission.latePenalty);

@@ -4,7 +4,7 @@
 // still running under this process's token: if another web server declared it interrupted (see
 // regrade-activity.ts), this one stops instead of bringing it back. Never rejects: a fault of
 // the job as a whole is stored on the job.
-import type { TRunner } from "@runner";
+import type { TRunner } from "@/grading/runner";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TDb } from "@/server/db-client";
 import { SCORED_STATUSES } from "@/server/grades/best-submission";
