@@ -6,7 +6,7 @@ import { hostname } from "node:os";
 import { checkSandbox, createRunner } from "@runner";
 import { createPrismaClient } from "@/server/db-client";
 import { readGradingConfig } from "@/server/grading-queue/grading-config";
-import { logGrading } from "@/server/grading-queue/grading-log";
+import { log } from "@/server/log";
 import { startPresence } from "@/server/grading-queue/grader-presence";
 import { GradingQueue } from "@/server/grading-queue/grading-queue";
 import { PgBossGradingWorker, startGradingBoss } from "@/server/grading-queue/pg-boss-grading";
@@ -40,11 +40,11 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
-    logGrading("info", "worker stopping", { worker: name, signal });
+    log("grading", "info", "worker stopping", { worker: name, signal });
     await stopGrading();
     await runner.close();
     await db.$disconnect();
-    logGrading("info", "worker stopped", { worker: name });
+    log("grading", "info", "worker stopped", { worker: name });
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -52,6 +52,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logGrading("error", "worker failed to start", { error: String(error) });
+  log("grading", "error", "worker failed to start", { error: String(error) });
   process.exit(1);
 });

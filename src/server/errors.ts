@@ -3,6 +3,7 @@
 import { ZodError } from "zod";
 import type { TLocale } from "@/i18n";
 import { VALIDATION_MESSAGES_ZH } from "@/i18n/validation";
+import { log } from "@/server/log";
 
 export type TErrorCode =
   | "bad_request"
@@ -77,7 +78,7 @@ export function toAppError(error: unknown): AppError {
     return new AppError("validation", message, VALIDATION_MESSAGES_ZH[message]);
   }
   if (isPrismaNotFound(error)) return new AppError("not_found", "Not found.");
-  console.error(JSON.stringify({ level: "error", msg: "unexpected error", error: String(error), stack: (error as Error)?.stack }));
+  log("http", "error", "unexpected error", { error: String(error), stack: (error as Error)?.stack });
   return new AppError("internal", "Something went wrong on our side. Please try again.");
 }
 

@@ -8,6 +8,7 @@ import type { TDb } from "@/server/db-client";
 import { syncExercises } from "@/server/exercises/sync-exercises";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { createSubmission } from "@/server/submissions/create-submission";
+import { FINISHED_STATUSES } from "@/server/submissions/submission-status";
 import { root } from "./test-database";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -60,7 +61,7 @@ export async function submit(db: TDb, course: TCourse, user: TSessionUser, code:
   return id;
 }
 
-export const FINISHED = ["passed", "failed", "error", "timeout", "not_gradable"] as const;
+export const FINISHED = FINISHED_STATUSES;
 
 /** Polls until `check` returns true, or fails after timeoutMs. */
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<void> {

@@ -12,7 +12,7 @@
 // starve the others.
 import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
-import { logGrading } from "./grading-log";
+import { log } from "@/server/log";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
 
@@ -61,7 +61,7 @@ export class GradingQueue {
     await this.recoverOrphans();
     this.timers = [setInterval(() => this.wake(), this.options.pollMs), setInterval(() => void this.recoverOrphans(), RECOVER_EVERY_MS)];
     for (const timer of this.timers) timer.unref();
-    logGrading("info", "grading queue started", { workerId: this.workerId, poolSize: this.options.poolSize, slowLaneSlots: this.options.slowLaneSlots });
+    log("grading", "info", "grading queue started", { workerId: this.workerId, poolSize: this.options.poolSize, slowLaneSlots: this.options.slowLaneSlots });
     this.wake();
   }
 
@@ -86,7 +86,7 @@ export class GradingQueue {
     }
     this.pumping = true;
     void this.pump()
-      .catch((error: unknown) => logGrading("error", "could not take work from the queue", { error: String(error) }))
+      .catch((error: unknown) => log("grading", "error", "could not take work from the queue", { error: String(error) }))
       .finally(() => {
         this.pumping = false;
         if (this.pumpAgain) {
@@ -152,10 +152,10 @@ export class GradingQueue {
         fastLane: lane === "fast" ? this.options.fastLane : undefined,
       });
       if (outcome === "needs-slow-lane") this.slowWaiting.set(submissionId, held.get(submissionId)!);
-      logGrading("info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", { submissionId, lane, outcome, ms: Date.now() - started, workerId: this.workerId });
+      log("grading", "info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", { submissionId, lane, outcome, ms: Date.now() - started, workerId: this.workerId });
     } catch (error) {
       // Most likely the database: give the row back so that it is graded again, now or by the sweep.
-      logGrading("error", "grading failed", { submissionId, lane, error: String(error) });
+      log("grading", "error", "grading failed", { submissionId, lane, error: String(error) });
       await requeueSubmission(this.options.db, { submissionId, fromWorkerId: this.workerId }).catch(() => {});
     } finally {
       held.delete(submissionId);
@@ -175,11 +175,11 @@ export class GradingQueue {
         const owner = isOurs ? (isHeld ? "alive" : "dead") : checkTokenOwner(row.workerId);
         const isOrphan = owner === "dead" || (owner === "unknown" && now - (row.startedAt?.getTime() ?? 0) > UNCHECKABLE_OWNER_LEASE_MS);
         if (isOrphan && (await requeueSubmission(this.options.db, { submissionId: row.id, fromWorkerId: row.workerId }))) {
-          logGrading("warn", "re-queued a submission whose grader is gone", { submissionId: row.id, previousWorker: row.workerId });
+          log("grading", "warn", "re-queued a submission whose grader is gone", { submissionId: row.id, previousWorker: row.workerId });
         }
       }
     } catch (error) {
-      logGrading("error", "could not look for orphaned submissions", { error: String(error) });
+      log("grading", "error", "could not look for orphaned submissions", { error: String(error) });
     }
   }
 }

@@ -7,7 +7,7 @@ import { hostname } from "node:os";
 import { createRunner, type TRunner } from "@runner";
 import { createPrismaClient, type TDb } from "@/server/db-client";
 import { readGradingConfig, type TGradingConfig } from "./grading-config";
-import { logGrading } from "./grading-log";
+import { log } from "@/server/log";
 import { startPresence } from "./grader-presence";
 import { GradingQueue, type TGradingQueueState } from "./grading-queue";
 import { enqueueGrading, PgBossGradingWorker, startGradingBoss, type TWorkerState } from "./pg-boss-grading";
@@ -69,7 +69,7 @@ export function getGradingService(db?: TDb): Promise<TGradingService> {
   g[globalKey] ??= startGradingService(db ?? createPrismaClient()).catch((error: unknown) => {
     // Let the next request try again rather than keep a failed start forever.
     delete g[globalKey];
-    logGrading("error", "could not start grading", { error: String(error) });
+    log("grading", "error", "could not start grading", { error: String(error) });
     throw error;
   });
   return g[globalKey];

@@ -19,7 +19,7 @@ import { readExerciseMeta } from "@/grading/exercise-files";
 import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
 import type { TGradingConfig } from "./grading-config";
-import { logGrading } from "./grading-log";
+import { log } from "@/server/log";
 import { claimSubmission, processClaimedSubmission, transferSubmission, type TProcessOutcome } from "./process-submission";
 
 export const FAST_QUEUE = "convlab-grading";
@@ -66,7 +66,7 @@ export async function startGradingBoss(options: { url: string; role: "web" | "wo
     schedule: false,
     max: 4,
   });
-  boss.on("error", (error) => logGrading("error", "pg-boss error", { error: String(error) }));
+  boss.on("error", (error) => log("grading", "error", "pg-boss error", { error: String(error) }));
   await boss.start();
   await boss.createQueue(DEAD_QUEUE);
   await boss.createQueue(FAST_QUEUE, { name: FAST_QUEUE, deadLetter: DEAD_QUEUE });
@@ -131,7 +131,7 @@ export class PgBossGradingWorker {
     this.reconcileTimer = setInterval(() => void this.reconcile(), RECONCILE_EVERY_MS);
     this.reconcileTimer.unref();
     const { poolSize, slowLaneSlots } = this.options.config;
-    logGrading("info", "grading worker started", { worker: this.options.name, poolSize, slowLaneSlots });
+    log("grading", "info", "grading worker started", { worker: this.options.name, poolSize, slowLaneSlots });
   }
 
   /** Stops fetching and waits (up to timeoutMs) for the gradings in progress; unfinished ones expire and go to another worker. */
@@ -174,7 +174,7 @@ export class PgBossGradingWorker {
         if (this.room > 0) fetched += this.dispatch(await boss.fetch(FAST_QUEUE, { batchSize: this.room, includeMetadata: true, priority: true }), "fast");
         if (Date.now() - this.lastDeadLetterCheck > DEAD_LETTERS_EVERY_MS) await this.handleDeadLetters();
       } catch (error) {
-        logGrading("error", "could not fetch grading jobs", { worker: this.options.name, error: String(error) });
+        log("grading", "error", "could not fetch grading jobs", { worker: this.options.name, error: String(error) });
       }
       if (fetched === 0 || this.room === 0) await this.nap(config.pollMs);
     }
@@ -209,7 +209,7 @@ export class PgBossGradingWorker {
       const outcome = await this.gradeDelivery(submissionId, lane, token);
       // A fenced delivery was presumed dead and its job given to another delivery: that one completes it.
       if (outcome !== "claimed-elsewhere") await boss.complete(QUEUE_OF[lane], job.id);
-      logGrading("info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", {
+      log("grading", "info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", {
         submissionId,
         lane,
         outcome,
@@ -218,7 +218,7 @@ export class PgBossGradingWorker {
         worker: name,
       });
     } catch (error) {
-      logGrading("error", "grading job failed; pg-boss will retry it", { jobId: job.id, lane, attempt: job.retryCount + 1, error: String(error) });
+      log("grading", "error", "grading job failed; pg-boss will retry it", { jobId: job.id, lane, attempt: job.retryCount + 1, error: String(error) });
       await boss.fail(QUEUE_OF[lane], job.id, { message: String(error) }).catch(() => {});
     } finally {
       this.active.delete(job.id);
@@ -272,7 +272,7 @@ export class PgBossGradingWorker {
             where: { id: submissionId, status: row.status, workerId: row.workerId },
             data: { status: "not_gradable", finishedAt: new Date() },
           });
-          logGrading("error", "gave up grading a submission after every retry failed", { submissionId, lane });
+          log("grading", "error", "gave up grading a submission after every retry failed", { submissionId, lane });
         }
       }
       await boss.complete(DEAD_QUEUE, job.id);
@@ -309,10 +309,10 @@ export class PgBossGradingWorker {
         if (state) await boss.deleteJob(QUEUE_OF[lane], id);
         if (lane === "fast") await enqueueGrading(boss, db, { submissionId: row.id, userId: row.userId, config });
         else await this.sendSlowJob(row.id, row.exercise.slug);
-        logGrading("warn", "re-sent the job of an unfinished submission", { submissionId: row.id, lane, previousJobState: state ?? "missing" });
+        log("grading", "warn", "re-sent the job of an unfinished submission", { submissionId: row.id, lane, previousJobState: state ?? "missing" });
       }
     } catch (error) {
-      logGrading("error", "could not reconcile grading jobs", { error: String(error) });
+      log("grading", "error", "could not reconcile grading jobs", { error: String(error) });
     } finally {
       this.reconciling = false;
     }

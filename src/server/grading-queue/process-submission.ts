@@ -10,7 +10,7 @@ import type { TGradingResult } from "@/grading/result-schema";
 import type { TRunner } from "@/grading/runner";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
-import { logGrading } from "./grading-log";
+import { log } from "@/server/log";
 import { recomputeProgress } from "./recompute-progress";
 
 export type TProcessOutcome = "graded" | "not-gradable" | "claimed-elsewhere" | "needs-slow-lane";
@@ -78,12 +78,12 @@ export async function processClaimedSubmission(
     }));
   } catch (error) {
     // A grader fault is ours, not the student's: record it as not gradable, never as a failure.
-    logGrading("error", "grading crashed", { submissionId: submission.id, error: String(error) });
+    log("grading", "error", "grading crashed", { submissionId: submission.id, error: String(error) });
     return (await markNotGradable(db, { submissionId: submission.id, workerId: options.workerId })) ? "not-gradable" : "claimed-elsewhere";
   }
 
   if (!result.gradable) {
-    logGrading("error", "runner fault", { submissionId: submission.id, operatorMessage: result.operatorMessage });
+    log("grading", "error", "runner fault", { submissionId: submission.id, operatorMessage: result.operatorMessage });
     return (await markNotGradable(db, { submissionId: submission.id, workerId: options.workerId, result })) ? "not-gradable" : "claimed-elsewhere";
   }
   if (stoppedAtCap) return "needs-slow-lane";

@@ -4,7 +4,7 @@ import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { canStartRegrade } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
-import { SCORED_STATUSES } from "@/server/grades/best-submission";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
 import { failInterruptedRegradeJobs, getRegradeOwnerToken, markRegradeActive } from "./regrade-activity";
 import { emptyRegradeReport, readRegradeReport } from "./regrade-report";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
@@ -42,7 +42,7 @@ export async function createRegradeJob(
       courseId: options.courseId,
       exerciseId: options.exerciseId,
       mode: "submit",
-      status: { in: [...SCORED_STATUSES] },
+      status: { in: [...GRADED_STATUSES] },
       ...(options.studentId !== null ? { userId: options.studentId } : {}),
     },
   });

@@ -6,7 +6,7 @@ import type { TRunner } from "@/grading/runner";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
-import { SCORED_STATUSES } from "@/server/grades/best-submission";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
 
 export interface TStoredSubmission {
   id: string;
@@ -36,7 +36,7 @@ export async function regradeSubmission(
   const isWritten = await db.$transaction(async (tx) => {
     // Only a row that is still graded: one a student's new grading has claimed is left alone.
     const updated = await tx.submission.updateMany({
-      where: { id: submission.id, status: { in: [...SCORED_STATUSES] } },
+      where: { id: submission.id, status: { in: [...GRADED_STATUSES] } },
       data: { status: result.status, score, maxScore: result.maxScore, result, regradedAt: options.now ?? new Date() },
     });
     if (updated.count !== 1) return false;

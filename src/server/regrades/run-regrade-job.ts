@@ -7,19 +7,14 @@
 import type { TRunner } from "@/grading/runner";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TDb } from "@/server/db-client";
-import { SCORED_STATUSES } from "@/server/grades/best-submission";
+import { log } from "@/server/log";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
 import { getRegradeOwnerToken, markRegradeActive, markRegradeInactive } from "./regrade-activity";
 import { readRegradeReport, type TRegradeReport } from "./regrade-report";
 import { regradeSubmission } from "./regrade-submission";
 
 /** Score changes smaller than this are float noise, not a change of grade. */
 const SCORE_EPSILON = 1e-9;
-
-function log(level: "info" | "error", msg: string, fields: Record<string, unknown>): void {
-  const line = JSON.stringify({ level, msg, ...fields });
-  if (level === "error") console.error(line);
-  else console.log(line);
-}
 
 class LostJobError extends Error {}
 
@@ -45,7 +40,7 @@ export async function runRegradeJob(db: TDb, options: { jobId: string; runner: T
         courseId: report.courseId,
         exerciseId: job.exerciseId,
         mode: "submit",
-        status: { in: [...SCORED_STATUSES] },
+        status: { in: [...GRADED_STATUSES] },
         ...(job.userId ? { userId: job.userId } : {}),
       },
       orderBy: { receivedAt: "asc" },
@@ -72,23 +67,23 @@ export async function runRegradeJob(db: TDb, options: { jobId: string; runner: T
           report.unchanged += 1;
         }
       } catch (error) {
-        log("error", "regrading a submission failed", { jobId, submissionId: submission.id, error: String(error) });
+        log("regrade", "error", "regrading a submission failed", { jobId, submissionId: submission.id, error: String(error) });
         report.failures.push({ ...who, reason: "server", detail: null });
       }
       await writeJob({ done: index + 1, report });
     }
     await writeJob({ status: "done", finishedAt: new Date(), report });
-    log("info", "regrade finished", { jobId, total: submissions.length, changed: report.changes.length, failed: report.failures.length });
+    log("regrade", "info", "regrade finished", { jobId, total: submissions.length, changed: report.changes.length, failed: report.failures.length });
   } catch (error) {
     if (error instanceof LostJobError) {
-      log("error", "regrade job stopped: it was declared interrupted or finished elsewhere", { jobId });
+      log("regrade", "error", "regrade job stopped: it was declared interrupted or finished elsewhere", { jobId });
       return;
     }
-    log("error", "regrade job failed", { jobId, error: String(error), stack: (error as Error)?.stack });
+    log("regrade", "error", "regrade job failed", { jobId, error: String(error), stack: (error as Error)?.stack });
     const stopped = report ? { report: { ...report, error: "server" as const } } : {};
     await db.regradeJob
       .updateMany({ where: { id: jobId, status: { in: ["queued", "running"] }, ownerToken }, data: { status: "failed", finishedAt: new Date(), ...stopped } })
-      .catch((writeError: unknown) => log("error", "could not mark the regrade job failed", { jobId, error: String(writeError) }));
+      .catch((writeError: unknown) => log("regrade", "error", "could not mark the regrade job failed", { jobId, error: String(writeError) }));
   } finally {
     markRegradeInactive(jobId);
   }
