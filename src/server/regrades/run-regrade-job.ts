@@ -1,9 +1,11 @@
-// Runs a queued regrade job to the end: one submission at a time (so students' own grading keeps
-// most of the runner pool), progress, the report and a heartbeat written after each, and one
-// submission's failure recorded without stopping the rest. Every write is conditional on the job
-// still running under this process's token: if another web server declared it interrupted (see
-// regrade-activity.ts), this one stops instead of bringing it back. Never rejects: a fault of
-// the job as a whole is stored on the job.
+// Runs a queued regrade job to the end, in whichever grading process took it from the queue (the
+// in-process queue on SQLite, a pg-boss job on PostgreSQL): it claims the row (queued → running
+// under this process's token, so two graders never run one job), then regrades one submission
+// at a time (students' own grading keeps most of the runner pool), writing progress, the report
+// and a heartbeat after each, and recording one submission's failure without stopping the rest.
+// Every write is conditional on the job still running under this process's token: if another
+// process declared it interrupted (see regrade-activity.ts), this one stops instead of bringing
+// it back. Never rejects: a fault of the job as a whole is stored on the job.
 import type { TRunner } from "@/grading/runner";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TDb } from "@/server/db-client";
@@ -18,9 +20,21 @@ const SCORE_EPSILON = 1e-9;
 
 class LostJobError extends Error {}
 
-export async function runRegradeJob(db: TDb, options: { jobId: string; runner: TRunner }): Promise<void> {
+export type TRegradeRunOutcome = "finished" | "failed" | "not-claimed" | "lost";
+
+/** Moves a queued job to running under this process; false if another grader has it or it is over. */
+async function claimRegradeJob(db: TDb, options: { jobId: string; ownerToken: string }): Promise<boolean> {
+  const claimed = await db.regradeJob.updateMany({
+    where: { id: options.jobId, status: "queued" },
+    data: { status: "running", ownerToken: options.ownerToken, heartbeatAt: new Date() },
+  });
+  return claimed.count === 1;
+}
+
+export async function runRegradeJob(db: TDb, options: { jobId: string; runner: TRunner }): Promise<TRegradeRunOutcome> {
   const { jobId } = options;
   const ownerToken = getRegradeOwnerToken();
+  // Held before the claim, so this process never takes its own job for an interrupted one.
   markRegradeActive(jobId);
   /** Writes to the job only while it is still ours and in progress. */
   const writeJob = async (data: Prisma.RegradeJobUpdateManyMutationInput) => {
@@ -32,6 +46,7 @@ export async function runRegradeJob(db: TDb, options: { jobId: string; runner: T
   };
   let report: TRegradeReport | null = null;
   try {
+    if (!(await claimRegradeJob(db, { jobId, ownerToken }))) return "not-claimed";
     const job = await db.regradeJob.findUniqueOrThrow({ where: { id: jobId }, include: { exercise: { select: { slug: true } } } });
     report = readRegradeReport(job.report);
     if (!report) throw new Error("the job has no course in its report");
@@ -74,16 +89,18 @@ export async function runRegradeJob(db: TDb, options: { jobId: string; runner: T
     }
     await writeJob({ status: "done", finishedAt: new Date(), report });
     log("regrade", "info", "regrade finished", { jobId, total: submissions.length, changed: report.changes.length, failed: report.failures.length });
+    return "finished";
   } catch (error) {
     if (error instanceof LostJobError) {
       log("regrade", "error", "regrade job stopped: it was declared interrupted or finished elsewhere", { jobId });
-      return;
+      return "lost";
     }
     log("regrade", "error", "regrade job failed", { jobId, error: String(error), stack: (error as Error)?.stack });
     const stopped = report ? { report: { ...report, error: "server" as const } } : {};
     await db.regradeJob
       .updateMany({ where: { id: jobId, status: { in: ["queued", "running"] }, ownerToken }, data: { status: "failed", finishedAt: new Date(), ...stopped } })
       .catch((writeError: unknown) => log("regrade", "error", "could not mark the regrade job failed", { jobId, error: String(writeError) }));
+    return "failed";
   } finally {
     markRegradeInactive(jobId);
   }
