@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { format, isLocale, LOCALE_COOKIE } from "@/i18n";
 import { commonMessages } from "@/i18n/common";
 import { getLocale } from "@/i18n/server";
+import { db } from "@/server/db";
 import { signOut } from "@/server/accounts/sign-in";
 import { runAction, type TActionState } from "@/server/action-state";
 import { requireUser } from "@/server/auth/current-user";
@@ -27,7 +28,7 @@ export async function joinCourseAction(_prev: TActionState, form: FormData): Pro
   return runAction(async () => {
     const user = await requireUser();
     const code = ZCourseCode.parse(form.get("code") ?? "");
-    const joined = await joinCourse({ user, code });
+    const joined = await joinCourse(db, { user, code });
     revalidatePath("/");
     const t = commonMessages(await getLocale());
     return { status: "ok", message: format(joined.alreadyEnrolled ? t.alreadyJoined : t.joined, { title: joined.title }) };

@@ -29,7 +29,7 @@ export default async function HomePage() {
       </div>
     );
   }
-  const [courses, assignments] = await Promise.all([listMyCourses({ userId: user.id }), listStudentAssignments(db, { userId: user.id })]);
+  const [courses, assignments] = await Promise.all([listMyCourses(db, { userId: user.id }), listStudentAssignments(db, { userId: user.id })]);
   const th = homeMessages(locale);
   const roleLabel = { student: t.roleStudent, ta: t.roleTa, instructor: t.roleInstructor };
   return (

@@ -1,11 +1,10 @@
 // A student joins a course by its code. Joining twice is harmless; a removed student must ask
 // the instructor rather than rejoin on their own.
-import "server-only";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import type { TSessionUser } from "@/server/permissions/roles";
 
-export async function joinCourse(options: { user: TSessionUser; code: string }): Promise<{ courseId: string; title: string; alreadyEnrolled: boolean }> {
+export async function joinCourse(db: TDb, options: { user: TSessionUser; code: string }): Promise<{ courseId: string; title: string; alreadyEnrolled: boolean }> {
   const course = await db.course.findUnique({ where: { code: options.code }, select: { id: true, title: true } });
   if (!course) {
     throw new AppError("not_found", `No course has the code ${options.code}. Check the code with your instructor.`, `没有课程码为 ${options.code} 的课程，请向老师核对课程码。`);
