@@ -1,7 +1,7 @@
 // What the sign-up and sign-in forms accept.
 import { z } from "zod";
 
-export const ZEmail = z
+const ZEmail = z
   .string({ error: "Email is required." })
   .trim()
   .min(1, "Email is required.")

@@ -5,12 +5,12 @@ import { z } from "zod";
 import { ZId } from "@/server/courses/course-schemas";
 import { canonicalTimeZone, parseLocalDateTime, zonedLocalToUtc } from "./zoned-time";
 
-export const MAX_COOLDOWN_SECONDS = 7 * 24 * 60 * 60;
-export const MAX_ATTEMPTS_LIMIT = 1000;
+const MAX_COOLDOWN_SECONDS = 7 * 24 * 60 * 60;
+const MAX_ATTEMPTS_LIMIT = 1000;
 
 const TIME_ZONE_MESSAGE = "Choose an IANA time zone such as Asia/Shanghai or Europe/Berlin.";
 
-export const ZTimeZone = z
+const ZTimeZone = z
   .string({ error: TIME_ZONE_MESSAGE })
   .trim()
   .transform((name, ctx) => {
@@ -30,7 +30,7 @@ const COOLDOWN_MESSAGE = `The cooldown is a whole number of seconds from 1 to ${
 const ATTEMPTS_MESSAGE = `The attempt limit is a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}.`;
 const PENALTY_MESSAGE = "The late penalty is a percentage from 0 to 100.";
 
-export const ZAssignmentInput = z
+const ZAssignmentInput = z
   .object({
     title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title.").max(200, "A title is at most 200 characters."),
     exerciseIds: z
@@ -64,7 +64,7 @@ const numberField = (message: string) =>
     .pipe(z.number({ error: message }).nullable());
 
 /** The assignment form's fields as FormData delivers them: strings, checkboxes as "on" or absent. */
-export const ZAssignmentForm = z
+const ZAssignmentForm = z
   .object({
     title: z.string({ error: "Enter a title." }),
     exerciseIds: z.array(z.string()),

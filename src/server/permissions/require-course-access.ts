@@ -10,7 +10,7 @@ import type { TMembership, TSessionUser } from "@/server/permissions/roles";
 
 export type TCoursePermission = (user: TSessionUser, membership: TMembership | null) => boolean;
 
-export function courseNotFound(): AppError {
+function courseNotFound(): AppError {
   return new AppError("not_found", "No such course.", "没有这门课程。");
 }
 
