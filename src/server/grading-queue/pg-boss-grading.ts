@@ -24,6 +24,7 @@ import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 import type { TGradingConfig } from "./grading-config";
 import { claimSubmission, processClaimedSubmission, transferSubmission, type TProcessOutcome } from "./process-submission";
 
@@ -124,7 +125,7 @@ export async function enqueueGrading(
   options: { submissionId: string; userId: string; config: Pick<TGradingConfig, "fastLaneLimits" | "leaseMarginSeconds"> },
 ): Promise<void> {
   const othersInFlight = await db.submission.count({
-    where: { userId: options.userId, status: { in: ["queued", "running"] }, id: { not: options.submissionId } },
+    where: { userId: options.userId, status: { in: [...IN_FLIGHT_STATUSES] }, id: { not: options.submissionId } },
   });
   await sendJob(boss, { submissionId: options.submissionId, lane: "fast" }, { priority: -othersInFlight, expireInSeconds: fastLeaseSeconds(options.config) });
 }
@@ -357,7 +358,7 @@ export class PgBossGradingWorker {
     const { db, boss, config } = this.options;
     try {
       const rows = await db.submission.findMany({
-        where: { status: { in: ["queued", "running"] }, receivedAt: { lt: new Date(Date.now() - RECONCILE_AFTER_MS) } },
+        where: { status: { in: [...IN_FLIGHT_STATUSES] }, receivedAt: { lt: new Date(Date.now() - RECONCILE_AFTER_MS) } },
         select: { id: true, status: true, workerId: true, userId: true, exercise: { select: { slug: true } } },
         take: 5000,
       });
