@@ -1,9 +1,26 @@
-// Starts grading when the Node.js server starts: on SQLite the in-process grader, so submissions
+// Runs when the Node.js server starts: syncs the exercise catalogue from exercises/ (so a
+// deployment with changed exercise folders serves them without a manual step), then starts
+// grading (startGrader, role "web"): on SQLite the in-process grader, so submissions and regrades
 // left queued, or running under a process that died, are graded without waiting for a new one; on
 // PostgreSQL the pg-boss connection the server enqueues through (workers grade).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getGradingService } = await import("@/server/grading-queue/grading-service");
+  const [{ createPrismaClient }, { syncExercises }, { log }, { getGradingService }] = await Promise.all([
+    import("@/server/db-client"),
+    import("@/server/exercises/sync-exercises"),
+    import("@/server/log"),
+    import("@/server/grading-queue/grading-service"),
+  ]);
+  const db = createPrismaClient();
+  try {
+    const synced = await syncExercises(db);
+    log("exercises", "info", "synced the exercise catalogue", { count: synced.length, changed: synced.filter((e) => e.changed).map((e) => e.slug) });
+  } catch (error) {
+    // The catalogue of the last sync still serves: a broken exercise folder must not keep the site down.
+    log("exercises", "error", "could not sync the exercise catalogue", { error: String(error) });
+  } finally {
+    await db.$disconnect();
+  }
   // A failed start is logged there and retried by the next request that needs grading.
   await getGradingService().catch(() => {});
 }

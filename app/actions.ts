@@ -10,6 +10,7 @@ import { emailMessages } from "@/i18n/email";
 import { getLocale } from "@/i18n/server";
 import { VERIFY_EMAIL_EXPIRES_IN_SECONDS } from "@/server/accounts/account-mails";
 import { resendVerificationMail } from "@/server/accounts/email-verification";
+import { db } from "@/server/db";
 import { signOut } from "@/server/accounts/sign-in";
 import { runAction, type TActionState } from "@/server/action-state";
 import { requireUser } from "@/server/auth/current-user";
@@ -31,7 +32,7 @@ export async function joinCourseAction(_prev: TActionState, form: FormData): Pro
   return runAction(async () => {
     const user = await requireUser();
     const code = ZCourseCode.parse(form.get("code") ?? "");
-    const joined = await joinCourse({ user, code });
+    const joined = await joinCourse(db, { user, code });
     revalidatePath("/");
     const t = commonMessages(await getLocale());
     return { status: "ok", message: format(joined.alreadyEnrolled ? t.alreadyJoined : t.joined, { title: joined.title }) };

@@ -32,7 +32,7 @@ export default async function HomePage() {
     );
   }
   const [courses, assignments, isVerified] = await Promise.all([
-    listMyCourses({ userId: user.id }),
+    listMyCourses(db, { userId: user.id }),
     listStudentAssignments(db, { userId: user.id }),
     isEmailVerified({ userId: user.id }),
   ]);

@@ -99,7 +99,7 @@ async function main(): Promise<number> {
   const runner = createRunner({ mode: "cold", poolSize: 1 });
   let result: TGradingResult;
   try {
-    result = await gradeSubmission({ exercise: args.exercise, source, mode: args.mode, seed: args.seed, runner });
+    ({ result } = await gradeSubmission({ exercise: args.exercise, source, mode: args.mode, seed: args.seed, runner }));
   } finally {
     await runner.close();
   }

@@ -19,6 +19,8 @@ fi
 
 log "Applying database migrations"
 npm run --silent db:deploy || die "Applying migrations failed. If another ConvLab process still uses the database, stop it and run this again."
+log "Syncing the exercise catalogue from exercises/"
+npm run --silent exercises:sync
 log "Seeding the demo course"
 npm run --silent db:seed
 

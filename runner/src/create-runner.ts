@@ -17,10 +17,9 @@ export function createRunner(opts: TRunnerOptions = {}): TRunner {
   return new SandboxRunner(opts);
 }
 
+/** The app passes its configured size (RUNNER_POOL_SIZE, read by src/server/env.ts); 2 suits a script or a test. */
 function readPoolSize(opts: TRunnerOptions): number {
-  if (opts.poolSize !== undefined) return ZPoolSize.parse(opts.poolSize);
-  const fromEnv = process.env.RUNNER_POOL_SIZE;
-  return fromEnv === undefined || fromEnv === "" ? 2 : ZPoolSize.parse(fromEnv);
+  return opts.poolSize === undefined ? 2 : ZPoolSize.parse(opts.poolSize);
 }
 
 class SandboxRunner implements TRunner {

@@ -120,7 +120,7 @@ export interface TRunner {
 }
 
 export interface TRunnerOptions {
-  /** number of warm workers kept ready; default from env RUNNER_POOL_SIZE or 2 */
+  /** number of warm workers kept ready; default 2 (the app passes RUNNER_POOL_SIZE) */
   poolSize?: number;
   /** "warm" (pool, default) or "cold" (a fresh sandbox started per job) */
   mode?: "warm" | "cold";

@@ -26,7 +26,7 @@ export function measureScale(expected: NdArray): number {
 }
 
 /** NaN and ±Infinity are never close to a reference value: references are always finite. */
-export function isClose(actual: number, expected: number, tolerance: TTolerance, scale: number): boolean {
+function isClose(actual: number, expected: number, tolerance: TTolerance, scale: number): boolean {
   return Number.isFinite(actual) && Math.abs(actual - expected) <= tolerance.atol * scale + tolerance.rtol * Math.abs(expected);
 }
 

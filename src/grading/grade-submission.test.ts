@@ -44,7 +44,7 @@ describe("gradeSubmission", async () => {
   it("runs the sample cases on the fixed sample seed and gives full marks for the reference outputs", async () => {
     const outcomes = await expectedOutcomes("convolution", meta.cases.sampleSeed, "run");
     const runner = createFakeRunner(() => gradable(outcomes));
-    const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner });
+    const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner });
     expect(result).toMatchObject({ status: "passed", gradable: true, score: 10, maxScore: 10, seed: meta.cases.sampleSeed, mode: "run" });
     expect(result.cases.length).toBe(outcomes.length);
     expect(result.cases.every((entry) => entry.passed && entry.points === 10 / outcomes.length)).toBe(true);
@@ -58,9 +58,9 @@ describe("gradeSubmission", async () => {
 
   it("sends the same cases for the same seed and fresh cases for each unseeded submit", async () => {
     const runner = createFakeRunner((job) => gradable(job.cases.map(() => ({ status: "not-run" }))));
-    const first = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "submit", seed: 5, runner });
+    const { result: first } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "submit", seed: 5, runner });
     await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "submit", seed: 5, runner });
-    const fresh = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "submit", runner });
+    const { result: fresh } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "submit", runner });
     expect(first.seed).toBe(5);
     expect(runner.jobs[1].cases).toEqual(runner.jobs[0].cases);
     expect(fresh.seed).not.toBe(5);
@@ -75,7 +75,7 @@ describe("gradeSubmission", async () => {
       const variant = gradingCase.computeVariants().find((entry) => entry.mistake.code === "flipped-kernel")!;
       return variant.candidates[0] ? returnedOutcome(variant.candidates[0]) : outcomes[i];
     });
-    const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "submit", seed: 9, runner: createFakeRunner(() => gradable(flipped)) });
+    const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "submit", seed: 9, runner: createFakeRunner(() => gradable(flipped)) });
     const passed = result.cases.filter((entry) => entry.passed).length;
     expect(result.status).toBe("failed");
     expect(passed).toBeGreaterThan(0);
@@ -96,7 +96,7 @@ describe("gradeSubmission", async () => {
       outputTruncated: false,
       wallMs: 3,
     }));
-    const result = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner });
+    const { result } = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner });
     expect(result).toMatchObject({ status: "error", gradable: true, score: 0, cases: [] });
     expect(result.message).toContain("Expected a function: def convolution(img, kernel, padding=1, stride=1):");
     expect(result.messageZh).toBe("你的文件没有定义名为 'convolution' 的函数。\n需要定义的函数：def convolution(img, kernel, padding=1, stride=1):");
@@ -162,7 +162,7 @@ describe("gradeSubmission", async () => {
     ];
 
     it.each(loadErrors)("%s", async (_, error, zh) => {
-      const result = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner: createFakeRunner(() => loadFailed({ ok: false, error })) });
+      const { result } = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner: createFakeRunner(() => loadFailed({ ok: false, error })) });
       expect(result.message?.startsWith(error.message)).toBe(true);
       expect(result.messageZh).toMatch(HAN);
       expect(result.messageZh).toBe(zh);
@@ -170,7 +170,7 @@ describe("gradeSubmission", async () => {
 
     it("caps a long Python message in both languages", async () => {
       const error: TLoadError = { kind: "exception", message: `ValueError: ${"x".repeat(5000)} (line 1, while loading your file).`, line: 1, traceback: "" };
-      const result = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner: createFakeRunner(() => loadFailed({ ok: false, error })) });
+      const { result } = await gradeSubmission({ exercise: "convolution", source: "x = 1\n", mode: "run", runner: createFakeRunner(() => loadFailed({ ok: false, error })) });
       expect(result.message!.length).toBe(MAX_MESSAGE_LENGTH * 2);
       expect(result.messageZh!.length).toBe(MAX_MESSAGE_LENGTH * 2);
       expect(result.messageZh).toMatch(/^加载你的文件时出错（第 1 行）：ValueError: x+…$/);
@@ -185,7 +185,7 @@ describe("gradeSubmission", async () => {
       outputTruncated: false,
       wallMs: 10_000,
     }));
-    const result = await gradeSubmission({ exercise: "convolution", source: "while True: pass\n", mode: "run", runner });
+    const { result } = await gradeSubmission({ exercise: "convolution", source: "while True: pass\n", mode: "run", runner });
     expect(result).toMatchObject({ status: "timeout", gradable: true, score: 0 });
     expect(result.message).not.toContain("Expected a function");
   });
@@ -195,7 +195,7 @@ describe("gradeSubmission", async () => {
     const stopped: TCaseOutcome[] = outcomes.map((outcome, i) =>
       i < 3 ? outcome : i === 3 ? { status: "timeout", limit: "cpu", limitSeconds: 10, timeMs: 9_990, stdout: "" } : { status: "not-run" },
     );
-    const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(stopped)) });
+    const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(stopped)) });
     expect(result.status).toBe("timeout");
     expect(result.score).toBe(Math.round((10 * 3 * 100) / outcomes.length) / 100);
     expect(result.cases[3]).toMatchObject({ name: "stride that does not divide evenly", nameZh: "尺寸不能被步长整除" });
@@ -210,7 +210,7 @@ describe("gradeSubmission", async () => {
   it("reports a case over the memory limit as an error", async () => {
     const outcomes = await expectedOutcomes("convolution", meta.cases.sampleSeed, "run");
     outcomes[0] = { status: "memory", limitMb: 512, timeMs: 40, stdout: "" };
-    const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
+    const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
     expect(result.status).toBe("error");
     expect(result.message).toContain("512 MiB memory limit");
     expect(result.message).toBe('Case "default padding and stride" went over the 512 MiB memory limit.');
@@ -220,7 +220,7 @@ describe("gradeSubmission", async () => {
   it("collects printed output per case", async () => {
     const outcomes = await expectedOutcomes("convolution", meta.cases.sampleSeed, "run");
     outcomes[1] = { ...(outcomes[1] as Extract<TCaseOutcome, { status: "returned" }>), stdout: "shape (4, 6)\n" };
-    const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
+    const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
     expect(result.stdout).toBe(`--- ${result.cases[1].name} ---\nshape (4, 6)\n`);
     expect(result.stdoutTruncated).toBe(false);
   });
@@ -233,11 +233,27 @@ describe("gradeSubmission", async () => {
       (job) => gradable(job.cases.map(() => ({ status: "returned", value: { kind: "array", shape: [1], data: [1] }, timeMs: 1, stdout: "" }) as never)),
     ];
     for (const respond of faults) {
-      const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(respond) });
+      const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(respond) });
       expect(result).toMatchObject({ status: "error", gradable: false, score: 0, cases: [] });
       expect(result.operatorMessage).toBeTruthy();
       expect(result.messageZh).toBe("评测程序暂时不可用。你的代码没有被评测，也不计入提交次数。");
     }
+  });
+
+  it("under a limit cap, runs with the lowered limits and tells a timeout at a lowered limit from one at the exercise's own", async () => {
+    const timeoutAt = (limit: "cpu" | "wall") => (job: TJob) =>
+      gradable(job.cases.map((_, i) => (i === 0 ? { status: "timeout", limit, limitSeconds: 1, timeMs: 1000, stdout: "" } : { status: "not-run" })));
+    // The exercise allows 1 s of CPU and 3 s of wall time: a cap of 1 s each lowers only the wall limit.
+    const cap = { cpuSeconds: 1, wallSeconds: 1 };
+    const wall = createFakeRunner(timeoutAt("wall"));
+    const atWall = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: wall, limitCap: cap });
+    expect(wall.jobs[0].limits).toMatchObject({ cpuSeconds: Math.min(1, meta.limits.cpuSeconds), wallSeconds: 1 });
+    expect(atWall).toMatchObject({ result: { status: "timeout" }, stoppedAtCap: meta.limits.wallSeconds > 1 });
+    const atCpu = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(timeoutAt("cpu")), limitCap: cap });
+    expect(atCpu).toMatchObject({ result: { status: "timeout" }, stoppedAtCap: meta.limits.cpuSeconds > 1 });
+    const uncapped = createFakeRunner(timeoutAt("wall"));
+    expect((await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: uncapped })).stoppedAtCap).toBe(false);
+    expect(uncapped.jobs[0].limits).toEqual(meta.limits);
   });
 
   it("refuses an unknown exercise", async () => {

@@ -1,10 +1,12 @@
 // The grading entry point shared by the web server, the worker and the CLI: builds the cases,
-// runs the student's file through the runner it is given, and returns one TGradingResult.
+// runs the student's file through the runner it is given (under capped limits for a first,
+// short attempt), and returns one TGradingResult and whether it stopped at the cap.
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
 import { amidChinese, describeTimeLimit, judgeCase } from "./case-feedback";
 import { diagnoseMistakes, type TFailedCase } from "./diagnose";
 import type { TGradingCase } from "./exercise-definition";
 import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
+import { capLimits, type TLimitCap } from "./limit-cap";
 import type { TExerciseMeta } from "./meta-schema";
 import {
   capText,
@@ -32,6 +34,14 @@ export interface TGradeSubmissionOptions {
   /** overrides the sample seed (run) or the fresh seed (submit), e.g. to regrade a stored submission */
   seed?: number;
   runner: TRunner;
+  /** lowers the exercise's CPU and wall limits for a first, short attempt (the queue's fast lane) */
+  limitCap?: TLimitCap;
+}
+
+export interface TGraded {
+  result: TGradingResult;
+  /** the attempt timed out at a limit that limitCap lowered: not a verdict, grade it again uncapped */
+  stoppedAtCap: boolean;
 }
 
 export class UnknownExerciseError extends Error {
@@ -95,7 +105,13 @@ function collectStdout(names: readonly string[], outcomes: readonly TCaseOutcome
   return { text: capText(text, MAX_STDOUT_LENGTH), isCapped: text.length > MAX_STDOUT_LENGTH };
 }
 
-export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGradingResult> {
+export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGraded> {
+  const capped = options.limitCap ? capLimits(options.runner, options.limitCap) : null;
+  const result = await gradeWithRunner({ ...options, runner: capped?.runner ?? options.runner });
+  return { result, stoppedAtCap: result.status === "timeout" && (capped?.stoppedByCap() ?? false) };
+}
+
+async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradingResult> {
   const startedAt = performance.now();
   const definition = getExerciseDefinition(options.exercise);
   if (!definition) throw new UnknownExerciseError(options.exercise);

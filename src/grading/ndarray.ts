@@ -4,7 +4,7 @@ import type { NdArray } from "@runner";
 
 export type { NdArray };
 
-export function countElements(shape: readonly number[]): number {
+function countElements(shape: readonly number[]): number {
   return shape.reduce((product, size) => product * size, 1);
 }
 

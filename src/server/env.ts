@@ -1,10 +1,17 @@
-// Environment variables, validated once. Defaults make the embedded SQLite set-up work with no
-// configuration at all.
+// Every environment variable ConvLab's server side reads, with its default, validated once.
+// Defaults make the embedded SQLite set-up work with no configuration at all. Unset and empty
+// variables both mean "use the default". (runner/ and src/grading stay free of app code: the
+// runner's pool size reaches it as an option; CONVLAB_EXERCISES_DIR and CONVLAB_RUNNER_DIR,
+// test-only relocations of exercises/ and runner/python, are read where they are used.)
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "../../prisma/database-url";
+
+const ZFlag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
+const ZCount = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const ZEnv = z.object({
-  DATABASE_URL: z.string().min(1).default("file:./data/convlab.db"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  PORT: ZCount(1, 65535).default(3000),
   BETTER_AUTH_URL: z.string().url().optional(),
   BETTER_AUTH_SECRET: z.string().min(16).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -13,20 +20,55 @@ const ZEnv = z.object({
   /** smtp(s)://user:password@host:port delivers mail; unset keeps every mail in the admin's outbox */
   SMTP_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^smtps?:\/\/[^\s]+$/, "use smtp://… or smtps://…").optional()),
   MAIL_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(3).default("ConvLab <no-reply@convlab.invalid>")),
+  /** turns better-auth's sign-in rate limit off in production (load tests) */
+  CONVLAB_DISABLE_RATE_LIMIT: ZFlag.default(false),
+  /**
+   * sandboxes a grading process runs at once (the runner's warm pool). 8: in the load test
+   * (README, "Deadline night") a pool of 8 brought the p95 from 51 s (pool 4) to 17 s.
+   */
+  RUNNER_POOL_SIZE: ZCount(1, 64).default(8),
+  /** how many of those may grade submissions that outlived the fast lane; default one per CPU core */
+  CONVLAB_SLOW_LANE_SLOTS: ZCount(1, 64).optional(),
+  /** wall-clock seconds of the first, short attempt (its CPU limit is half of it, at least 1 s) */
+  CONVLAB_FAST_LANE_SECONDS: z.coerce.number().min(0.2).max(60).default(1),
+  /** grade in the web server; default: yes on SQLite, no on PostgreSQL (workers do it) */
+  CONVLAB_GRADE_IN_PROCESS: ZFlag.optional(),
+  /** queued submissions beyond which new ones are refused with 503 */
+  CONVLAB_MAX_QUEUED: ZCount(1, 1_000_000).default(2000),
+  /** how often an idle grading process looks for work nobody announced to it */
+  CONVLAB_GRADING_POLL_MS: ZCount(100, 60_000).default(500),
+  /** added to a grading's longest legitimate duration to give its lease (pg-boss expiry) */
+  CONVLAB_LEASE_MARGIN_SECONDS: ZCount(5, 3600).default(30),
+  /** how often pg-boss maintenance (expiring dead workers' jobs) runs */
+  CONVLAB_MAINTENANCE_SECONDS: ZCount(1, 3600).default(10),
+  /** names this grading process in logs, tokens and the health report */
+  CONVLAB_WORKER_NAME: z
+    .string()
+    .regex(/^[\w.-]{1,40}$/, "use letters, digits, '.', '-' and '_' (at most 40)")
+    .optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
 
-let cached: TEnv | undefined;
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
+}
 
-export function readEnv(): TEnv {
-  if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+/** Validates the given variables (process.env, or a test's own); throws naming the first wrong one. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(withoutEmpty(source));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Invalid environment variable ${issue.path.join(".")}: ${issue.message}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+let cached: TEnv | undefined;
+
+/** This process's environment, validated on first use. */
+export function readEnv(): TEnv {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { format, type TLocale } from "@/i18n";
 import { errorMessages, type TErrorKey } from "@/i18n/errors";
 import { isValidationKey, validationMessages, type TValidationKey } from "@/i18n/validation";
+import { log } from "@/server/log";
 
 export type TErrorCode =
   | "bad_request"
@@ -87,7 +88,7 @@ export function toAppError(error: unknown): AppError {
     return zodErrorToAppError(error);
   }
   if (isPrismaNotFound(error)) return new AppError("not_found", "notFound");
-  console.error(JSON.stringify({ level: "error", msg: "unexpected error", error: String(error), stack: (error as Error)?.stack }));
+  log("http", "error", "unexpected error", { error: String(error), stack: (error as Error)?.stack });
   return new AppError("internal", "internal");
 }
 

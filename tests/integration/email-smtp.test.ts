@@ -65,7 +65,7 @@ describe("email over SMTP", () => {
     expect(link.startsWith(`${BASE}/api/auth/verify-email?token=`)).toBe(true);
 
     const user = await sessionUser(email);
-    await expect(joinCourse({ user, code: course.code })).rejects.toMatchObject({ code: "forbidden", key: "emailNotVerified" });
+    await expect(joinCourse(db, { user, code: course.code })).rejects.toMatchObject({ code: "forbidden", key: "emailNotVerified" });
     expect(await db.enrollment.count({ where: { userId: user.id } })).toBe(0);
 
     const { auth } = await modules();
@@ -73,7 +73,7 @@ describe("email over SMTP", () => {
     expect(landing.status).toBe(302);
     expect(landing.headers.get("location")).toBe("/email-verified");
     expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerified).toBe(true);
-    await expect(joinCourse({ user, code: course.code })).resolves.toMatchObject({ alreadyEnrolled: false });
+    await expect(joinCourse(db, { user, code: course.code })).resolves.toMatchObject({ alreadyEnrolled: false });
 
     const row = await db.outboxMail.findFirstOrThrow({ where: { to: email, kind: "verify-email" } });
     expect(row.status).toBe("sent");

@@ -24,7 +24,7 @@ const readSource = (slug: string, file: string) => readFile(path.join(getExercis
 const listSources = async (slug: string, folder: string) =>
   (await readdir(path.join(getExercisesDir(), slug, folder))).filter((file) => file.endsWith(".py")).sort();
 const grade = (exercise: string, source: string, mode: TGradingMode, seed?: number) =>
-  gradeSubmission({ exercise, source, mode, seed, runner });
+  gradeSubmission({ exercise, source, mode, seed, runner }).then((graded) => graded.result);
 
 describe.each(listExerciseSlugs())("%s in the sandbox", async (slug) => {
   const buggy = await listSources(slug, "buggy");

@@ -43,7 +43,7 @@ export const auth = betterAuth({
     },
   },
   // Sign-in and sign-up are rate limited per IP in production against password guessing.
-  rateLimit: { enabled: env.NODE_ENV === "production" && process.env.CONVLAB_DISABLE_RATE_LIMIT !== "1", window: 60, max: 300, storage: "memory" },
+  rateLimit: { enabled: env.NODE_ENV === "production" && !env.CONVLAB_DISABLE_RATE_LIMIT, window: 60, max: 300, storage: "memory" },
   telemetry: { enabled: false },
   plugins: [nextCookies()],
 });

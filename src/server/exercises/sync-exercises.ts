@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { listExercises, readExerciseFile } from "@/grading/exercise-files";
 import type { TDb } from "@/server/db-client";
 
-export async function hashExerciseContent(slug: string): Promise<string> {
+async function hashExerciseContent(slug: string): Promise<string> {
   const [meta, reference] = await Promise.all([readExerciseFile(slug, "meta.json"), readExerciseFile(slug, "reference.ts")]);
   return createHash("sha256").update(meta).update("\0").update(reference).digest("hex");
 }

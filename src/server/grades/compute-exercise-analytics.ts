@@ -4,14 +4,14 @@ import { z } from "zod";
 import { ZDiagnosis } from "@/grading/result-schema";
 import { groupBy } from "./group-by";
 
-export const ATTEMPT_BUCKETS = ["1", "2", "3", "4", "5", "6-10", "11+"] as const;
+const ATTEMPT_BUCKETS = ["1", "2", "3", "4", "5", "6-10", "11+"] as const;
 export type TAttemptBucket = (typeof ATTEMPT_BUCKETS)[number];
 
-export const TIME_BUCKETS = ["first-try", "under-10m", "10m-1h", "1h-6h", "6h-1d", "over-1d"] as const;
+const TIME_BUCKETS = ["first-try", "under-10m", "10m-1h", "1h-6h", "6h-1d", "over-1d"] as const;
 export type TTimeBucket = (typeof TIME_BUCKETS)[number];
 
 /** How many diagnoses an exercise's chart shows: the long tail says little and crowds the axis. */
-export const TOP_DIAGNOSES = 5;
+const TOP_DIAGNOSES = 5;
 
 export interface TAnalyticsSubmission {
   userId: string;

@@ -5,6 +5,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/server/db";
 import { readEnv } from "@/server/env";
+import { log } from "@/server/log";
 
 export interface TMail {
   to: string;
@@ -35,7 +36,7 @@ async function deliver(id: string, mail: TMail, smtpUrl: string, from: string): 
     await db.outboxMail.update({ where: { id }, data: { status: "sent", sentAt: new Date(), text: "", html: null } });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_MAX_LENGTH);
-    console.error(JSON.stringify({ level: "error", msg: "mail delivery failed", mailId: id, kind: mail.kind, error: message }));
+    log("mail", "error", "mail delivery failed", { mailId: id, kind: mail.kind, error: message });
     await db.outboxMail.update({ where: { id }, data: { status: "failed", error: message } }).catch(() => undefined);
   }
 }

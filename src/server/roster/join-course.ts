@@ -1,12 +1,11 @@
 // A student joins a course by its code. Joining twice is harmless; a removed student must ask
 // the instructor rather than rejoin on their own.
-import "server-only";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { canJoinCourses } from "@/server/permissions/account-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
 
-export async function joinCourse(options: { user: TSessionUser; code: string }): Promise<{ courseId: string; title: string; alreadyEnrolled: boolean }> {
+export async function joinCourse(db: TDb, options: { user: TSessionUser; code: string }): Promise<{ courseId: string; title: string; alreadyEnrolled: boolean }> {
   const account = await db.user.findUnique({ where: { id: options.user.id }, select: { emailVerified: true } });
   if (!account || !canJoinCourses(account)) {
     throw new AppError("forbidden", "emailNotVerified", { email: options.user.email });

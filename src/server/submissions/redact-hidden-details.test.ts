@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TCaseOutcome, TRunner } from "@runner";
+import type { TCaseOutcome, TRunner } from "@/grading/runner";
 import { getExerciseDefinition, readExerciseMeta } from "@/grading/exercise-files";
 import { gradeSubmission } from "@/grading/grade-submission";
 import { ZGradingResult } from "@/grading/result-schema";
@@ -22,7 +22,7 @@ async function gradeHalfFlipped() {
     run: async () => ({ gradable: true, load: { ok: true }, cases: outcomes, outputTruncated: false, wallMs: 5 }),
     close: async () => {},
   };
-  return gradeSubmission({ exercise: "convolution", source: "def convolution(img, kernel, padding=1, stride=1): ...\n", mode: "submit", seed: SEED, runner });
+  return (await gradeSubmission({ exercise: "convolution", source: "def convolution(img, kernel, padding=1, stride=1): ...\n", mode: "submit", seed: SEED, runner })).result;
 }
 
 describe("redactHiddenCaseDetails", async () => {

@@ -1,8 +1,8 @@
 // Run: grades the student's code on the exercise's sample cases. Nothing is recorded and no
 // attempt is counted; one run per student at a time keeps the pool for everybody.
-import type { TRunner } from "@runner";
 import { gradeSubmission } from "@/grading/grade-submission";
 import type { TGradingResult } from "@/grading/result-schema";
+import type { TRunner } from "@/grading/runner";
 import { loadAssignmentExercise } from "@/server/assignments/load-assignment-exercise";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
@@ -20,7 +20,7 @@ export async function runSamples(
   }
   running.add(options.user.id);
   try {
-    return await gradeSubmission({ exercise: exercise.slug, source: options.code, mode: "run", runner: options.runner });
+    return (await gradeSubmission({ exercise: exercise.slug, source: options.code, mode: "run", runner: options.runner })).result;
   } finally {
     running.delete(options.user.id);
   }
