@@ -3,6 +3,9 @@
 // PostgreSQL the pg-boss connection the server enqueues through (workers grade).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // No server without a proper auth secret: refuse now with the fix in the message, not at the first sign-in.
+  const { readAuthSecret } = await import("@/server/env");
+  readAuthSecret();
   const { getGradingService } = await import("@/server/grading-queue/grading-service");
   // A failed start is logged there and retried by the next request that needs grading.
   await getGradingService().catch(() => {});
