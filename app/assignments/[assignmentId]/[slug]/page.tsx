@@ -11,6 +11,7 @@ import { loadAssignmentExercise } from "@/server/assignments/load-assignment-exe
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { canPreviewUnopenedAssignment } from "@/server/permissions/assignment-permissions";
 import { listSubmissionHistory } from "@/server/submissions/list-submission-history";
 
 export default async function ExercisePage({ params }: { params: Promise<{ assignmentId: string; slug: string }> }) {
@@ -29,12 +30,16 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
     listSubmissionHistory(db, { userId: user.id, exerciseId: loaded.exercise.id }),
   ]);
   const deadline = evaluateDeadline(loaded.assignment, new Date());
+  const opensAt = formatDeadline(loaded.assignment.opensAt.toISOString(), loaded.assignment.timeZone, locale);
+  const isPreview = deadline.kind === "not-open" && canPreviewUnopenedAssignment(user, loaded.membership);
   const deadlineNotice =
-    deadline.kind === "closed"
-      ? t.closed
-      : deadline.kind === "late"
-        ? format(t.late, { penalty: Math.round(loaded.assignment.latePenaltyPerDay * 100) })
-        : null;
+    deadline.kind === "not-open"
+      ? format(t.notOpenYetStaff, { date: opensAt })
+      : deadline.kind === "closed"
+        ? t.closed
+        : deadline.kind === "late"
+          ? format(t.late, { penalty: Math.round(loaded.assignment.latePenaltyPerDay * 100) })
+          : null;
   const title = locale === "zh-CN" ? exercise.meta.title["zh-CN"] : exercise.meta.title.en;
   return (
     <div className="flex flex-col gap-4">
@@ -52,17 +57,23 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
           <span data-testid="time-limit">{format(t.timeLimit, { cpu: exercise.meta.limits.cpuSeconds })}</span>
         </p>
       </header>
-      <ExerciseWorkspace
-        assignmentId={assignmentId}
-        slug={slug}
-        statementEn={exercise.statement.en}
-        statementZh={exercise.statement["zh-CN"]}
-        starter={exercise.starter}
-        initialCode={draft?.code ?? exercise.starter}
-        history={history}
-        deadlineNotice={deadlineNotice}
-        canSubmit={deadline.kind === "on-time" || deadline.kind === "late"}
-      />
+      {deadline.kind === "not-open" && !isPreview ? (
+        <p role="status" data-testid="not-open-notice" className="rounded-md border border-amber-300 bg-amber-50 p-3">
+          {format(t.notOpenYet, { date: opensAt })}
+        </p>
+      ) : (
+        <ExerciseWorkspace
+          assignmentId={assignmentId}
+          slug={slug}
+          statementEn={exercise.statement.en}
+          statementZh={exercise.statement["zh-CN"]}
+          starter={exercise.starter}
+          initialCode={draft?.code ?? exercise.starter}
+          history={history}
+          deadlineNotice={deadlineNotice}
+          canSubmit={deadline.kind === "on-time" || deadline.kind === "late"}
+        />
+      )}
     </div>
   );
 }
