@@ -24,7 +24,7 @@ describe("the production server's auth secret", () => {
   it("refuses to start without BETTER_AUTH_SECRET and says how to make one", async () => {
     const { code, stderr } = await startHook(undefined);
     expect(code).toBe(1);
-    expect(stderr).toContain("BETTER_AUTH_SECRET is not set");
+    expect(stderr).toContain("ConvLab cannot start: BETTER_AUTH_SECRET is not set");
     expect(stderr).toContain("openssl rand -base64 32");
   });
 
