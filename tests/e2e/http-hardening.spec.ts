@@ -2,10 +2,13 @@
 // 200 MB chunked upload neither grows the server's memory nor gets past 413), state changes need
 // same-origin JSON, better-auth's endpoints are behind the same gate and field limits, and pages
 // carry the security headers and a Content-Security-Policy that forbids framing.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
+import Database from "better-sqlite3";
 import { baseURL } from "../../playwright.config";
+import { resolveDatabaseConfig } from "../../prisma/database-url";
 import { findListeningPid, readRssMb } from "../support/server-process";
-import { DEMO_STUDENT, expect, signIn, test, uniqueEmail } from "./helpers";
+import { DEMO_ASSIGNMENT_TITLE, DEMO_STUDENT, expect, signIn, test, uniqueEmail } from "./helpers";
 
 const port = Number(new URL(baseURL).port);
 const MB = 1024 * 1024;
@@ -205,4 +208,45 @@ test("pages carry the security headers, a nonce-based CSP without unsafe-eval, a
   expect(provoked.length).toBeGreaterThan(0);
   cspViolations.splice(0, cspViolations.length, ...cspViolations.filter((v) => !provoked.includes(v)));
   await page.goto("/sign-in");
+});
+
+/** Adds an assignment to the demo course that opens on 2099-03-01 09:30 in Shanghai, with the convolution exercise. */
+function addUnopenedAssignment(): string {
+  const filePath = resolveDatabaseConfig(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "file:./data/e2e.db").filePath!;
+  const connection = new Database(filePath, { timeout: 5000 });
+  try {
+    const demo = connection.prepare("SELECT id, courseId, createdAt FROM assignment WHERE title = ?").get(DEMO_ASSIGNMENT_TITLE) as { id: string; courseId: string; createdAt: string };
+    const id = `later${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+    connection
+      .prepare(
+        "INSERT INTO assignment (id, courseId, title, opensAt, dueAt, timeZone, latePenaltyPerDay, allowLate, showHiddenDetailsBeforeDue, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 'Asia/Shanghai', 0, 0, 0, ?, ?)",
+      )
+      .run(id, demo.courseId, `Later lab ${id.slice(-4)}`, "2099-03-01T01:30:00.000+00:00", "2099-03-08T01:30:00.000+00:00", demo.createdAt, demo.createdAt);
+    connection.prepare("INSERT INTO assignment_exercise (assignmentId, exerciseId, \"order\") SELECT ?, exerciseId, 0 FROM assignment_exercise ae JOIN exercise e ON e.id = ae.exerciseId WHERE ae.assignmentId = ? AND e.slug = 'convolution'").run(id, demo.id);
+    return id;
+  } finally {
+    connection.close();
+  }
+}
+
+test("before an assignment opens a student sees when, in its time zone and both languages, and Run refuses", async ({ page, browser }) => {
+  const assignmentId = addUnopenedAssignment();
+  await signIn(page, DEMO_STUDENT);
+  await page.goto(`/assignments/${assignmentId}/convolution`);
+  await expect(page.getByTestId("not-open-notice")).toContainText("This assignment opens on");
+  await expect(page.getByTestId("not-open-notice")).toContainText("09:30");
+  await expect(page.getByRole("button", { name: "Run samples" })).toHaveCount(0);
+  const run = await page.request.post(`/api/assignments/${assignmentId}/exercises/convolution/run`, { data: { code: "def convolution(img, kernel, padding=1, stride=1):\n    return img\n" } });
+  expect(run.status()).toBe(403);
+  expect((await run.json()).error.message).toBe("This assignment opens on 2099-03-01 09:30 (Asia/Shanghai); Run works from then on.");
+
+  const chinese = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9" } });
+  const zhPage = await chinese.newPage();
+  await zhPage.goto(`/sign-in?next=${encodeURIComponent(`/assignments/${assignmentId}/convolution`)}`);
+  await zhPage.locator("input[type=email]").fill(DEMO_STUDENT.email);
+  await zhPage.locator("input[type=password]").fill(DEMO_STUDENT.password);
+  await zhPage.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(zhPage.getByTestId("not-open-notice")).toContainText("该作业将于");
+  await expect(zhPage.getByTestId("not-open-notice")).toContainText("09:30");
+  await chinese.close();
 });
