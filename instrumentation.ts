@@ -1,10 +1,13 @@
-// Runs when the Node.js server starts: syncs the exercise catalogue from exercises/ (so a
+// Runs when the Node.js server starts: refuses to run without a proper auth secret, syncs the exercise catalogue from exercises/ (so a
 // deployment with changed exercise folders serves them without a manual step), then starts
 // grading (startGrader, role "web"): on SQLite the in-process grader, so submissions and regrades
 // left queued, or running under a process that died, are graded without waiting for a new one; on
 // PostgreSQL the pg-boss connection the server enqueues through (workers grade).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // No server without a proper auth secret: refuse now with the fix in the message, not at the first sign-in.
+  const { refuseStartWithoutSecret } = await import("@/server/refuse-start-without-secret");
+  refuseStartWithoutSecret();
   const [{ createPrismaClient }, { syncExercises }, { log }, { getGradingService }] = await Promise.all([
     import("@/server/db-client"),
     import("@/server/exercises/sync-exercises"),

@@ -231,7 +231,7 @@ async function main(): Promise<void> {
         const attempt: TAttempt = { kind, sentAt: Date.now(), id: null, verdict: null, finishedAt: null, seenAt: null };
         const submitted = await fetch(`${baseUrl}/api/assignments/${assignment.id}/exercises/${EXERCISE}/submissions`, {
           method: "POST",
-          headers: { "content-type": "application/json", cookie: cookies[i]! },
+          headers: { "content-type": "application/json", origin: baseUrl, cookie: cookies[i]! },
           body: JSON.stringify({ code, clientToken: `load-${i}-${randomBytes(4).toString("hex")}` }),
         }).catch(() => null);
         if (!submitted?.ok) {

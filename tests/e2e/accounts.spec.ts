@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { confirmEmail, DEMO_COURSE_CODE, DEMO_INSTRUCTOR, DEMO_STUDENT, signIn, uniqueEmail } from "./helpers";
+import { confirmEmail, DEMO_COURSE_CODE, DEMO_INSTRUCTOR, DEMO_STUDENT, expect, signIn, test, uniqueEmail } from "./helpers";
 
 test.use({ locale: "en-US" });
 

@@ -1,5 +1,50 @@
-// Shared steps for the end-to-end tests.
-import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+// Shared steps for the end-to-end tests, and the `test` every spec uses: it fails a test on any
+// Content-Security-Policy violation in any page it opened (the server runs with the CSP on).
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+
+/** Chromium reports a blocked script, style, font, worker, eval or frame as a console error naming the policy. */
+const CSP_CONSOLE_MESSAGE = /Content[- ]Security[- ]Policy|CSP violation/i;
+
+/** Records every CSP violation of the context's pages, as console messages and as DOM events. */
+async function watchCspViolations(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  context.on("console", (message) => {
+    if (CSP_CONSOLE_MESSAGE.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+  });
+  context.on("weberror", (error) => {
+    if (CSP_CONSOLE_MESSAGE.test(String(error.error()))) violations.push(String(error.error()));
+  });
+}
+
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context, browser }, runTest) => {
+      const violations: string[] = [];
+      await watchCspViolations(context, violations);
+      // Contexts a test opens itself (another user, another language) are watched too.
+      const newContext = browser.newContext.bind(browser);
+      const watched: Browser["newContext"] = async (options) => {
+        const created = await newContext(options);
+        await watchCspViolations(created, violations);
+        return created;
+      };
+      browser.newContext = watched;
+      try {
+        await runTest(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const DEMO_INSTRUCTOR = { email: "instructor@convlab.test", password: "instructor-demo-1" };
 export const DEMO_STUDENT = { email: "student@convlab.test", password: "student-demo-1" };

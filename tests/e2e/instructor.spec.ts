@@ -11,9 +11,9 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { resolveDatabaseConfig } from "../../prisma/database-url";
-import { confirmEmail, DEMO_COURSE_CODE, DEMO_INSTRUCTOR, setEditorText, signIn, uniqueEmail } from "./helpers";
+import { confirmEmail, DEMO_COURSE_CODE, DEMO_INSTRUCTOR, expect, setEditorText, signIn, test, uniqueEmail } from "./helpers";
 
 test.use({ locale: "en-US" });
 test.describe.configure({ mode: "serial" });

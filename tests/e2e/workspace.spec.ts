@@ -7,8 +7,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ASSIGNMENT_TITLE, DEMO_STUDENT, setEditorText, signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { DEMO_ASSIGNMENT_TITLE, DEMO_STUDENT, expect, setEditorText, signIn, test } from "./helpers";
 
 test.use({ locale: "en-US" });
 

@@ -9,8 +9,11 @@ export const ZEmail = z
   .pipe(z.email("emailInvalid"))
   .transform((email) => email.toLowerCase());
 
+/** A person's display name: also enforced on better-auth's own endpoints (auth/validate-auth-input.ts). */
+export const ZName = z.string({ error: "nameRequired" }).trim().min(1, "nameRequired").max(100, "nameTooLong");
+
 export const ZSignUpInput = z.object({
-  name: z.string({ error: "nameRequired" }).trim().min(1, "nameRequired").max(100, "nameTooLong"),
+  name: ZName,
   email: ZEmail,
   password: z
     .string({ error: "passwordRequired" })

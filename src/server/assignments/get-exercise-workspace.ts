@@ -1,8 +1,9 @@
 // Everything the student's exercise page shows, behind the same gate as runs and submissions
 // (loadAssignmentExercise): the exercise folder's statement and starter, the student's draft and
-// submission history, and where the deadline stands. Null when the exercise's folder is gone.
+// submission history, where the deadline stands, and whether staff preview it before it opens. Null when the exercise's folder is gone.
 import { getExercise } from "@/grading/exercise-files";
 import type { TDb } from "@/server/db-client";
+import { canPreviewUnopenedAssignment } from "@/server/permissions/assignment-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { listSubmissionHistory } from "@/server/submissions/list-submission-history";
 import { evaluateDeadline } from "./late-policy";
@@ -16,12 +17,15 @@ export async function getExerciseWorkspace(db: TDb, options: { user: TSessionUse
     db.draft.findUnique({ where: { userId_exerciseId: { userId: options.user.id, exerciseId: loaded.exercise.id } }, select: { code: true } }),
     listSubmissionHistory(db, { userId: options.user.id, exerciseId: loaded.exercise.id }),
   ]);
+  const deadline = evaluateDeadline(loaded.assignment, options.now ?? new Date());
   return {
     assignment: loaded.assignment,
     points: loaded.points,
     exercise,
     initialCode: draft?.code ?? exercise.starter,
     history,
-    deadline: evaluateDeadline(loaded.assignment, options.now ?? new Date()),
+    deadline,
+    /** course staff may open an assignment before it opens, to try it out */
+    isPreview: deadline.kind === "not-open" && canPreviewUnopenedAssignment(options.user, loaded.membership),
   };
 }

@@ -6,7 +6,9 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { RESET_PASSWORD_EXPIRES_IN_SECONDS, sendPasswordResetMail, sendVerificationMail, VERIFY_EMAIL_EXPIRES_IN_SECONDS } from "@/server/accounts/account-mails";
 import { db } from "@/server/db";
-import { isPostgresUrl, readEnv } from "@/server/env";
+import { isPostgresUrl, readAuthSecret, readEnv } from "@/server/env";
+import { readTrustedOrigins } from "@/server/request-origin";
+import { validateAuthInput } from "./validate-auth-input";
 
 const env = readEnv();
 
@@ -15,8 +17,7 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 export const auth = betterAuth({
   baseURL: env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`,
-  // A build needs some secret; the set-up script writes a random one into .env for real runs.
-  secret: env.BETTER_AUTH_SECRET ?? "convlab-development-secret-change-me",
+  secret: readAuthSecret(env),
   database: prismaAdapter(db, { provider: isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite" }),
   emailAndPassword: {
     enabled: true,
@@ -45,5 +46,10 @@ export const auth = betterAuth({
   // Sign-in and sign-up are rate limited per IP in production against password guessing.
   rateLimit: { enabled: env.NODE_ENV === "production" && !env.CONVLAB_DISABLE_RATE_LIMIT, window: 60, max: 300, storage: "memory" },
   telemetry: { enabled: false },
+  // Only ConvLab's own origin (the same list as src/server/request-origin.ts).
+  trustedOrigins: readTrustedOrigins(),
+  hooks: { before: validateAuthInput },
+  // Our errors (the hooks' validation) leave the handler so the route answers in the one error shape.
+  onAPIError: { throw: true },
   plugins: [nextCookies()],
 });

@@ -3,9 +3,12 @@
 import { gradeSubmission } from "@/grading/grade-submission";
 import type { TGradingResult } from "@/grading/result-schema";
 import type { TRunner } from "@/grading/runner";
+import { formatWallTime } from "@/i18n/format-time";
+import { evaluateDeadline } from "@/server/assignments/late-policy";
 import { loadAssignmentExercise } from "@/server/assignments/load-assignment-exercise";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
+import { canPreviewUnopenedAssignment } from "@/server/permissions/assignment-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
 
 const running = new Set<string>();
@@ -14,7 +17,11 @@ export async function runSamples(
   db: TDb,
   options: { user: TSessionUser; assignmentId: string; slug: string; code: string; runner: TRunner },
 ): Promise<TGradingResult> {
-  const { exercise } = await loadAssignmentExercise(db, options);
+  const { assignment, exercise, membership } = await loadAssignmentExercise(db, options);
+  // After the due date Run stays open for practice; before the opening only staff try it out.
+  if (evaluateDeadline(assignment, new Date()).kind === "not-open" && !canPreviewUnopenedAssignment(options.user, membership)) {
+    throw new AppError("forbidden", "runNotOpenYet", { opensAt: formatWallTime(assignment.opensAt.toISOString(), assignment.timeZone) });
+  }
   if (running.has(options.user.id)) {
     throw new AppError("rate_limited", "runStillGoing");
   }

@@ -21,12 +21,15 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
   const { assignment, exercise, deadline } = workspace;
   const locale = await getLocale();
   const t = exerciseMessages(locale);
+  const opensAt = formatDeadline(assignment.opensAt.toISOString(), assignment.timeZone, locale);
   const deadlineNotice =
-    deadline.kind === "closed"
-      ? t.closed
-      : deadline.kind === "late"
-        ? format(t.late, { penalty: Math.round(assignment.latePenaltyPerDay * 100) })
-        : null;
+    deadline.kind === "not-open"
+      ? format(t.notOpenYetStaff, { date: opensAt })
+      : deadline.kind === "closed"
+        ? t.closed
+        : deadline.kind === "late"
+          ? format(t.late, { penalty: Math.round(assignment.latePenaltyPerDay * 100) })
+          : null;
   const title = exercise.meta.title[locale];
   return (
     <div className="flex flex-col gap-4">
@@ -44,16 +47,22 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
           <span data-testid="time-limit">{format(t.timeLimit, { cpu: exercise.meta.limits.cpuSeconds })}</span>
         </p>
       </header>
-      <ExerciseWorkspace
-        assignmentId={assignmentId}
-        slug={slug}
-        statements={exercise.statement}
-        starter={exercise.starter}
-        initialCode={workspace.initialCode}
-        history={workspace.history}
-        deadlineNotice={deadlineNotice}
-        canSubmit={deadline.kind === "on-time" || deadline.kind === "late"}
-      />
+      {deadline.kind === "not-open" && !workspace.isPreview ? (
+        <p role="status" data-testid="not-open-notice" className="rounded-md border border-amber-300 bg-amber-50 p-3">
+          {format(t.notOpenYet, { date: opensAt })}
+        </p>
+      ) : (
+        <ExerciseWorkspace
+          assignmentId={assignmentId}
+          slug={slug}
+          statements={exercise.statement}
+          starter={exercise.starter}
+          initialCode={workspace.initialCode}
+          history={workspace.history}
+          deadlineNotice={deadlineNotice}
+          canSubmit={deadline.kind === "on-time" || deadline.kind === "late"}
+        />
+      )}
     </div>
   );
 }
