@@ -4,6 +4,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { accountRateLimits } from "@/server/accounts/account-rate-limit-plugin";
 import { db } from "@/server/db";
 import { isPostgresUrl, readEnv } from "@/server/env";
 
@@ -29,8 +30,8 @@ export const auth = betterAuth({
       role: { type: "string", required: false, defaultValue: "student", input: false },
     },
   },
-  // Sign-in and sign-up are rate limited per IP in production against password guessing.
-  rateLimit: { enabled: env.NODE_ENV === "production" && process.env.CONVLAB_DISABLE_RATE_LIMIT !== "1", window: 60, max: 300, storage: "memory" },
+  // Replaced by accountRateLimits: better-auth's limiter is per process and believes any X-Forwarded-For.
+  rateLimit: { enabled: false },
   telemetry: { enabled: false },
-  plugins: [nextCookies()],
+  plugins: [nextCookies(), accountRateLimits()],
 });

@@ -1,11 +1,15 @@
 // A student joins a course by its code. Joining twice is harmless; a removed student must ask
-// the instructor rather than rejoin on their own.
+// the instructor rather than rejoin on their own. Every attempt counts against a per-user limit,
+// so codes cannot be guessed by trying many.
 import "server-only";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { TSessionUser } from "@/server/permissions/roles";
+import { enforceRateLimit } from "@/server/rate-limits/consume-rate-limit";
+import { getRateLimit } from "@/server/rate-limits/rate-limit-settings";
 
 export async function joinCourse(options: { user: TSessionUser; code: string }): Promise<{ courseId: string; title: string; alreadyEnrolled: boolean }> {
+  await enforceRateLimit(db, { key: `join:${options.user.id}`, limit: getRateLimit("joinPerUser"), message: "joinAttemptsLimit" });
   const course = await db.course.findUnique({ where: { code: options.code }, select: { id: true, title: true } });
   if (!course) {
     throw new AppError("not_found", "courseCodeUnknown", { code: options.code });
