@@ -43,7 +43,7 @@ const ZEnv = z.object({
   CONVLAB_LIMIT_SIGN_UP_PER_IP: ZRateLimit.prefault("10/1h"),
   CONVLAB_LIMIT_JOIN_PER_USER: ZRateLimit.prefault("10/15m"),
   /** seconds of sandbox time a student's Runs may use per window */
-  CONVLAB_LIMIT_RUN_SECONDS_PER_USER: ZRateLimit.prefault("3/1m"),
+  CONVLAB_LIMIT_RUN_SECONDS_PER_USER: ZRateLimit.prefault("1/20s"),
   CONVLAB_LIMIT_SUBMISSIONS_PER_EXERCISE: ZRateLimit.prefault("30/1h"),
   /** MB of submitted code a student may store in all (UTF-8 bytes); "off" for no budget */
   CONVLAB_STORAGE_BUDGET_MB: z
