@@ -22,15 +22,16 @@ export async function runSamples(
   db: TDb,
   options: { user: TSessionUser; assignmentId: string; slug: string; code: string; runner: TRunner; poolSize: number },
 ): Promise<TGradingResult> {
-  const { exercise } = await loadAssignmentExercise(db, options);
   if (running.has(options.user.id)) {
     throw new AppError("rate_limited", "runStillGoing");
   }
   running.add(options.user.id);
   try {
+    // The budget first: a refusal is one query, so a client looping on refusals costs little.
     const limit = getRateLimit("runSecondsPerUser");
     const key = `run:${options.user.id}`;
     await enforceRateLimit(db, { key, limit, cost: RUN_MIN_SECONDS, message: "runTimeLimit" });
+    const { exercise } = await loadAssignmentExercise(db, options);
     const release = await getRunGate(options.runner, options.poolSize).acquire(options.user.id);
     const started = performance.now();
     try {
