@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqliteDatabase, root, type TTestDatabase } from "../support/test-database";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const BASE = `http://localhost:${PORT}`;
+// 127.0.0.1, not localhost: the browser might reach localhost over ::1, another address.
+const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "right-password-1";
 
 let database: TTestDatabase;
@@ -115,7 +116,8 @@ describe("from one address, with X-Forwarded-For rotating and no trusted proxy",
         await page.getByLabel("Email").fill("user1@convlab.test");
         await page.getByLabel("Password").fill(password);
         await page.getByRole("button", { name: "Sign in" }).click();
-        const alert = page.getByRole("alert");
+        // the form's own alert: Next.js keeps an empty role=alert route announcer on every page
+        const alert = page.locator("form").getByRole("alert");
         await alert.waitFor({ timeout: 30_000 });
         return alert.innerText();
       };
@@ -130,12 +132,12 @@ describe("from one address, with X-Forwarded-For rotating and no trusted proxy",
   });
 
   it("guessing across many accounts is held by the per-address limit: 429 once 30 attempts are used", async () => {
-    // The 14 attempts above came from this address too; one more fits every 30 s since they began.
+    // The 14 attempts above (HTTP and form) came from this address too; one more fits every 30 s since.
     const statuses: number[] = [];
     while (statuses.length < 30 && statuses.at(-1) !== 429) statuses.push((await signIn(`nobody${statuses.length}@convlab.test`, "guess")).status);
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.length - 1).toBeGreaterThanOrEqual(16);
-    expect(statuses.length - 1).toBeLessThanOrEqual(20);
+    expect(statuses.length - 1).toBeLessThanOrEqual(18);
     const refused = await signIn("user2@convlab.test", PASSWORD);
     expect(refused.status).toBe(429);
     expect((await refused.json()).error.message).toMatch(/^Too many sign-in attempts from your network\. Try again in \d+ seconds\.$/);
