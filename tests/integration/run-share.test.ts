@@ -144,4 +144,21 @@ describe("Run under attack", () => {
     expect(figures.busyRunMs).toBeLessThanOrEqual(2 * figures.quietRunMs);
     expect(figures.busyVerdictMs).toBeLessThanOrEqual(2 * figures.quietVerdictMs);
   }, 180_000);
+
+  it("the runner gives a freed slot to a waiting submission before a waiting Run", async () => {
+    const single = createRunner({ poolSize: 1 });
+    try {
+      const job = (source: string): TJob => ({ source, functionName: "f", cases: [{ args: [] }], limits: { cpuSeconds: 2, wallSeconds: 5, memoryMb: 512, outputBytes: 65_536 } });
+      const quick = "def f():\n    return 1\n";
+      const finished: string[] = [];
+      // run() takes or queues for its slot synchronously, so the calls' order is the queue's order.
+      const holder = single.run(job("import time\ndef f():\n    time.sleep(0.5)\n    return 1\n"));
+      const waitingRun = single.run(job(quick), { priority: "low" }).then(() => finished.push("run"));
+      const waitingSubmission = single.run(job(quick)).then(() => finished.push("submission"));
+      await Promise.all([holder, waitingRun, waitingSubmission]);
+      expect(finished).toEqual(["submission", "run"]);
+    } finally {
+      await single.close();
+    }
+  }, 60_000);
 });

@@ -84,7 +84,7 @@ const signIn = (email: string, password: string) => post("/sign-in/email", { ema
 
 // The tests share one server and so one address (127.0.0.1): they run in this order.
 describe("from one address, with X-Forwarded-For rotating and no trusted proxy", () => {
-  it("creates 4 accounts an hour, then refuses sign-ups with 429, Retry-After and when to try again", async () => {
+  it("creates 4 accounts an hour, then refuses sign-ups with 429, Retry-After and when to try again, in the form too", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await signUp(`user${i}@convlab.test`)).status);
     expect(statuses).toEqual([200, 200, 200, 200]);
@@ -92,6 +92,22 @@ describe("from one address, with X-Forwarded-For rotating and no trusted proxy",
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(800);
     expect(await refused.json()).toEqual({ error: { code: "rate_limited", message: "Too many accounts were created from your network. Try again in 15 minutes." } });
+    expect(await database.db.user.count()).toBe(4);
+
+    // The sign-up form's server action counts against the same bucket.
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${BASE}/sign-up`);
+      await page.getByLabel("Name").fill("Guesser");
+      await page.getByLabel("Email").fill("user5@convlab.test");
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Create account" }).click();
+      const alert = page.locator("form").getByRole("alert");
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.innerText()).toBe("Too many accounts were created from your network. Try again in 15 minutes.");
+    } finally {
+      await page.close();
+    }
     expect(await database.db.user.count()).toBe(4);
   });
 
