@@ -18,6 +18,9 @@ const ZRateLimit = z
   .refine((limit) => limit === null || (limit.count > 0 && limit.windowSeconds > 0), "count and window must be above 0");
 export type TRateLimit = { count: number; windowSeconds: number };
 
+/** A limit variable: unset or empty means its default. */
+const rateLimitVariable = (defaultSpec: string) => z.preprocess((value) => (value === "" ? undefined : value), ZRateLimit.prefault(defaultSpec));
+
 const ZEnv = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/convlab.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -36,22 +39,28 @@ const ZEnv = z.object({
     z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "name one header, such as X-Forwarded-For").transform((name) => name.toLowerCase()).optional(),
   ),
   /** "1" turns every rate limit and the storage budget off (load tests, the e2e suite) */
-  CONVLAB_DISABLE_RATE_LIMIT: z.enum(["0", "1"]).default("0"),
+  CONVLAB_DISABLE_RATE_LIMIT: z
+    .enum(["", "0", "1", "false", "true"])
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
   // Rate limits (README "Rate limits"): attempts per window unless said otherwise.
-  CONVLAB_LIMIT_SIGN_IN_PER_ACCOUNT: ZRateLimit.prefault("10/15m"),
-  CONVLAB_LIMIT_SIGN_IN_PER_IP: ZRateLimit.prefault("60/15m"),
-  CONVLAB_LIMIT_SIGN_UP_PER_IP: ZRateLimit.prefault("10/1h"),
-  CONVLAB_LIMIT_JOIN_PER_USER: ZRateLimit.prefault("10/15m"),
+  CONVLAB_LIMIT_SIGN_IN_PER_ACCOUNT: rateLimitVariable("10/15m"),
+  CONVLAB_LIMIT_SIGN_IN_PER_IP: rateLimitVariable("60/15m"),
+  CONVLAB_LIMIT_SIGN_UP_PER_IP: rateLimitVariable("10/1h"),
+  CONVLAB_LIMIT_JOIN_PER_USER: rateLimitVariable("10/15m"),
   /** seconds of sandbox time a student's Runs may use per window */
-  CONVLAB_LIMIT_RUN_SECONDS_PER_USER: ZRateLimit.prefault("1/20s"),
-  CONVLAB_LIMIT_SUBMISSIONS_PER_EXERCISE: ZRateLimit.prefault("30/1h"),
+  CONVLAB_LIMIT_RUN_SECONDS_PER_USER: rateLimitVariable("1/20s"),
+  CONVLAB_LIMIT_SUBMISSIONS_PER_EXERCISE: rateLimitVariable("30/1h"),
   /** MB of submitted code a student may store in all (UTF-8 bytes); "off" for no budget */
-  CONVLAB_STORAGE_BUDGET_MB: z
-    .string()
-    .trim()
-    .regex(/^(off|\d{1,6})$/, "write a number of MB, or off")
-    .transform((value) => (value === "off" ? null : Number(value)))
-    .prefault("20"),
+  CONVLAB_STORAGE_BUDGET_MB: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .trim()
+      .regex(/^(off|\d{1,6})$/, "write a number of MB, or off")
+      .transform((value) => (value === "off" ? null : Number(value)))
+      .prefault("20"),
+  ),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

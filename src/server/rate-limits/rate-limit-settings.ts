@@ -15,12 +15,12 @@ export type TLimitName = keyof typeof VARIABLES;
 
 export function getRateLimit(name: TLimitName): TRateLimit | null {
   const env = readEnv();
-  return env.CONVLAB_DISABLE_RATE_LIMIT === "1" ? null : env[VARIABLES[name]];
+  return env.CONVLAB_DISABLE_RATE_LIMIT ? null : env[VARIABLES[name]];
 }
 
 /** Bytes of submitted code one student may store, or null for no budget. */
 export function getStorageBudgetBytes(): number | null {
   const env = readEnv();
-  if (env.CONVLAB_DISABLE_RATE_LIMIT === "1" || env.CONVLAB_STORAGE_BUDGET_MB === null) return null;
+  if (env.CONVLAB_DISABLE_RATE_LIMIT || env.CONVLAB_STORAGE_BUDGET_MB === null) return null;
   return env.CONVLAB_STORAGE_BUDGET_MB * 1024 * 1024;
 }
