@@ -35,7 +35,24 @@ export function readClientAddress(headers: Headers): string {
     const fromProxy = normalizeAddress(headers.get(trusted)?.split(",").at(-1) ?? "");
     if (fromProxy) return fromProxy;
   }
-  return normalizeAddress(headers.get(PEER_ADDRESS_HEADER) ?? "") ?? UNKNOWN_ADDRESS;
+  const peer = headers.get(PEER_ADDRESS_HEADER);
+  if (peer === null) warnOnceNoPeerAddress();
+  return normalizeAddress(peer ?? "") ?? UNKNOWN_ADDRESS;
+}
+
+const warnedKey = Symbol.for("convlab.no-peer-address-warned");
+
+/** Without the stamp every client shares one address: say so to the operator, once per process. */
+function warnOnceNoPeerAddress(): void {
+  const g = globalThis as typeof globalThis & { [warnedKey]?: boolean };
+  if (g[warnedKey]) return;
+  g[warnedKey] = true;
+  console.warn(
+    JSON.stringify({
+      level: "warn",
+      msg: "a request reached a per-address rate limit without its peer address; all such requests share one limit (is instrumentation.ts running?)",
+    }),
+  );
 }
 
 export function normalizeAddress(raw: string): string | null {
