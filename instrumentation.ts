@@ -5,6 +5,9 @@
 // PostgreSQL the pg-boss connection the server enqueues through (workers grade).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Before any request: per-address rate limits need the socket address, which Next.js hides.
+  const { installPeerAddressHeader } = await import("@/server/rate-limits/client-address");
+  installPeerAddressHeader();
   // No server without a proper auth secret: refuse now with the fix in the message, not at the first sign-in.
   const { refuseStartWithoutSecret } = await import("@/server/refuse-start-without-secret");
   refuseStartWithoutSecret();

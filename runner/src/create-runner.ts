@@ -5,7 +5,7 @@ import { z } from "zod";
 import { assembleResult, notGradable } from "./assemble-result";
 import { MARKER_BYTES, encodeJob } from "./protocol";
 import { SandboxFault, disposeSandbox, prepareSandbox, takeSandboxUid, type TSandboxSetup } from "./sandbox-setup";
-import type { TJob, TJobResult, TLimits, TRunner, TRunnerOptions } from "./types";
+import type { TJob, TJobResult, TLimits, TRunner, TRunnerOptions, TRunOptions } from "./types";
 import { ZygoteProcess } from "./zygote-process";
 
 export const DEFAULT_LIMITS: TLimits = { cpuSeconds: 5, wallSeconds: 10, memoryMb: 512, outputBytes: 64 * 1024 };
@@ -40,7 +40,7 @@ class SandboxRunner implements TRunner {
     if (this.mode === "warm") this.startWarm().catch(() => {});
   }
 
-  async run(job: TJob): Promise<TJobResult> {
+  async run(job: TJob, options: TRunOptions = {}): Promise<TJobResult> {
     if (this.closing) return notGradable(CLOSED_MESSAGE);
     const marker = randomBytes(MARKER_BYTES);
     let payload: Buffer;
@@ -49,7 +49,7 @@ class SandboxRunner implements TRunner {
     } catch (error) {
       return notGradable(`The runner was given an invalid job: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const release = await this.slots.acquire();
+    const release = await this.slots.acquire(options.priority ?? "normal");
     if (!release) return notGradable(CLOSED_MESSAGE);
     let cold: ZygoteProcess | null = null;
     try {
@@ -101,28 +101,30 @@ class SandboxRunner implements TRunner {
   }
 }
 
-/** At most `size` jobs in the sandbox at once; the rest wait in order. */
+type TWaiter = (release: (() => void) | null) => void;
+
+/** At most `size` jobs in the sandbox at once; the rest wait in order, low-priority ones behind all others. */
 class Slots {
   private free: number;
-  private readonly waiting: Array<(release: (() => void) | null) => void> = [];
+  private readonly waiting: Record<"normal" | "low", TWaiter[]> = { normal: [], low: [] };
   private isClosed = false;
 
   constructor(size: number) {
     this.free = size;
   }
 
-  acquire(): Promise<(() => void) | null> {
+  acquire(priority: "normal" | "low"): Promise<(() => void) | null> {
     if (this.isClosed) return Promise.resolve(null);
     if (this.free > 0) {
       this.free--;
       return Promise.resolve(this.releaser());
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => this.waiting[priority].push(resolve));
   }
 
   close(): void {
     this.isClosed = true;
-    for (const resolve of this.waiting.splice(0)) resolve(null);
+    for (const resolve of [...this.waiting.normal.splice(0), ...this.waiting.low.splice(0)]) resolve(null);
   }
 
   private releaser(): () => void {
@@ -130,7 +132,7 @@ class Slots {
     return () => {
       if (isReleased) return;
       isReleased = true;
-      const next = this.waiting.shift();
+      const next = this.waiting.normal.shift() ?? this.waiting.low.shift();
       if (next) next(this.releaser());
       else this.free++;
     };

@@ -113,8 +113,16 @@ export type TJobResult =
       operatorMessage: string;
     };
 
+export interface TRunOptions {
+  /**
+   * "low" (interactive runs): waits until no "normal" job (graded submissions) is waiting, so
+   * queued submissions always get the next free slot. Default "normal".
+   */
+  priority?: "normal" | "low";
+}
+
 export interface TRunner {
-  run(job: TJob): Promise<TJobResult>;
+  run(job: TJob, options?: TRunOptions): Promise<TJobResult>;
   /** stops all pooled workers; pending runs resolve as not gradable */
   close(): Promise<void>;
 }

@@ -22,3 +22,10 @@ export function formatTimeLeft(ms: number, locale: TLocale): string {
   const [unit, value] = units.find(([, v]) => v >= 1) ?? ["minute", 0];
   return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(value);
 }
+
+/** How long to wait before trying again, rounded up: "45 seconds", "3 minutes", "2 hours". */
+export function formatWait(seconds: number, locale: TLocale): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  const [unit, value]: [Intl.NumberFormatOptions["unit"], number] = s < 60 ? ["second", s] : s < 3600 ? ["minute", Math.ceil(s / 60)] : ["hour", Math.ceil(s / 3600)];
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(value);
+}

@@ -36,7 +36,7 @@ async function setWindow(opensAt: Date, dueAt: Date): Promise<void> {
 }
 
 function runAs(user: TSessionUser) {
-  return runSamples(database.db, { user, assignmentId: course.assignmentId, slug: "convolution", code: CODE.correct, runner });
+  return runSamples(database.db, { user, assignmentId: course.assignmentId, slug: "convolution", code: CODE.correct, runner, poolSize: 1 });
 }
 
 describe("Run and the opening date", () => {

@@ -5,6 +5,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { RESET_PASSWORD_EXPIRES_IN_SECONDS, sendPasswordResetMail, sendVerificationMail, VERIFY_EMAIL_EXPIRES_IN_SECONDS } from "@/server/accounts/account-mails";
+import { accountRateLimits } from "@/server/accounts/account-rate-limit-plugin";
 import { db } from "@/server/db";
 import { isPostgresUrl, readAuthSecret, readEnv } from "@/server/env";
 import { readTrustedOrigins } from "@/server/request-origin";
@@ -43,13 +44,13 @@ export const auth = betterAuth({
       role: { type: "string", required: false, defaultValue: "student", input: false },
     },
   },
-  // Sign-in and sign-up are rate limited per IP in production against password guessing.
-  rateLimit: { enabled: env.NODE_ENV === "production" && !env.CONVLAB_DISABLE_RATE_LIMIT, window: 60, max: 300, storage: "memory" },
+  // Replaced by accountRateLimits: better-auth's limiter is per process and believes any X-Forwarded-For.
+  rateLimit: { enabled: false },
   telemetry: { enabled: false },
   // Only ConvLab's own origin (the same list as src/server/request-origin.ts).
   trustedOrigins: readTrustedOrigins(),
   hooks: { before: validateAuthInput },
   // Our errors (the hooks' validation) leave the handler so the route answers in the one error shape.
   onAPIError: { throw: true },
-  plugins: [nextCookies()],
+  plugins: [nextCookies(), accountRateLimits()],
 });
