@@ -49,8 +49,8 @@ def run_child(job_fd, result_fd, raw_fd):
     status = 70
     try:
         isolate(job_fd, result_fd, raw_fd)
-        job, blob = read_job()
-        run_job(job, blob)
+        job, _ = read_frame()
+        run_job(job)
         status = 0
     except BaseException:
         # Reaches the runner as raw output; only shown to the operator when it precedes "ready".
@@ -79,19 +79,23 @@ def isolate(job_fd, result_fd, raw_fd):
     filters.load_strict(os.getpid())
 
 
-def read_job():
+def read_frame():
+    """One frame from the job pipe: first the job (source, function name, limits), and only after
+    "loaded" the cases, so the student's top-level code runs before any case is in this process."""
+    header_len, payload_len = struct.unpack("<II", read_exactly(8))
+    header = json.loads(read_exactly(header_len))
+    return header, memoryview(read_exactly(payload_len))
+
+
+def read_exactly(size):
     chunks = []
-    while True:
-        chunk = os.read(JOB_FD, 1 << 20)
+    while size > 0:
+        chunk = os.read(JOB_FD, min(size, 1 << 20))
         if not chunk:
-            break
+            raise EOFError("the job pipe closed mid-frame")
         chunks.append(chunk)
-    os.close(JOB_FD)
-    data = b"".join(chunks)
-    header_len, payload_len = struct.unpack_from("<II", data, 0)
-    header = json.loads(data[8:8 + header_len])
-    blob = memoryview(data)[8 + header_len:8 + header_len + payload_len]
-    return header, blob
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 def set_limits(job):
@@ -159,7 +163,7 @@ class OutputCapture(io.TextIOBase):
             self.dropped_sent = self.dropped
 
 
-def run_job(job, blob):
+def run_job(job):
     channel = Channel(bytes.fromhex(job["marker"]))
     set_limits(job)
     capture = OutputCapture(channel, job["outputBytes"])
@@ -167,7 +171,9 @@ def run_job(job, blob):
     channel.send({"t": "ready"})
     function = load_student(job, channel, capture)
     if function is not None:
-        for index, case in enumerate(job["cases"]):
+        cases, blob = read_frame()
+        os.close(JOB_FD)
+        for index, case in enumerate(cases["cases"]):
             run_case(index, function, case, blob, channel, capture)
     channel.send({"t": "done"})
 

@@ -23,8 +23,18 @@ const ZJobShape = z.object({
   limits: ZLimits,
 });
 
-/** Encodes a job for the child: JSON with tagged objects, array data appended as raw float64. */
-export function encodeJob(job: TJob, marker: Buffer): Buffer {
+/**
+ * A job for the child as two frames. `load` (the source, the function name, the limits) is written
+ * to the child when the job starts; `cases` (JSON with tagged objects, array data appended as raw
+ * float64) only once the child has reported "loaded", so the student's top-level code runs before
+ * any case exists in the child's memory or in its job pipe.
+ */
+export interface TEncodedJob {
+  load: Buffer;
+  cases: Buffer;
+}
+
+export function encodeJob(job: TJob, marker: Buffer): TEncodedJob {
   ZJobShape.parse(job);
   const blobs: Buffer[] = [];
   let offset = 0;
@@ -57,9 +67,8 @@ export function encodeJob(job: TJob, marker: Buffer): Buffer {
     cpuSeconds: job.limits.cpuSeconds,
     memoryMb: job.limits.memoryMb,
     outputBytes: job.limits.outputBytes,
-    cases,
   };
-  return encodeFrame(header, Buffer.concat(blobs));
+  return { load: encodeFrame(header), cases: encodeFrame({ cases }, Buffer.concat(blobs)) };
 }
 
 function isNdArray(value: object): value is NdArray {
