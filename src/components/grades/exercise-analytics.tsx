@@ -2,6 +2,7 @@
 // An assignment's exercise analytics as charts with text alternatives: pass rate per exercise,
 // then per exercise the attempts and time it took to pass and the mistakes the grader named most.
 import { useLocale } from "@/components/layout/locale-provider";
+import { renderMessage } from "@/grading/result-format";
 import { format, type TLocale } from "@/i18n";
 import { instructorMessages } from "@/i18n/instructor";
 import type { TTimeBucket } from "@/server/grades/compute-exercise-analytics";
@@ -70,7 +71,7 @@ function ExerciseSection({ exercise, locale, t }: { exercise: TExercise; locale:
   const headingId = `analytics-${exercise.slug}`;
   const attemptBars = stats.attemptsToPass.map((b) => ({ label: b.bucket, value: b.students }));
   const timeBars = stats.timeToPass.map((b) => ({ label: timeLabel(b.bucket, t), value: b.students }));
-  const mistakeBars = stats.diagnoses.map((d) => ({ label: locale === "zh-CN" ? d.messageZh : d.message, value: d.students }));
+  const mistakeBars = stats.diagnoses.map((d) => ({ label: renderMessage(d.message, locale), value: d.students }));
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3" data-testid={`analytics-${exercise.slug}`}>
       <h2 id={headingId} className="text-xl font-semibold">
@@ -126,7 +127,7 @@ function ExerciseSection({ exercise, locale, t }: { exercise: TExercise; locale:
                     {stats.diagnoses.map((d) => (
                       <tr key={d.code}>
                         <th scope="row" className={ROW_TH}>
-                          {locale === "zh-CN" ? d.messageZh : d.message} <code className="text-xs text-slate-600">{d.code}</code>
+                          {renderMessage(d.message, locale)} <code className="text-xs text-slate-600">{d.code}</code>
                         </th>
                         <td className={TD}>{d.students}</td>
                         <td className={TD}>{d.submissions}</td>
