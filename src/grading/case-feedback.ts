@@ -33,7 +33,7 @@ function formatTuple(values: ArrayLike<number>, isInteger: boolean): string {
   return values.length === 1 ? `(${shown[0]},)` : `(${shown.join(", ")})`;
 }
 
-/** The time limit that ran out, as it reads after "the 1 s" / "1 秒的". */
+/** The time limit that ran out, as it reads after "the 1 s" in the stop messages. */
 export const describeTimeLimit = (limit: "cpu" | "wall"): TMessage => message(limit === "cpu" ? "limitCpu" : "limitWall");
 
 /** Python's own text, bounded: it is stored as data inside a message. */

@@ -8,7 +8,8 @@ import { ZExerciseMeta, type TExerciseMeta } from "./meta-schema";
 
 export interface TExerciseSummary {
   slug: string;
-  title: TExerciseMeta["title"];
+  /** each statement's first heading */
+  title: { en: string; "zh-CN": string };
   points: number;
   order: number;
 }
@@ -16,6 +17,7 @@ export interface TExerciseSummary {
 export interface TExercise {
   slug: string;
   meta: TExerciseMeta;
+  title: TExerciseSummary["title"];
   /** Markdown with KaTeX math ($...$ and $$...$$) */
   statement: { en: string; "zh-CN": string };
   starter: string;
@@ -48,12 +50,24 @@ export async function readExerciseMeta(slug: string): Promise<TExerciseMeta> {
   return ZExerciseMeta.parse(JSON.parse(await readExerciseFile(slug, "meta.json")));
 }
 
+/** The title of a statement: its first "# " heading. */
+export function readStatementTitle(statement: string, file: string): string {
+  const heading = /^# +(.+?) *$/m.exec(statement)?.[1];
+  if (!heading) throw new Error(`${file} must start with a "# " heading: it is the exercise's title`);
+  return heading;
+}
+
 /** Every exercise, in course order. */
 export async function listExercises(): Promise<TExerciseSummary[]> {
   const summaries = await Promise.all(
     listExerciseSlugs().map(async (slug) => {
-      const meta = await readExerciseMeta(slug);
-      return { slug, title: meta.title, points: meta.points, order: meta.order };
+      const [meta, en, zh] = await Promise.all([
+        readExerciseMeta(slug),
+        readExerciseFile(slug, "statement.en.md"),
+        readExerciseFile(slug, "statement.zh-CN.md"),
+      ]);
+      const title = { en: readStatementTitle(en, `${slug}/statement.en.md`), "zh-CN": readStatementTitle(zh, `${slug}/statement.zh-CN.md`) };
+      return { slug, title, points: meta.points, order: meta.order };
     }),
   );
   return summaries.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
@@ -67,5 +81,6 @@ export async function getExercise(slug: string): Promise<TExercise | null> {
     readExerciseFile(slug, "statement.zh-CN.md"),
     readExerciseFile(slug, "starter.py"),
   ]);
-  return { slug, meta, statement: { en, "zh-CN": zh }, starter };
+  const title = { en: readStatementTitle(en, `${slug}/statement.en.md`), "zh-CN": readStatementTitle(zh, `${slug}/statement.zh-CN.md`) };
+  return { slug, meta, title, statement: { en, "zh-CN": zh }, starter };
 }

@@ -35,7 +35,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
       : deadline.kind === "late"
         ? format(t.late, { penalty: Math.round(loaded.assignment.latePenaltyPerDay * 100) })
         : null;
-  const title = locale === "zh-CN" ? exercise.meta.title["zh-CN"] : exercise.meta.title.en;
+  const title = exercise.title[locale];
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Breadcrumb" className="text-sm">
