@@ -81,6 +81,8 @@ export const gradingMessages = defineMessages({
     heatmapExpected: "expected{at}",
     heatmapActual: "actual{at}",
 
+    // Text of a result stored before result schema v2, which holds its English and Chinese
+    // sentences (src/grading/result-v1.ts): another language shows {en}.
     legacyText: "{en}",
   },
   "zh-CN": {
