@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ZExerciseMeta } from "@/grading/meta-schema";
+import { message, renderMessage } from "@/grading/result-format";
 import { EXERCISE_DEFINITIONS } from "./index";
 
 const read = (slug: string, file: string) => readFileSync(path.join(__dirname, slug, file), "utf8");
@@ -45,8 +46,8 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("exercise %s", (slug) => {
     expect(new Set(codes).size).toBe(codes.length);
     for (const mistake of definition.mistakes) {
       expect(mistake.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(mistake.message).toMatch(/^[A-Z].*\.$/);
-      expect(mistake.messageZh).toMatch(/[\u4e00-\u9fff]/);
+      expect(renderMessage(message(mistake.text), "en")).toMatch(/^[A-Z].*\.$/);
+      expect(renderMessage(message(mistake.text), "zh-CN")).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { assembleResult, notGradable } from "./assemble-result";
-import { MARKER_BYTES, encodeJob } from "./protocol";
+import { MARKER_BYTES, encodeJob, type TEncodedJob } from "./protocol";
 import { SandboxFault, disposeSandbox, prepareSandbox, takeSandboxUid, type TSandboxSetup } from "./sandbox-setup";
 import type { TJob, TJobResult, TLimits, TRunner, TRunnerOptions, TRunOptions } from "./types";
 import { ZygoteProcess } from "./zygote-process";
@@ -43,7 +43,7 @@ class SandboxRunner implements TRunner {
   async run(job: TJob, options: TRunOptions = {}): Promise<TJobResult> {
     if (this.closing) return notGradable(CLOSED_MESSAGE);
     const marker = randomBytes(MARKER_BYTES);
-    let payload: Buffer;
+    let payload: TEncodedJob;
     try {
       payload = encodeJob(job, marker);
     } catch (error) {

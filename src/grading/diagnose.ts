@@ -4,6 +4,7 @@ import type { TReturned } from "@runner";
 import { matchesCandidate, measureScale, type TTolerance } from "./compare-output";
 import type { TGradingCase, TMistake } from "./exercise-definition";
 import type { NdArray } from "./ndarray";
+import { message } from "./result-format";
 import type { TDiagnosis } from "./result-schema";
 
 export interface TFailedCase {
@@ -38,5 +39,5 @@ export function diagnoseMistakes(failures: readonly TFailedCase[], tolerance: TT
   const best = ranked[0]?.cases.length ?? 0;
   return ranked
     .filter((entry) => entry.cases.length * 2 >= best)
-    .map(({ mistake, cases }) => ({ ...mistake, cases }));
+    .map(({ mistake, cases }) => ({ code: mistake.code, message: message(mistake.text), cases }));
 }

@@ -4,14 +4,14 @@
 import type { z } from "zod";
 import type { TCaseInput } from "@runner";
 import type { NdArray } from "./ndarray";
-import type { TCaseParams, TInputWindow } from "./result-schema";
+import { message, type TCaseParams, type TMessage, type TMessageCode } from "./result-format";
+import type { TInputWindow } from "./result-schema";
 import { createRandom, type TRandom } from "./seeded-random";
 
-/** A student mistake the grader can name, in both languages. */
+/** A student mistake the grader can name; `text` is its sentence in the src/i18n tables. */
 export interface TMistake {
   code: string;
-  message: string;
-  messageZh: string;
+  text: TMessageCode;
 }
 
 export interface TVariant<TInput> extends TMistake {
@@ -29,11 +29,9 @@ export interface TVariant<TInput> extends TMistake {
 export interface TLocatedCell {
   window: TInputWindow | null;
   /** the window in the notes' numpy terms, e.g. "padding_img[2:5, 4:7]" */
-  windowText: string;
-  /** the same in Simplified Chinese, e.g. "padding_img[2:5, 4:7]" or "通道 0（零填充后）的第 2:5 行、第 4:7 列" */
-  windowTextZh: string;
-  /** label as in "features[1], zero-padded", labelZh its Simplified Chinese twin */
-  input: { label: string; labelZh: string; channel: number | null; plane: NdArray }[];
+  windowText: TMessage;
+  /** label as in "features[1], zero-padded" */
+  input: { label: TMessage; channel: number | null; plane: NdArray }[];
   inputPadding: { rows: number; cols: number };
 }
 
@@ -41,8 +39,8 @@ export interface TExerciseSpec<TInput, TGenerator> {
   /** "ints" outputs (shapes) must be integers and match exactly */
   output: "floats" | "ints";
   generatorSchema: z.ZodType<TGenerator>;
-  /** name is also the case's identifier; nameZh is its Simplified Chinese twin, shown to zh-CN readers */
-  edgeCases: readonly { name: string; nameZh: string; input: TInput }[];
+  /** name is also the case's identifier; title is the name shown to readers */
+  edgeCases: readonly { name: string; title: TMessageCode; input: TInput }[];
   generateRandomInput(random: TRandom, generator: TGenerator): TInput;
   toRunnerCase(input: TInput): TCaseInput;
   describe(input: TInput): TCaseParams;
@@ -62,7 +60,7 @@ export interface TCaseVariant {
 export interface TGradingCase {
   /** also the identifier diagnoses list failing cases by */
   name: string;
-  nameZh: string;
+  title: TMessage;
   runnerCase: TCaseInput;
   params: TCaseParams;
   expected: NdArray;
@@ -79,17 +77,17 @@ export interface TExerciseDefinition {
 }
 
 export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, TGenerator>): TExerciseDefinition {
-  const toGradingCase = (name: string, nameZh: string, input: TInput): TGradingCase => {
+  const toGradingCase = (name: string, title: TMessage, input: TInput): TGradingCase => {
     const expected = spec.reference(input);
     return {
       name,
-      nameZh,
+      title,
       runnerCase: spec.toRunnerCase(input),
       params: spec.describe(input),
       expected,
       computeVariants: () =>
         spec.variants.map((variant) => ({
-          mistake: { code: variant.code, message: variant.message, messageZh: variant.messageZh },
+          mistake: { code: variant.code, text: variant.text },
           candidates: variant.candidates(input, expected),
           isShownByDtype: (dtype: string) => variant.isShownByDtype?.(dtype) ?? false,
         })),
@@ -98,13 +96,13 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
   };
   return {
     output: spec.output,
-    mistakes: spec.variants.map(({ code, message, messageZh }) => ({ code, message, messageZh })),
+    mistakes: spec.variants.map(({ code, text }) => ({ code, text })),
     buildCases: ({ seed, count, generator }) => {
       const ranges = spec.generatorSchema.parse(generator);
       const random = createRandom(seed);
-      const edge = spec.edgeCases.map(({ name, nameZh, input }) => toGradingCase(name, nameZh, input));
+      const edge = spec.edgeCases.map(({ name, title, input }) => toGradingCase(name, message(title), input));
       const drawn = Array.from({ length: count }, (_, i) =>
-        toGradingCase(`random ${i + 1}`, `随机用例 ${i + 1}`, spec.generateRandomInput(random, ranges)),
+        toGradingCase(`random ${i + 1}`, message("caseRandom", { n: i + 1 }), spec.generateRandomInput(random, ranges)),
       );
       return [...edge, ...drawn];
     },

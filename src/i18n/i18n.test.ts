@@ -17,6 +17,13 @@ function placeholders(text: string): string {
  * not in `locales`), a key missing or empty in one locale, a placeholder that differs from the
  * default language's. Keys are compared across all locales, so a key only one language has counts.
  */
+// The grader's result wording (src/i18n/grading.ts) renders messages the grader builds with every
+// parameter a language might need (an article, a type name, a full stop); each language uses
+// those its grammar wants, and some pieces are empty in one language (no full stop after Python's
+// own English text). Keys must still exist in every locale; renderMessage leaves an unknown
+// placeholder visible, and src/grading's tests render every code in every locale.
+const PLACEHOLDERS_MAY_DIFFER = new Set(["grading.ts:gradingMessages"]);
+
 function findTableProblems(tables: TTableSet, locales: readonly string[]): string[] {
   const problems: string[] = [];
   for (const [name, table] of Object.entries(tables)) {
@@ -32,6 +39,7 @@ function findTableProblems(tables: TTableSet, locales: readonly string[]): strin
       for (const key of keys) {
         const text = messages[key];
         if (text === undefined) problems.push(`${name}.${key}: missing in ${locale}`);
+        else if (PLACEHOLDERS_MAY_DIFFER.has(name)) continue;
         else if (text.trim() === "") problems.push(`${name}.${key}: empty in ${locale}`);
         else if (key in reference && placeholders(text) !== placeholders(reference[key]!)) {
           problems.push(`${name}.${key}: placeholders {${placeholders(text)}} in ${locale}, {${placeholders(reference[key]!)}} in ${DEFAULT_LOCALE}`);

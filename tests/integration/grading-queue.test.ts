@@ -10,6 +10,7 @@ import { hostname } from "node:os";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import { ZGradingResult } from "@/grading/result-schema";
+import { inEnglish } from "@/grading/test-helpers";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { readGradingConfig } from "@/server/grading-queue/grading-config";
@@ -120,7 +121,7 @@ describe("grading queue on SQLite", () => {
     expect(ZGradingResult.parse(rows.get(slow)!.result).timing.wallMs).toBeGreaterThanOrEqual(2000);
     const endlessResult = ZGradingResult.parse(rows.get(endless)!.result);
     expect(rows.get(endless)!.status).toBe("timeout");
-    expect(endlessResult.message).toMatch(/1 s CPU time limit/);
+    expect(inEnglish(endlessResult.message)).toMatch(/1 s CPU time limit/);
     for (const id of quick) {
       expect(rows.get(id)!.status).toBe("passed");
       expect(rows.get(id)!.finishedAt!.getTime()).toBeLessThan(rows.get(slow)!.finishedAt!.getTime());
@@ -147,7 +148,7 @@ describe("grading queue on SQLite", () => {
     expect(endless.outcome).toBe("graded");
     const row = await db.submission.findUniqueOrThrow({ where: { id: endless.id } });
     expect(row.status).toBe("timeout");
-    expect(ZGradingResult.parse(row.result).message).toMatch(/1 s CPU time limit/);
+    expect(inEnglish(ZGradingResult.parse(row.result).message)).toMatch(/1 s CPU time limit/);
   }, 60_000);
 
   it("runs a queued regrade job, restoring a grade that no longer matches the grader's", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { message, renderMessage } from "@/grading/result-format";
 import type { TAssignmentAnalytics } from "@/server/grades/get-exercise-analytics";
 import { wordAnalytics } from "./word-analytics";
 
@@ -10,7 +11,7 @@ const stats = {
   medianAttemptsToPass: 2,
   timeToPass: [],
   medianMinutesToPass: 5,
-  diagnoses: [{ code: "flipped-kernel", message: "The kernel is flipped.", messageZh: "卷积核被翻转了。", submissions: 3, students: 2 }],
+  diagnoses: [{ code: "flipped-kernel", message: message("mistake.flippedKernel"), submissions: 3, students: 2 }],
 };
 const analytics: TAssignmentAnalytics = {
   assignment: { id: "a", title: "Week 1" },
@@ -25,7 +26,8 @@ describe("wordAnalytics", () => {
   it("words titles and diagnoses in the reader's language, keeping the numbers", () => {
     const [conv, pool] = wordAnalytics(analytics, "zh-CN");
     expect(conv).toMatchObject({ id: "e1", slug: "conv2d", title: "二维卷积", stats: { passRate: 0.5, medianMinutesToPass: 5 } });
-    expect(conv!.stats.diagnoses).toEqual([{ code: "flipped-kernel", text: "卷积核被翻转了。", submissions: 3, students: 2 }]);
+    expect(conv!.stats.diagnoses).toEqual([{ code: "flipped-kernel", text: renderMessage(message("mistake.flippedKernel"), "zh-CN"), submissions: 3, students: 2 }]);
+    expect(conv!.stats.diagnoses[0]!.text).toMatch(/^你把卷积核翻转了/);
     // No Chinese title stored: the English one, not an empty heading.
     expect(pool!.title).toBe("Pooling");
   });
@@ -33,6 +35,6 @@ describe("wordAnalytics", () => {
   it("words them in English for English readers", () => {
     const [conv] = wordAnalytics(analytics, "en");
     expect(conv!.title).toBe("2D convolution");
-    expect(conv!.stats.diagnoses[0]!.text).toBe("The kernel is flipped.");
+    expect(conv!.stats.diagnoses[0]!.text).toMatch(/^You flipped the kernel\./);
   });
 });

@@ -1,7 +1,8 @@
 // The analytics page words what the database stores (exercise titles, the grader's diagnoses) on
 // the server, so the chart component receives plain strings in the reader's language and knows
 // nothing of how results are stored.
-import { pickLocalized, type TLocale } from "@/i18n";
+import { renderMessage } from "@/grading/result-format";
+import type { TLocale } from "@/i18n";
 import { exerciseTitle } from "@/i18n/exercise-title";
 import type { TDiagnosisCount, TExerciseStats } from "@/server/grades/compute-exercise-analytics";
 import type { TAssignmentAnalytics } from "@/server/grades/get-exercise-analytics";
@@ -23,7 +24,7 @@ export interface TWordedExerciseAnalytics {
 /** The one place that reads a stored diagnosis's text: a new result format changes only this. */
 function wordDiagnosis(diagnosis: TDiagnosisCount, locale: TLocale): TWordedDiagnosis {
   const { code, students, submissions } = diagnosis;
-  return { code, students, submissions, text: pickLocalized(locale, { en: diagnosis.message, "zh-CN": diagnosis.messageZh }) };
+  return { code, students, submissions, text: renderMessage(diagnosis.message, locale) };
 }
 
 export function wordAnalytics(analytics: TAssignmentAnalytics, locale: TLocale): TWordedExerciseAnalytics[] {

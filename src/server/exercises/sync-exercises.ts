@@ -3,6 +3,7 @@
 // change scores.
 import { createHash } from "node:crypto";
 import { listExercises, readExerciseFile } from "@/grading/exercise-files";
+import { exerciseTitleColumns } from "@/i18n/exercise-title";
 import type { TDb } from "@/server/db-client";
 
 async function hashExerciseContent(slug: string): Promise<string> {
@@ -17,8 +18,7 @@ export async function syncExercises(db: TDb): Promise<{ slug: string; id: string
     const contentHash = await hashExerciseContent(exercise.slug);
     const before = await db.exercise.findUnique({ where: { slug: exercise.slug }, select: { contentHash: true } });
     const data = {
-      title: exercise.title.en,
-      titleZh: exercise.title["zh-CN"],
+      ...exerciseTitleColumns(exercise.title),
       points: Math.round(exercise.points),
       order: exercise.order,
       contentHash,

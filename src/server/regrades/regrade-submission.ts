@@ -30,7 +30,7 @@ export async function regradeSubmission(
 ): Promise<TRegradeOutcome> {
   const { submission } = options;
   const { result } = await gradeSubmission({ exercise: options.slug, source: submission.code, mode: "submit", seed: submission.seed, runner: options.runner });
-  if (!result.gradable) return { kind: "kept", reason: "runner", detail: result.operatorMessage ?? result.message };
+  if (!result.gradable) return { kind: "kept", reason: "runner", detail: result.operatorMessage };
 
   const score = applyLatePenalty(result.score, submission.latePenalty);
   const isWritten = await db.$transaction(async (tx) => {

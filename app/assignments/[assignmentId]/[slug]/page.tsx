@@ -30,7 +30,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
         : deadline.kind === "late"
           ? format(t.late, { penalty: Math.round(assignment.latePenaltyPerDay * 100) })
           : null;
-  const title = exercise.meta.title[locale];
+  const title = exercise.title[locale];
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label={t.breadcrumb} className="text-sm">
