@@ -6,4 +6,7 @@ export async function register(): Promise<void> {
   const { getGradingService } = await import("@/server/grading-queue/grading-service");
   // A failed start is logged there and retried by the next request that needs grading.
   await getGradingService().catch(() => {});
+  // LMS grade passback (issue 15): drains the score-sync outbox.
+  const { startScoreSyncLoop } = await import("@/server/lti/score-sync-loop");
+  startScoreSyncLoop();
 }

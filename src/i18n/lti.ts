@@ -1,0 +1,71 @@
+// Text of the LTI launch pages: the interstitial that continues into ConvLab (or offers a new
+// window when the LMS's iframe cannot keep cookies), and the refusal pages, each saying what to
+// tell the LMS administrator.
+import { defineMessages } from "./index";
+
+const en = {
+  launchTitle: "Opening ConvLab…",
+  launchContinuing: "Signing you in to ConvLab.",
+  launchBlockedCookies: "Your browser does not let ConvLab keep you signed in inside the LMS page (third-party cookies are blocked).",
+  launchOpenWindow: "Open ConvLab in a new window",
+  errorTitle: "ConvLab could not open this launch",
+  errorTellAdmin: "What to tell your LMS administrator:",
+  errorReference: "Reference for the ConvLab operator: {reason} at {time}.",
+  tokenMissing: "The LMS sent no id_token. The tool's redirect URI must be ConvLab's /api/lti/launch, reached by the platform's form post.",
+  tokenMalformed: "The LMS sent an id_token that is not a JSON Web Token.",
+  algorithmRefused: "The id_token is not signed with RS256. ConvLab refuses unsigned (alg none) and shared-secret (HS256) tokens.",
+  platformUnknown: "This LMS (its issuer) is not registered in ConvLab. Register it with the admin page or npm run lti:register.",
+  audienceWrong: "The id_token is addressed to another client id (aud/azp) than the one registered in ConvLab for this LMS.",
+  signatureInvalid: "The id_token's signature does not match the LMS's public keys (JWKS URL) registered in ConvLab.",
+  tokenExpired: "The id_token has expired. Check that the LMS server's clock is right, then launch again.",
+  tokenFromFuture: "The id_token is dated in the future. Check that the LMS server's clock is right.",
+  jwksUnreachable: "ConvLab could not fetch the LMS's public keys from the registered JWKS URL.",
+  stateMissing: "This browser did not keep the login state between the LMS and ConvLab. Launch again from the LMS; if it persists, allow cookies for ConvLab.",
+  nonceReplayed: "This launch was already used or has expired. Launch again from the LMS.",
+  deploymentUnknown: "This deployment of ConvLab is not registered. Add its deployment id in ConvLab (npm run lti:register with --deployment-id).",
+  claimsMissing: "The LMS left out claims LTI 1.3 requires (such as the context, the roles or the resource link).",
+  messageTypeUnsupported: "ConvLab handles resource-link launches and deep-linking requests only.",
+  versionUnsupported: "ConvLab speaks LTI 1.3.0; the LMS sent another version.",
+  loginRequestInvalid: "The LMS's login initiation request is incomplete or names a target outside ConvLab.",
+  roleUnsupported: "Your role in this course does not give access to ConvLab here (learners, TAs and instructors do; only instructors may pick content).",
+  courseNotLinked: "This course is not set up in ConvLab yet: the instructor must open ConvLab from it once first.",
+  assignmentNotLinked: "This link does not point to a ConvLab assignment. The instructor should add it again through the LMS's content picker (deep linking).",
+  ticketInvalid: "This sign-in link was already used or has expired. Launch again from the LMS.",
+  internalError: "ConvLab failed on its side while handling this launch. Try again; if it persists, give the reference below to the ConvLab operator.",
+};
+
+export type TLtiMessageKey = keyof typeof en;
+
+export const ltiMessages = defineMessages<TLtiMessageKey>({
+  en,
+  "zh-CN": {
+    launchTitle: "正在打开 ConvLab…",
+    launchContinuing: "正在登录 ConvLab。",
+    launchBlockedCookies: "你的浏览器不允许 ConvLab 在 LMS 页面内保持登录（第三方 Cookie 被阻止）。",
+    launchOpenWindow: "在新窗口中打开 ConvLab",
+    errorTitle: "ConvLab 无法完成这次启动",
+    errorTellAdmin: "请告诉你的 LMS 管理员：",
+    errorReference: "供 ConvLab 运维参考：{reason}，时间 {time}。",
+    tokenMissing: "LMS 没有发送 id_token。工具的重定向 URI 必须是 ConvLab 的 /api/lti/launch，并由平台以表单 POST 访问。",
+    tokenMalformed: "LMS 发送的 id_token 不是 JSON Web Token。",
+    algorithmRefused: "id_token 不是用 RS256 签名的。ConvLab 拒绝未签名（alg none）和共享密钥（HS256）的令牌。",
+    platformUnknown: "这个 LMS（其 issuer）没有在 ConvLab 中注册。请通过管理页面或 npm run lti:register 注册。",
+    audienceWrong: "id_token 的接收方（aud/azp）不是 ConvLab 为此 LMS 注册的 client id。",
+    signatureInvalid: "id_token 的签名与 ConvLab 中登记的 LMS 公钥（JWKS URL）不符。",
+    tokenExpired: "id_token 已过期。请检查 LMS 服务器的时钟，然后重新启动。",
+    tokenFromFuture: "id_token 的时间在未来。请检查 LMS 服务器的时钟。",
+    jwksUnreachable: "ConvLab 无法从登记的 JWKS URL 获取 LMS 的公钥。",
+    stateMissing: "浏览器在 LMS 与 ConvLab 之间没有保留登录状态。请从 LMS 重新启动；如仍失败，请允许 ConvLab 的 Cookie。",
+    nonceReplayed: "这次启动已被使用或已过期。请从 LMS 重新启动。",
+    deploymentUnknown: "ConvLab 的这个部署没有注册。请在 ConvLab 中添加其 deployment id（npm run lti:register --deployment-id）。",
+    claimsMissing: "LMS 缺少 LTI 1.3 要求的声明（例如课程上下文、角色或资源链接）。",
+    messageTypeUnsupported: "ConvLab 只处理资源链接启动和深度链接请求。",
+    versionUnsupported: "ConvLab 使用 LTI 1.3.0；LMS 发送了其他版本。",
+    loginRequestInvalid: "LMS 的登录发起请求不完整，或指向 ConvLab 以外的地址。",
+    roleUnsupported: "你在本课程中的角色不能在此使用 ConvLab（学生、助教和教师可以；只有教师可以选择内容）。",
+    courseNotLinked: "这门课程尚未在 ConvLab 中设置：需要教师先从课程中打开一次 ConvLab。",
+    assignmentNotLinked: "这个链接没有指向 ConvLab 的作业。请教师通过 LMS 的内容选择器（深度链接）重新添加。",
+    ticketInvalid: "这个登录链接已被使用或已过期。请从 LMS 重新启动。",
+    internalError: "ConvLab 在处理这次启动时出错。请重试；如仍失败，请把下面的参考信息交给 ConvLab 运维。",
+  },
+});
