@@ -51,7 +51,7 @@ async function readParams(request: Request): Promise<Record<string, string>> {
 export async function respondToLogin(request: Request): Promise<Response> {
   try {
     const { redirectUrl, state } = await startLogin(db, await readParams(request));
-    const cookie = `${stateCookieName(state)}=${state}; Path=/api/lti; Max-Age=${LOGIN_LIFETIME_SECONDS}; HttpOnly; SameSite=None; Secure`;
+    const cookie = `${stateCookieName(state)}=${state}; Path=/api/lti; Max-Age=${LOGIN_LIFETIME_SECONDS}; HttpOnly; SameSite=None; Secure; Partitioned`;
     return new Response(null, { status: 302, headers: { location: redirectUrl, "set-cookie": cookie, "cache-control": "no-store" } });
   } catch (error) {
     return failureResponse(error, "login");
@@ -74,8 +74,8 @@ export async function respondToLaunch(request: Request): Promise<Response> {
     const nonce = randomBytes(16).toString("base64");
     const page = renderLaunchPage({ locale: await getLocale(), target, ticketUrl: `/api/lti/ticket?t=${ticket}`, nonce, frameAncestors: await listFrameAncestors(db) });
     return htmlResponse(page, 200, [
-      ["set-cookie", await createLtiSessionCookie(applied.userId)],
-      ["set-cookie", `${stateCookieName(state!)}=; Path=/api/lti; Max-Age=0; HttpOnly; SameSite=None; Secure`],
+      ["set-cookie", await createLtiSessionCookie(applied.userId, { isFramed: true })],
+      ["set-cookie", `${stateCookieName(state!)}=; Path=/api/lti; Max-Age=0; HttpOnly; SameSite=None; Secure; Partitioned`],
     ]);
   } catch (error) {
     return failureResponse(error, "launch");
@@ -86,7 +86,7 @@ export async function respondToTicket(request: Request): Promise<Response> {
   try {
     const token = new URL(request.url).searchParams.get("t") ?? "";
     const { userId, redirectTo } = await redeemLaunchTicket(db, token);
-    return new Response(null, { status: 303, headers: { location: redirectTo, "set-cookie": await createLtiSessionCookie(userId), "cache-control": "no-store" } });
+    return new Response(null, { status: 303, headers: { location: redirectTo, "set-cookie": await createLtiSessionCookie(userId, { isFramed: false }), "cache-control": "no-store" } });
   } catch (error) {
     return failureResponse(error, "ticket");
   }

@@ -52,7 +52,10 @@ export async function startLogin(db: TDb, params: Record<string, string>, now = 
   return { redirectUrl: url.toString(), state };
 }
 
-/** The cookie that binds the state to this browser. It must survive the platform's cross-site form post. */
+/**
+ * The cookie that binds the state to this browser. It must survive the platform's cross-site form
+ * post (SameSite=None; Lax would be dropped) inside a third-party iframe (Partitioned).
+ */
 export function stateCookieName(state: string): string {
   return `lti_state_${state}`;
 }
