@@ -8,6 +8,8 @@ import { syncExercises } from "@/server/exercises/sync-exercises";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
 import { applyLaunch, type TAppliedLaunch } from "@/server/lti/apply-launch";
 import { buildDeepLinkingResponse, createDeepLinkRequestToken, readDeepLinkRequestToken } from "@/server/lti/deep-linking";
+import { frameAncestorsDirective, listFrameAncestors } from "@/server/lti/frame-ancestors";
+import { createLaunchTicket, redeemLaunchTicket } from "@/server/lti/launch-ticket";
 import { LtiFailure } from "@/server/lti/lti-failure";
 import { registerPlatform, ZRegisterPlatformInput } from "@/server/lti/register-platform";
 import { backoffMs, processDueScoreSyncs, resendScores } from "@/server/lti/score-sync";
@@ -90,6 +92,25 @@ describe("registration", () => {
     const plain = ZRegisterPlatformInput.safeParse({ ...base, authTokenUrl: "http://lms.example.edu/token" });
     expect(plain.success).toBe(false);
     expect(plain.error?.issues[0]?.message).toBe("ltiUrlNeedsHttps");
+  });
+});
+
+describe("framing and the new-window ticket", () => {
+  it("lets exactly the registered platforms frame the launch pages", async () => {
+    const origins = await listFrameAncestors(database.db);
+    expect(origins).toEqual([platform.url]);
+    expect(frameAncestorsDirective(origins)).toBe(`frame-ancestors ${platform.url}`);
+    expect(frameAncestorsDirective([])).toBe("frame-ancestors 'none'");
+  });
+
+  it("redeems a launch ticket once, and never after it expires", async () => {
+    const user = await database.db.user.create({ data: { name: "Ticket", email: `t-${randomUUID()}@convlab.test` } });
+    const token = await createLaunchTicket(database.db, { userId: user.id, redirectTo: "/assignments/a/convolution" });
+    expect(await redeemLaunchTicket(database.db, token)).toEqual({ userId: user.id, redirectTo: "/assignments/a/convolution" });
+    await expect(redeemLaunchTicket(database.db, token)).rejects.toMatchObject({ reason: "ticketInvalid" });
+    const late = await createLaunchTicket(database.db, { userId: user.id, redirectTo: "/" });
+    await expect(redeemLaunchTicket(database.db, late, new Date(Date.now() + 3 * 60_000))).rejects.toMatchObject({ reason: "ticketInvalid" });
+    await expect(redeemLaunchTicket(database.db, "forged")).rejects.toMatchObject({ reason: "ticketInvalid" });
   });
 });
 

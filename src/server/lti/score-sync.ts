@@ -17,6 +17,8 @@ const SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
 export const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** Longer than a post can take (token + line item + score calls at 10 s each). */
+const POST_LEASE_MS = 60_000;
 
 const ZLineItem = z.object({ id: z.string().url(), resourceLinkId: z.string().optional(), scoreMaximum: z.number().optional() });
 
@@ -147,7 +149,14 @@ export async function postScore(db: TDb, syncId: string, now = new Date()): Prom
 
 /** One pass of the outbox: every due pending row, oldest first. Returns how many were attempted. */
 export async function processDueScoreSyncs(db: TDb, now = new Date(), limit = 50): Promise<number> {
-  const due = await db.ltiScoreSync.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true } });
-  for (const { id } of due) await postScore(db, id, now);
-  return due.length;
+  const due = await db.ltiScoreSync.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true, nextAttemptAt: true } });
+  let attempted = 0;
+  for (const row of due) {
+    // A lease: with several web servers, only the one whose update wins posts this row now.
+    const claimed = await db.ltiScoreSync.updateMany({ where: { id: row.id, status: "pending", nextAttemptAt: row.nextAttemptAt }, data: { nextAttemptAt: new Date(now.getTime() + POST_LEASE_MS) } });
+    if (claimed.count !== 1) continue;
+    await postScore(db, row.id, now);
+    attempted += 1;
+  }
+  return attempted;
 }
