@@ -19,7 +19,12 @@ import { listPublicJwks, rotateToolKey } from "@/server/lti/tool-keys";
 import { buildToolUrls } from "@/server/lti/tool-urls";
 import { validateLaunch, type TValidatedLaunch } from "@/server/lti/validate-launch";
 import { LtiPlatform, ROLE, type TLaunchSpec, type TPlatformUser } from "../support/lti-platform";
-import { createSqliteDatabase, type TTestDatabase } from "../support/test-database";
+import { createPostgresDatabase, createSqliteDatabase, pgServerUrl, type TTestDatabase } from "../support/test-database";
+
+/** SQLite always; PostgreSQL too when a test server is configured (CONVLAB_TEST_PG_URL). */
+const PROVIDERS = pgServerUrl ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const);
+
+describe.each(PROVIDERS)("LTI on %s", (provider) => {
 
 let database: TTestDatabase;
 let platform: LtiPlatform;
@@ -30,7 +35,7 @@ const student: TPlatformUser = { sub: "stu-1", name: "Bo Student", email: "bo@lm
 const ta: TPlatformUser = { sub: "ta-1", name: "Cy TA", roles: [ROLE.instructor, ROLE.taSubRole] };
 
 beforeAll(async () => {
-  database = await createSqliteDatabase("lti");
+  database = provider === "postgresql" ? await createPostgresDatabase("lti") : await createSqliteDatabase("lti");
   await syncExercises(database.db);
   platform = await new LtiPlatform({ toolJwks: () => listPublicJwks(database.db), toolLaunchUrl: urls.launch, toolLoginUrl: urls.login }).start();
   await registerPlatform(database.db, { issuer: platform.issuer, clientId: platform.clientId, deploymentId: platform.deploymentId, authLoginUrl: platform.authLoginUrl, authTokenUrl: platform.authTokenUrl, jwksUrl: platform.jwksUrl });
@@ -312,4 +317,5 @@ describe("launch, deep linking, roster and grade passback", () => {
     const later = (await listPublicJwks(database.db, new Date(Date.now() + 11 * 60_000))).keys.map((k) => k.kid);
     expect(later).toEqual([newKid]);
   });
+});
 });
