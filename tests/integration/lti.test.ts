@@ -11,6 +11,7 @@ import { buildDeepLinkingResponse, createDeepLinkRequestToken, readDeepLinkReque
 import { frameAncestorsDirective, listFrameAncestors } from "@/server/lti/frame-ancestors";
 import { createLaunchTicket, redeemLaunchTicket } from "@/server/lti/launch-ticket";
 import { LtiFailure } from "@/server/lti/lti-failure";
+import { relinkContext } from "@/server/lti/relink-context";
 import { registerPlatform, ZRegisterPlatformInput } from "@/server/lti/register-platform";
 import { backoffMs, processDueScoreSyncs, resendScores } from "@/server/lti/score-sync";
 import { startLogin } from "@/server/lti/start-login";
@@ -306,6 +307,24 @@ describe("launch, deep linking, roster and grade passback", () => {
     expect(result.removed).toBe(1);
     const left = await database.db.enrollment.findFirstOrThrow({ where: { userId: newcomer.userId, courseId: context.courseId } });
     expect(left.removedAt).not.toBeNull();
+  });
+
+  it("links the LMS course to another course the instructor teaches; an empty auto-created course goes", async () => {
+    const context = await database.db.ltiContext.findFirstOrThrow({ where: { contextId: platform.contextId } });
+    const ltiInstructor = await database.db.ltiUser.findFirstOrThrow({ where: { sub: instructor.sub }, include: { user: true } });
+    const actor = { id: ltiInstructor.userId, email: ltiInstructor.user.email, name: ltiInstructor.user.name, role: "instructor" as const };
+    const mine = await database.db.course.create({ data: { title: "My existing course", code: `X${randomUUID().slice(0, 8).toUpperCase()}`, enrollments: { create: { userId: actor.id, role: "instructor" } } } });
+    const empty = await database.db.course.create({ data: { title: "Empty", code: `E${randomUUID().slice(0, 8).toUpperCase()}`, enrollments: { create: { userId: actor.id, role: "instructor" } } } });
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub }, include: { user: true } });
+    await expect(relinkContext(database.db, { user: { id: studentUser.userId, email: studentUser.user.email, name: studentUser.user.name, role: "student" }, ltiContextId: context.id, courseId: mine.id })).rejects.toMatchObject({ code: "forbidden" });
+
+    await relinkContext(database.db, { user: actor, ltiContextId: context.id, courseId: empty.id });
+    // the first course has assignments and submissions: kept
+    expect(await database.db.course.findUnique({ where: { id: context.courseId } })).not.toBeNull();
+    await relinkContext(database.db, { user: actor, ltiContextId: context.id, courseId: mine.id });
+    expect((await database.db.ltiContext.findUniqueOrThrow({ where: { id: context.id } })).courseId).toBe(mine.id);
+    expect(await database.db.course.findUnique({ where: { id: empty.id } })).toBeNull();
+    await relinkContext(database.db, { user: actor, ltiContextId: context.id, courseId: context.courseId });
   });
 
   it("keeps a rotated tool key in the JWKS while its tokens may live", async () => {

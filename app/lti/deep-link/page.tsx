@@ -21,6 +21,11 @@ export default async function DeepLinkPage({ searchParams }: { searchParams: Pro
   const course = await db.course.findUniqueOrThrow({ where: { id: request.courseId }, include: { assignments: { orderBy: { dueAt: "asc" } } } });
   const assignments = await Promise.all(course.assignments.map(async (a) => ({ id: a.id, title: a.title, points: await readAssignmentPoints(db, a.id) })));
   const exercises = await db.exercise.findMany({ orderBy: { order: "asc" }, select: { id: true, title: true } });
+  const otherCourses = await db.course.findMany({
+    where: { id: { not: course.id }, enrollments: { some: { userId: user.id, role: "instructor", removedAt: null } } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, title: true },
+  });
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">{t.deepLinkTitle}</h1>
@@ -57,6 +62,25 @@ export default async function DeepLinkPage({ searchParams }: { searchParams: Pro
           </li>
         ))}
       </ul>
+      {otherCourses.length > 0 ? (
+        <>
+          <h2 className="font-semibold">{format(t.deepLinkOtherCourses, { course: course.title })}</h2>
+          <ul className="flex flex-col gap-2">
+            {otherCourses.map((other) => (
+              <li key={other.id}>
+                <form method="post" action="/api/lti/deep-link" className="flex items-center gap-3">
+                  <input type="hidden" name="request" value={token} />
+                  <input type="hidden" name="linkCourseId" value={other.id} />
+                  <span>{other.title}</span>
+                  <button type="submit" className="rounded border px-3 py-1" aria-label={`${t.deepLinkUseCourse}: ${other.title}`}>
+                    {t.deepLinkUseCourse}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

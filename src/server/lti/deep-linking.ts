@@ -22,21 +22,22 @@ const ZDeepLinkRequest = z.object({
   deploymentId: z.string(),
   returnUrl: z.string().url(),
   data: z.string().optional(),
-  courseId: z.string(),
+  ltiContextId: z.string(),
   userId: z.string(),
 });
-export type TDeepLinkRequest = z.infer<typeof ZDeepLinkRequest>;
+/** The signed request, plus the course its LMS context is linked to now (the instructor may relink it). */
+export type TDeepLinkRequest = z.infer<typeof ZDeepLinkRequest> & { courseId: string };
 
 export async function createDeepLinkRequestToken(db: TDb, launch: TValidatedLaunch, applied: TAppliedLaunch): Promise<string> {
   const claims = launch.claims as TDeepLinkingClaims;
   const settings = claims[`${DL}deep_linking_settings`] as { deep_link_return_url: string; accept_types: string[]; data?: string };
   if (!settings.accept_types.includes("ltiResourceLink")) throw new LtiFailure("messageTypeUnsupported", `accept_types ${settings.accept_types.join(",")} lacks ltiResourceLink`);
-  const request: TDeepLinkRequest = {
+  const request: z.infer<typeof ZDeepLinkRequest> = {
     platformId: launch.platform.id,
     deploymentId: claims[`${LTI}deployment_id`] as string,
     returnUrl: settings.deep_link_return_url,
     data: settings.data,
-    courseId: applied.courseId,
+    ltiContextId: applied.ltiContextId,
     userId: applied.userId,
   };
   const { kid, key } = await getSigningKey(db);
@@ -44,12 +45,16 @@ export async function createDeepLinkRequestToken(db: TDb, launch: TValidatedLaun
 }
 
 export async function readDeepLinkRequestToken(db: TDb, token: string): Promise<TDeepLinkRequest> {
+  let request: z.infer<typeof ZDeepLinkRequest>;
   try {
     const { payload } = await jwtVerify(token, createLocalJWKSet(await listPublicJwks(db)), { audience: REQUEST_AUDIENCE, algorithms: ["RS256"] });
-    return ZDeepLinkRequest.parse(payload);
+    request = ZDeepLinkRequest.parse(payload);
   } catch (error) {
     throw new LtiFailure("nonceReplayed", `deep-link request token: ${(error as Error).message}`);
   }
+  const context = await db.ltiContext.findUnique({ where: { id: request.ltiContextId }, select: { courseId: true } });
+  if (!context) throw new LtiFailure("courseNotLinked", `LTI context ${request.ltiContextId} is gone`);
+  return { ...request, courseId: context.courseId };
 }
 
 /** An assignment's points: each exercise's own points unless the assignment overrides them. */

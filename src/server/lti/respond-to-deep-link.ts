@@ -13,11 +13,14 @@ import { getMembership } from "@/server/roster/get-membership";
 import { createLinkedAssignment } from "./create-linked-assignment";
 import { buildDeepLinkingResponse, readDeepLinkRequestToken } from "./deep-linking";
 import { listFrameAncestors } from "./frame-ancestors";
+import { relinkContext } from "./relink-context";
 import { renderAutoPostPage } from "./render-lti-page";
+import { requestRosterSync } from "./sync-roster";
 
 const ZChoice = z.union([
   z.object({ request: z.string().min(1), assignmentId: z.string().min(1) }),
   z.object({ request: z.string().min(1), exerciseId: z.string().min(1) }),
+  z.object({ request: z.string().min(1), linkCourseId: z.string().min(1) }),
 ]);
 
 export async function respondToDeepLinkChoice(request: Request): Promise<Response> {
@@ -26,6 +29,11 @@ export async function respondToDeepLinkChoice(request: Request): Promise<Respons
     const choice = ZChoice.parse(Object.fromEntries((await request.formData()).entries()));
     const deepLink = await readDeepLinkRequestToken(db, choice.request);
     if (deepLink.userId !== user.id) throw new AppError("forbidden", "onlyCourseInstructors");
+    if ("linkCourseId" in choice) {
+      await relinkContext(db, { user, ltiContextId: deepLink.ltiContextId, courseId: choice.linkCourseId });
+      requestRosterSync(db, deepLink.ltiContextId);
+      return new Response(null, { status: 303, headers: { location: `/lti/deep-link?request=${encodeURIComponent(choice.request)}` } });
+    }
     if (!canLinkLtiContent(user, await getMembership(db, { userId: user.id, courseId: deepLink.courseId }))) throw new AppError("forbidden", "onlyCourseInstructors");
     const assignmentId = "assignmentId" in choice ? choice.assignmentId : await createLinkedAssignment(db, { courseId: deepLink.courseId, exerciseId: choice.exerciseId });
     const exists = await db.assignment.findFirst({ where: { id: assignmentId, courseId: deepLink.courseId }, select: { id: true } });
