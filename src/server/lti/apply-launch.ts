@@ -39,9 +39,11 @@ async function chooseEmail(tx: TTx, platformId: string, claims: TLaunchClaims): 
 async function findOrCreateUser(tx: TTx, platformId: string, claims: TLaunchClaims, role: TCourseRole): Promise<string> {
   const known = await tx.ltiUser.findUnique({ where: { platformId_sub: { platformId, sub: claims.sub } } });
   if (known) return known.userId;
-  // LMS accounts never get a password: they sign in through the LMS (or a launch ticket).
+  // LMS accounts never get a password: they sign in through the LMS (or a launch ticket). Only
+  // instructors get the global instructor role (creating courses); a TA's staff pages come from
+  // the enrollment.
   const user = await tx.user.create({
-    data: { name: displayName(claims), email: await chooseEmail(tx, platformId, claims), emailVerified: false, role: role === "student" ? "student" : "instructor" },
+    data: { name: displayName(claims), email: await chooseEmail(tx, platformId, claims), emailVerified: false, role: role === "instructor" ? "instructor" : "student" },
   });
   await tx.ltiUser.create({ data: { platformId, sub: claims.sub, userId: user.id } });
   return user.id;

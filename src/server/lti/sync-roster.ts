@@ -57,7 +57,7 @@ export async function syncRoster(db: TDb, ltiContextId: string, now = new Date()
         const email = member.email?.toLowerCase();
         const isEmailFree = !!email && !(await tx.user.findUnique({ where: { email } }));
         const name = (member.name || [member.given_name, member.family_name].filter(Boolean).join(" ") || "LMS user").slice(0, 100);
-        const user = await tx.user.create({ data: { name, email: isEmailFree ? email! : `lti-${digest}@lti.invalid`, role: role === "student" ? "student" : "instructor" } });
+        const user = await tx.user.create({ data: { name, email: isEmailFree ? email! : `lti-${digest}@lti.invalid`, role: role === "instructor" ? "instructor" : "student" } });
         link = await tx.ltiUser.create({ data: { platformId: context.platformId, sub, userId: user.id } });
       }
       await tx.enrollment.upsert({
