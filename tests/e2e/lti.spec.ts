@@ -64,6 +64,20 @@ test("deep link, student launch in the LMS iframe, submission, score in the LMS 
   await page.goto(`${platform.url}/gradebook`);
   await expect(page.locator(`#gradebook tr[data-user="${student.sub}"] .score`)).toHaveText("10/10");
   await studentContext.close();
+
+  // The instructor, launched from the same link, lands on the assignment and sees the sync state.
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  const staffHint = platform.prepareLaunch({ user: { sub: "e2e-instructor", name: "Ines Instructor", roles: [ROLE.instructor] }, messageType: "LtiResourceLinkRequest", resourceLinkId: resourceLinkId! });
+  await staffPage.goto(`${platform.url}/course?hint=${staffHint}`);
+  await expect.poll(() => staffPage.frames().find((f) => /\/instructor\/courses\/[^/]+\/assignments\//.test(f.url()))?.url()).toBeTruthy();
+  const staffFrame = staffPage.frames().find((f) => /\/instructor\/courses\/[^/]+\/assignments\//.test(f.url()))!;
+  const courseId = /\/instructor\/courses\/([^/]+)\//.exec(staffFrame.url())![1];
+  await staffFrame.goto(`${baseURL}/instructor/courses/${courseId}/lms`);
+  const row = staffFrame.locator("tr", { hasText: "Sam Student" });
+  await expect(row).toHaveAttribute("data-status", "sent");
+  await expect(row).toContainText("10 / 10");
+  await staffContext.close();
 });
 
 test("a refused launch shows what to tell the LMS admin", async ({ page }) => {
