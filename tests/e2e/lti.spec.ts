@@ -49,7 +49,14 @@ test("deep link, student launch in the LMS iframe, submission, score in the LMS 
   const studentContext = await browser.newContext();
   const page = await studentContext.newPage();
   const student = { sub: "e2e-student", name: "Sam Student", roles: [ROLE.learner] };
+  const launchResponse = page.waitForResponse((r) => r.url() === `${baseURL}/api/lti/launch` && r.request().method() === "POST");
   await page.goto(`${platform.url}/course?hint=${platform.prepareLaunch({ user: student, messageType: "LtiResourceLinkRequest", resourceLinkId: resourceLinkId! })}`);
+  // The landing page may be framed by exactly the registered LMS; its cookies survive a third-party iframe.
+  const landing = await launchResponse;
+  expect((await landing.headerValue("content-security-policy"))?.split(";").map((d) => d.trim())).toContain(`frame-ancestors ${platform.url}`);
+  const cookies = (await landing.headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  expect(cookies.find((c) => c.includes("session_token="))).toMatch(/; HttpOnly; SameSite=None; Secure; Partitioned$/);
+  expect(cookies.join("\n")).not.toContain("id_token");
   const frame = page.frameLocator("#tool");
   await expect(frame.getByRole("heading", { level: 1 })).toHaveText(EXERCISE_TITLE);
   const exerciseFrame = page.frames().find((f) => f.url().includes(`/assignments/${link.custom.convlab_assignment_id}/convolution`));
