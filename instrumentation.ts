@@ -33,4 +33,7 @@ export async function register(): Promise<void> {
   }
   // A failed start is logged there and retried by the next request that needs grading.
   await getGradingService().catch(() => {});
+  // LMS grade passback (issue 15): drains the score-sync outbox.
+  const { startScoreSyncLoop } = await import("@/server/lti/score-sync-loop");
+  startScoreSyncLoop();
 }

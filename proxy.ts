@@ -2,11 +2,15 @@
 // reads from the request's policy header and puts on its own inline scripts. API routes, static
 // files and prefetches skip it (the proxy would also make Next.js buffer request bodies).
 import { NextResponse, type NextRequest } from "next/server";
+import { readAuthSecret } from "@/server/env";
+import { FRAME_GRANT_COOKIE, readFrameGrant } from "@/server/lti/frame-grant";
 import { buildContentSecurityPolicy } from "@/server/security-headers";
 
 export function proxy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = buildContentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV === "development" });
+  // A browser that came in through a framed LMS launch may be framed by that LMS (frame-grant.ts).
+  const framedBy = readFrameGrant(request.cookies.get(FRAME_GRANT_COOKIE)?.value, readAuthSecret());
+  const policy = buildContentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV === "development", framedBy });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

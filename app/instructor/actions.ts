@@ -22,6 +22,7 @@ import { restoreStudent } from "@/server/roster/restore-student";
 import { createRegradeJob } from "@/server/regrades/create-regrade-job";
 import { updateAssignment } from "@/server/assignments/update-assignment";
 import { updateCourse } from "@/server/courses/update-course";
+import { resendCourseScores } from "@/server/lti/list-score-syncs";
 
 /** A text field of the form; absent fields read as missing, which zod then reports. */
 function field(form: FormData, name: string): string | undefined {
@@ -142,4 +143,14 @@ export async function startRegradeAction(_prev: TActionState, form: FormData): P
     refreshCourse(input.courseId);
     redirect(`/instructor/courses/${input.courseId}/regrades/${jobId}`);
   });
+}
+
+/** LMS grade sync (issue 15): resend one student's score, or everyone's, to the LMS. */
+export async function resendLtiScoresAction(form: FormData): Promise<void> {
+  const user = await requireUser();
+  const courseId = ZId.parse(field(form, "courseId"));
+  const ltiResourceLinkId = ZId.parse(field(form, "ltiResourceLinkId"));
+  const userId = field(form, "userId") ? ZId.parse(field(form, "userId")) : undefined;
+  await resendCourseScores(db, { user, courseId, ltiResourceLinkId, userId });
+  revalidatePath(`/instructor/courses/${courseId}/lms`);
 }

@@ -47,6 +47,10 @@ const en = {
   unrecognized_keys: "{field}: the request has fields that are not allowed.",
   invalid: "{field}: this value is not valid.",
   requestInvalid: "The request is not valid.",
+  ltiUrlInvalid: "Enter a full URL, such as https://lms.example.edu/api/lti/authorize_redirect.",
+  ltiUrlNeedsHttps: "LMS URLs must use https:// (plain http:// is accepted only for localhost and 127.0.0.1).",
+  ltiClientIdRequired: "Enter the client id the LMS gave this tool.",
+  ltiDeploymentIdRequired: "Enter the deployment id the LMS gave this tool.",
 };
 
 export type TValidationKey = keyof typeof en;
@@ -97,6 +101,10 @@ export const validationMessages = defineMessages<TValidationKey>({
     unrecognized_keys: "{field}：请求中含有不允许的字段。",
     invalid: "{field}：值无效。",
     requestInvalid: "请求无效。",
+    ltiUrlInvalid: "请输入完整的网址，例如 https://lms.example.edu/api/lti/authorize_redirect。",
+    ltiUrlNeedsHttps: "LMS 网址必须使用 https://（只有 localhost 和 127.0.0.1 可以用 http://）。",
+    ltiClientIdRequired: "请输入 LMS 为本工具分配的 client id。",
+    ltiDeploymentIdRequired: "请输入 LMS 为本工具分配的 deployment id。",
   },
 });
 

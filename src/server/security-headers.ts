@@ -3,14 +3,15 @@
 // worker, KaTeX's fonts, Recharts' SVG. No 'unsafe-eval' outside `next dev` (React's dev build needs it).
 
 /**
- * Who may frame ConvLab's pages: nobody (clickjacking of instructor pages). LTI launch pages will
- * need the registered platforms' origins here; this function is the one place that decides it.
+ * Who may frame ConvLab's pages: nobody (clickjacking of instructor pages), except the LMS
+ * platforms a browser's LTI launch granted (src/server/lti/frame-grant.ts); this function is the
+ * one place that decides it.
  */
-export function buildFrameAncestors(): string {
-  return "'none'";
+export function buildFrameAncestors(grantedOrigins: readonly string[] = []): string {
+  return grantedOrigins.length > 0 ? grantedOrigins.join(" ") : "'none'";
 }
 
-export function buildContentSecurityPolicy(options: { nonce: string; isDevelopment: boolean }): string {
+export function buildContentSecurityPolicy(options: { nonce: string; isDevelopment: boolean; framedBy?: readonly string[] }): string {
   const directives: Record<string, string> = {
     "default-src": "'self'",
     "script-src": `'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.isDevelopment ? " 'unsafe-eval'" : ""}`,
@@ -23,7 +24,7 @@ export function buildContentSecurityPolicy(options: { nonce: string; isDevelopme
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",
-    "frame-ancestors": buildFrameAncestors(),
+    "frame-ancestors": buildFrameAncestors(options.framedBy),
   };
   return Object.entries(directives)
     .map(([name, value]) => `${name} ${value}`)

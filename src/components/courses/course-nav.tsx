@@ -13,6 +13,7 @@ export function CourseNav({ courseId }: { courseId: string }) {
     { href: base, label: t.overview, isCurrent: pathname === base || pathname.startsWith(`${base}/assignments`) },
     { href: `${base}/roster`, label: t.roster, isCurrent: pathname.startsWith(`${base}/roster`) },
     { href: `${base}/regrades`, label: t.regrades, isCurrent: pathname.startsWith(`${base}/regrades`) },
+    { href: `${base}/lms`, label: t.lmsSync, isCurrent: pathname.startsWith(`${base}/lms`) },
   ];
   return (
     <nav aria-label={t.courseNav} className="border-b border-slate-200">

@@ -1,6 +1,7 @@
 // A student's progress on an exercise, derived from their graded submissions so that a retried,
 // regraded or duplicated write can never count an attempt twice.
 import type { TDb } from "@/server/db-client";
+import { queueScoreSync } from "@/server/lti/score-sync";
 import { GRADED_STATUSES } from "@/server/submissions/submission-status";
 
 type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
@@ -27,4 +28,6 @@ export async function recomputeProgress(tx: TTx, options: { userId: string; exer
     update: data,
     create: { userId: options.userId, exerciseId: options.exerciseId, ...data },
   });
+  // LMS grade passback (issue 15): the outbox row commits with the grade it reports.
+  await queueScoreSync(tx, { userId: options.userId, exerciseId: options.exerciseId });
 }

@@ -1,0 +1,6 @@
+// The picker's choice → a signed LtiDeepLinkingResponse, form-posted back to the LMS.
+import { respondToDeepLinkChoice } from "@/server/lti/respond-to-deep-link";
+
+export const dynamic = "force-dynamic";
+
+export const POST = respondToDeepLinkChoice;

@@ -1,0 +1,6 @@
+// The redirect URI: resource-link launches and deep-linking requests arrive here as form posts.
+import { respondToLaunch } from "@/server/lti/respond-to-launch";
+
+export const dynamic = "force-dynamic";
+
+export const POST = respondToLaunch;

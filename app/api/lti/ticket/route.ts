@@ -1,0 +1,6 @@
+// "Open in a new window": redeems a one-time launch ticket into a session at the top level.
+import { respondToTicket } from "@/server/lti/respond-to-launch";
+
+export const dynamic = "force-dynamic";
+
+export const GET = respondToTicket;

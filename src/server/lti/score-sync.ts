@@ -1,0 +1,163 @@
+// AGS 2.0 grade passback through a durable outbox (lti_score_sync): a grade change writes the
+// student's assignment score into the outbox in the same transaction as the grade, and a loop
+// posts due rows to the resource link's one line item, with retries and backoff. Only a score
+// that differs from the last one the LMS accepted is posted again.
+import { z } from "zod";
+import { pickBestSubmission } from "@/server/grades/best-submission";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
+import type { TDb } from "@/server/db-client";
+import { callService, ServiceCallError } from "./access-token";
+import { readAssignmentPoints } from "./deep-linking";
+import { AGS_SCOPES } from "./lti-claims";
+
+type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
+
+const LINE_ITEM_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
+const LINE_ITEMS_TYPE = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+const SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
+export const MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** Longer than a post can take (token + line item + score calls at 10 s each). */
+const POST_LEASE_MS = 60_000;
+
+const ZLineItem = z.object({ id: z.string().url(), resourceLinkId: z.string().optional(), scoreMaximum: z.number().optional() });
+
+/** A student's score on an assignment: the best submission per exercise, scaled to its points. */
+async function computeAssignmentScore(tx: TTx, assignmentId: string, userId: string): Promise<{ given: number; maximum: number; isComplete: boolean }> {
+  const exercises = await tx.assignmentExercise.findMany({ where: { assignmentId }, include: { exercise: { select: { points: true } } } });
+  const submissions = await tx.submission.findMany({
+    where: { assignmentId, userId, mode: "submit", status: { in: [...GRADED_STATUSES] } },
+    select: { exerciseId: true, score: true, maxScore: true, isLate: true, receivedAt: true },
+  });
+  let given = 0;
+  let maximum = 0;
+  let answered = 0;
+  for (const row of exercises) {
+    const points = row.points ?? row.exercise.points;
+    maximum += points;
+    const best = pickBestSubmission(submissions.filter((s) => s.exerciseId === row.exerciseId));
+    if (best && best.maxScore) {
+      given += ((best.score ?? 0) / best.maxScore) * points;
+      answered += 1;
+    }
+  }
+  return { given: Math.round(given * 100) / 100, maximum, isComplete: answered === exercises.length };
+}
+
+/**
+ * Called wherever a student's grade changes (a verdict, a regrade), inside that transaction, so
+ * the outbox row and the grade commit together. Costs one query when nothing is linked to an LMS.
+ */
+export async function queueScoreSync(tx: TTx, options: { userId: string; exerciseId: string }): Promise<void> {
+  const links = await tx.ltiResourceLink.findMany({
+    where: { assignment: { exercises: { some: { exerciseId: options.exerciseId } } }, context: { platform: { users: { some: { userId: options.userId } } } } },
+    select: { id: true, assignmentId: true },
+  });
+  for (const link of links) await queueLinkScore(tx, link, options.userId);
+}
+
+async function queueLinkScore(tx: TTx, link: { id: string; assignmentId: string }, userId: string): Promise<void> {
+  const score = await computeAssignmentScore(tx, link.assignmentId, userId);
+  const existing = await tx.ltiScoreSync.findUnique({ where: { ltiResourceLinkId_userId: { ltiResourceLinkId: link.id, userId } } });
+  if (existing && existing.status === "sent" && existing.sentScore === score.given && existing.scoreMaximum === score.maximum) return;
+  const data = { scoreGiven: score.given, scoreMaximum: score.maximum, status: "pending" as const, attempts: 0, nextAttemptAt: new Date(), lastError: null };
+  await tx.ltiScoreSync.upsert({ where: { ltiResourceLinkId_userId: { ltiResourceLinkId: link.id, userId } }, create: { ltiResourceLinkId: link.id, userId, ...data }, update: data });
+}
+
+/** The instructor's "resend": one student or everyone on a resource link, even unchanged scores. */
+export async function resendScores(db: TDb, options: { ltiResourceLinkId: string; userId?: string }): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const link = await tx.ltiResourceLink.findUniqueOrThrow({ where: { id: options.ltiResourceLinkId }, include: { context: true } });
+    const students = await tx.enrollment.findMany({
+      where: { courseId: link.context.courseId, role: "student", removedAt: null, ...(options.userId ? { userId: options.userId } : {}), user: { ltiUsers: { some: { platformId: link.context.platformId } } } },
+      select: { userId: true },
+    });
+    for (const { userId } of students) {
+      await tx.ltiScoreSync.updateMany({ where: { ltiResourceLinkId: link.id, userId }, data: { status: "pending", sentScore: null } });
+      await queueLinkScore(tx, link, userId);
+    }
+    return students.length;
+  });
+}
+
+/** The line item of a resource link: the one the launch named, else found by resourceLinkId, else created. */
+async function ensureLineItem(db: TDb, linkId: string): Promise<string> {
+  const link = await db.ltiResourceLink.findUniqueOrThrow({ where: { id: linkId }, include: { context: { include: { platform: true } }, assignment: true } });
+  if (link.lineItemUrl) return link.lineItemUrl;
+  const { platform, lineItemsUrl } = link.context;
+  if (!lineItemsUrl) throw new ServiceCallError(400, "the LMS gave no AGS line items URL for this course (is the Assignment and Grade Service enabled for the tool?)");
+  const query = new URL(lineItemsUrl);
+  query.searchParams.set("resource_link_id", link.resourceLinkId);
+  const found = await callService(db, platform, [AGS_SCOPES.lineItem], query.toString(), { accept: LINE_ITEMS_TYPE });
+  const items = z.array(ZLineItem).parse(await found.json());
+  let lineItemUrl = items.find((item) => item.resourceLinkId === link.resourceLinkId)?.id;
+  if (!lineItemUrl) {
+    const body = { scoreMaximum: await readAssignmentPoints(db, link.assignmentId), label: link.assignment.title, resourceId: link.assignmentId, resourceLinkId: link.resourceLinkId };
+    const created = await callService(db, platform, [AGS_SCOPES.lineItem], lineItemsUrl, { method: "POST", accept: LINE_ITEM_TYPE, contentType: LINE_ITEM_TYPE, body });
+    lineItemUrl = ZLineItem.parse(await created.json()).id;
+  }
+  await db.ltiResourceLink.update({ where: { id: link.id }, data: { lineItemUrl } });
+  return lineItemUrl;
+}
+
+/** The scores endpoint of a line item: its URL with /scores appended to the path (AGS §3.4). */
+function scoresUrl(lineItemUrl: string): string {
+  const url = new URL(lineItemUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}/scores`;
+  return url.toString();
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ServiceCallError)) return false;
+  return error.status === null || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+export function backoffMs(attempts: number): number {
+  return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+/** Posts one outbox row; returns its new status. */
+export async function postScore(db: TDb, syncId: string, now = new Date()): Promise<"sent" | "pending" | "failed"> {
+  const sync = await db.ltiScoreSync.findUniqueOrThrow({ where: { id: syncId }, include: { resourceLink: { include: { context: { include: { platform: true } } } } } });
+  const platform = sync.resourceLink.context.platform;
+  const ltiUser = await db.ltiUser.findFirstOrThrow({ where: { platformId: platform.id, userId: sync.userId } });
+  const score = {
+    userId: ltiUser.sub,
+    scoreGiven: sync.scoreGiven,
+    scoreMaximum: sync.scoreMaximum,
+    activityProgress: "Completed",
+    gradingProgress: "FullyGraded",
+    timestamp: now.toISOString(),
+  };
+  try {
+    const lineItemUrl = await ensureLineItem(db, sync.ltiResourceLinkId);
+    await callService(db, platform, [AGS_SCOPES.score, AGS_SCOPES.lineItem], scoresUrl(lineItemUrl), { method: "POST", accept: "application/json", contentType: SCORE_TYPE, body: score });
+    // Conditional: a grade change that arrived while posting keeps the row pending for the new score.
+    const marked = await db.ltiScoreSync.updateMany({ where: { id: sync.id, scoreGiven: sync.scoreGiven, scoreMaximum: sync.scoreMaximum }, data: { status: "sent", sentScore: sync.scoreGiven, sentAt: now, lastError: null, attempts: sync.attempts + 1 } });
+    return marked.count === 1 ? "sent" : "pending";
+  } catch (error) {
+    const attempts = sync.attempts + 1;
+    const message = error instanceof ServiceCallError ? error.message : String(error);
+    const status = isRetryable(error) && attempts < MAX_ATTEMPTS ? "pending" : "failed";
+    await db.ltiScoreSync.updateMany({
+      where: { id: sync.id, scoreGiven: sync.scoreGiven },
+      data: { status, attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+    });
+    return status;
+  }
+}
+
+/** One pass of the outbox: every due pending row, oldest first. Returns how many were attempted. */
+export async function processDueScoreSyncs(db: TDb, now = new Date(), limit = 50): Promise<number> {
+  const due = await db.ltiScoreSync.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true, nextAttemptAt: true } });
+  let attempted = 0;
+  for (const row of due) {
+    // A lease: with several web servers, only the one whose update wins posts this row now.
+    const claimed = await db.ltiScoreSync.updateMany({ where: { id: row.id, status: "pending", nextAttemptAt: row.nextAttemptAt }, data: { nextAttemptAt: new Date(now.getTime() + POST_LEASE_MS) } });
+    if (claimed.count !== 1) continue;
+    await postScore(db, row.id, now);
+    attempted += 1;
+  }
+  return attempted;
+}

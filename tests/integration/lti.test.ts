@@ -1,0 +1,340 @@
+// LTI 1.3 against the stand-in LMS (tests/support/lti-platform.ts), on a real SQLite database:
+// registration, login + launch, every refused input (nothing created), deep linking, NRPS and
+// AGS passback with a platform that fails, all through real HTTP between tool code and platform.
+import { randomUUID } from "node:crypto";
+import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { syncExercises } from "@/server/exercises/sync-exercises";
+import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
+import { applyLaunch, type TAppliedLaunch } from "@/server/lti/apply-launch";
+import { buildDeepLinkingResponse, createDeepLinkRequestToken, readDeepLinkRequestToken } from "@/server/lti/deep-linking";
+import { frameAncestorsDirective, listFrameAncestors } from "@/server/lti/frame-ancestors";
+import { createLaunchTicket, redeemLaunchTicket } from "@/server/lti/launch-ticket";
+import { LtiFailure } from "@/server/lti/lti-failure";
+import { relinkContext } from "@/server/lti/relink-context";
+import { registerPlatform, ZRegisterPlatformInput } from "@/server/lti/register-platform";
+import { backoffMs, processDueScoreSyncs, resendScores } from "@/server/lti/score-sync";
+import { startLogin } from "@/server/lti/start-login";
+import { syncRoster } from "@/server/lti/sync-roster";
+import { listPublicJwks, rotateToolKey } from "@/server/lti/tool-keys";
+import { buildToolUrls } from "@/server/lti/tool-urls";
+import { validateLaunch, type TValidatedLaunch } from "@/server/lti/validate-launch";
+import { LtiPlatform, ROLE, type TLaunchSpec, type TPlatformUser } from "../support/lti-platform";
+import { createPostgresDatabase, createSqliteDatabase, pgServerUrl, type TTestDatabase } from "../support/test-database";
+
+/** SQLite always; PostgreSQL too when a test server is configured (CONVLAB_TEST_PG_URL). */
+const PROVIDERS = pgServerUrl ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const);
+
+describe.each(PROVIDERS)("LTI on %s", (provider) => {
+
+let database: TTestDatabase;
+let platform: LtiPlatform;
+const urls = buildToolUrls();
+
+const instructor: TPlatformUser = { sub: "inst-1", name: "Ada Instructor", email: "ada@lms.test", roles: [ROLE.instructor] };
+const student: TPlatformUser = { sub: "stu-1", name: "Bo Student", email: "bo@lms.test", roles: [ROLE.learner, ROLE.institutionInstructor] };
+const ta: TPlatformUser = { sub: "ta-1", name: "Cy TA", roles: [ROLE.instructor, ROLE.taSubRole] };
+
+beforeAll(async () => {
+  database = provider === "postgresql" ? await createPostgresDatabase("lti") : await createSqliteDatabase("lti");
+  await syncExercises(database.db);
+  platform = await new LtiPlatform({ toolJwks: () => listPublicJwks(database.db), toolLaunchUrl: urls.launch, toolLoginUrl: urls.login }).start();
+  await registerPlatform(database.db, { issuer: platform.issuer, clientId: platform.clientId, deploymentId: platform.deploymentId, authLoginUrl: platform.authLoginUrl, authTokenUrl: platform.authTokenUrl, jwksUrl: platform.jwksUrl });
+});
+
+afterAll(async () => {
+  await platform?.stop();
+  await database?.drop();
+});
+
+/** Login initiation → the platform's authorization endpoint → the form post's id_token and state. */
+async function loginThroughPlatform(spec: TLaunchSpec): Promise<{ idToken: string; state: string; nonce: string }> {
+  const hint = platform.prepareLaunch(spec);
+  const params = Object.fromEntries(new URL(platform.loginInitiationUrl(hint)).searchParams);
+  const { redirectUrl, state } = await startLogin(database.db, params);
+  const html = await (await fetch(redirectUrl)).text();
+  const idToken = /name="id_token" value="([^"]+)"/.exec(html)?.[1];
+  expect(idToken, html).toBeTruthy();
+  expect(/name="state" value="([^"]+)"/.exec(html)?.[1]).toBe(state);
+  return { idToken: idToken!, state, nonce: new URL(redirectUrl).searchParams.get("nonce")! };
+}
+
+async function launch(spec: TLaunchSpec): Promise<{ launch: TValidatedLaunch; applied: TAppliedLaunch }> {
+  const { idToken, state } = await loginThroughPlatform(spec);
+  const validated = await validateLaunch(database.db, { idToken, state, stateCookie: state });
+  return { launch: validated, applied: await applyLaunch(database.db, validated) };
+}
+
+async function counts() {
+  const db = database.db;
+  return { users: await db.user.count(), courses: await db.course.count(), enrollments: await db.enrollment.count(), links: await db.ltiResourceLink.count() };
+}
+
+async function expectRefused(reason: string, attempt: () => Promise<unknown>): Promise<void> {
+  const before = await counts();
+  const error = await attempt().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LtiFailure);
+  expect((error as LtiFailure).reason).toBe(reason);
+  expect(await counts()).toEqual(before);
+}
+
+describe("registration", () => {
+  it("is idempotent per issuer + client id and adds a second deployment", async () => {
+    const input = { issuer: platform.issuer, clientId: platform.clientId, deploymentId: "deployment-2", authLoginUrl: platform.authLoginUrl, authTokenUrl: platform.authTokenUrl, jwksUrl: platform.jwksUrl };
+    const first = await registerPlatform(database.db, input);
+    const second = await registerPlatform(database.db, input);
+    expect(second.platformId).toBe(first.platformId);
+    expect(await database.db.ltiDeployment.count({ where: { platformId: first.platformId } })).toBe(2);
+    expect(first.toolUrls).toEqual({ login: urls.login, launch: urls.launch, jwks: urls.jwks, deepLink: urls.launch });
+  });
+
+  it("accepts http only for localhost and 127.0.0.1", () => {
+    const base = { issuer: "https://lms.example.edu", clientId: "c", deploymentId: "d", authLoginUrl: "https://lms.example.edu/auth", authTokenUrl: "https://lms.example.edu/token", jwksUrl: "https://lms.example.edu/jwks" };
+    expect(ZRegisterPlatformInput.safeParse(base).success).toBe(true);
+    expect(ZRegisterPlatformInput.safeParse({ ...base, jwksUrl: "http://localhost:8080/jwks" }).success).toBe(true);
+    const plain = ZRegisterPlatformInput.safeParse({ ...base, authTokenUrl: "http://lms.example.edu/token" });
+    expect(plain.success).toBe(false);
+    expect(plain.error?.issues[0]?.message).toBe("ltiUrlNeedsHttps");
+  });
+});
+
+describe("framing and the new-window ticket", () => {
+  it("lets exactly the registered platforms frame the launch pages", async () => {
+    const origins = await listFrameAncestors(database.db);
+    expect(origins).toEqual([platform.url]);
+    expect(frameAncestorsDirective(origins)).toBe(`frame-ancestors ${platform.url}`);
+    expect(frameAncestorsDirective([])).toBe("frame-ancestors 'none'");
+  });
+
+  it("redeems a launch ticket once, and never after it expires", async () => {
+    const user = await database.db.user.create({ data: { name: "Ticket", email: `t-${randomUUID()}@convlab.test` } });
+    const token = await createLaunchTicket(database.db, { userId: user.id, redirectTo: "/assignments/a/convolution" });
+    expect(await redeemLaunchTicket(database.db, token)).toEqual({ userId: user.id, redirectTo: "/assignments/a/convolution" });
+    await expect(redeemLaunchTicket(database.db, token)).rejects.toMatchObject({ reason: "ticketInvalid" });
+    const late = await createLaunchTicket(database.db, { userId: user.id, redirectTo: "/" });
+    await expect(redeemLaunchTicket(database.db, late, new Date(Date.now() + 3 * 60_000))).rejects.toMatchObject({ reason: "ticketInvalid" });
+    await expect(redeemLaunchTicket(database.db, "forged")).rejects.toMatchObject({ reason: "ticketInvalid" });
+  });
+});
+
+describe("refused launches create nothing", () => {
+  let nonceState: { state: string; nonce: string };
+  const claims = (nonce: string, overrides: JWTPayload = {}) => ({ ...platform.launchClaims({ user: instructor, messageType: "LtiDeepLinkingRequest" }, nonce), ...overrides });
+
+  beforeEach(async () => {
+    const hint = platform.prepareLaunch({ user: instructor, messageType: "LtiDeepLinkingRequest" });
+    const { redirectUrl, state } = await startLogin(database.db, Object.fromEntries(new URL(platform.loginInitiationUrl(hint)).searchParams));
+    nonceState = { state, nonce: new URL(redirectUrl).searchParams.get("nonce")! };
+  });
+  const validate = (idToken: string, stateCookie: string | null = nonceState.state) => validateLaunch(database.db, { idToken, state: nonceState.state, stateCookie });
+
+  it("an expired token", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectRefused("tokenExpired", async () => validate(await platform.signIdToken(claims(nonceState.nonce), { iat: now - 900, exp: now - 600 })));
+  });
+  it("a future-dated token", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectRefused("tokenFromFuture", async () => validate(await platform.signIdToken(claims(nonceState.nonce), { iat: now + 600, exp: now + 900 })));
+  });
+  it("an unsigned token (alg none)", async () => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    await expectRefused("algorithmRefused", async () => validate(`${encode({ alg: "none", typ: "JWT" })}.${encode({ ...claims(nonceState.nonce), iat: now, exp: now + 300 })}.`));
+  });
+  it("an HS256 token", async () => {
+    const forged = await new SignJWT(claims(nonceState.nonce)).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("5m").sign(new TextEncoder().encode("a shared secret anyone could guess"));
+    await expectRefused("algorithmRefused", () => validate(forged));
+  });
+  it("a wrong signature (another key under the platform's kid)", async () => {
+    const { privateKey } = await generateKeyPair("RS256");
+    const forged = await new SignJWT(claims(nonceState.nonce)).setProtectedHeader({ alg: "RS256", kid: platform.currentKid }).setIssuedAt().setExpirationTime("5m").sign(privateKey);
+    await expectRefused("signatureInvalid", () => validate(forged));
+  });
+  it("a wrong aud", async () => {
+    await expectRefused("audienceWrong", async () => validate(await platform.signIdToken(claims(nonceState.nonce, { aud: "someone-else" }))));
+  });
+  it("several audiences without our azp", async () => {
+    await expectRefused("audienceWrong", async () => validate(await platform.signIdToken(claims(nonceState.nonce, { aud: [platform.clientId, "other"], azp: "other" }))));
+  });
+  it("a wrong iss", async () => {
+    await expectRefused("platformUnknown", async () => validate(await platform.signIdToken(claims(nonceState.nonce, { iss: "https://evil.example" }))));
+  });
+  it("a replayed nonce", async () => {
+    const token = await platform.signIdToken(claims(nonceState.nonce));
+    await validate(token);
+    await expectRefused("nonceReplayed", () => validate(token));
+  });
+  it("a missing state cookie", async () => {
+    await expectRefused("stateMissing", async () => validate(await platform.signIdToken(claims(nonceState.nonce)), null));
+  });
+  it("an unknown deployment", async () => {
+    await expectRefused("deploymentUnknown", async () => validate(await platform.signIdToken(claims(nonceState.nonce, { "https://purl.imsglobal.org/spec/lti/claim/deployment_id": "not-registered" }))));
+  });
+  it("missing claims", async () => {
+    await expectRefused("claimsMissing", async () => validate(await platform.signIdToken(claims(nonceState.nonce, { "https://purl.imsglobal.org/spec/lti/claim/roles": undefined }))));
+  });
+  it("a wrong LTI version", async () => {
+    await expectRefused("versionUnsupported", async () => validate(await platform.signIdToken(claims(nonceState.nonce, { "https://purl.imsglobal.org/spec/lti/claim/version": "1.1" }))));
+  });
+  it("a platform JWKS that cannot be reached", async () => {
+    await platform.rotateKeys();
+    platform.jwksReachable = false;
+    try {
+      await expectRefused("jwksUnreachable", async () => validate(await platform.signIdToken(claims(nonceState.nonce))));
+    } finally {
+      platform.jwksReachable = true;
+    }
+  });
+  it("a student of a context no instructor has launched from", async () => {
+    const { idToken, state } = await loginThroughPlatform({ user: { ...student, sub: `s-${randomUUID()}` }, messageType: "LtiResourceLinkRequest", resourceLinkId: "never-linked" });
+    // the context exists only after an instructor launch: validate passes, mapping refuses
+    const validated = await validateLaunch(database.db, { idToken, state, stateCookie: state });
+    const otherContext = { ...validated, claims: { ...validated.claims, "https://purl.imsglobal.org/spec/lti/claim/context": { id: "unlinked-context" } } };
+    await expectRefused("courseNotLinked", () => applyLaunch(database.db, otherContext as TValidatedLaunch));
+  });
+});
+
+describe("launch, deep linking, roster and grade passback", () => {
+  let resourceLinkId: string;
+  let assignmentId: string;
+
+  it("accepts a token under a rotated platform key (refetches the JWKS once)", async () => {
+    await launch({ user: instructor, messageType: "LtiDeepLinkingRequest" });
+    const cachedFetches = platform.jwksFetchCount;
+    await launch({ user: instructor, messageType: "LtiDeepLinkingRequest" });
+    expect(platform.jwksFetchCount).toBe(cachedFetches);
+    await platform.rotateKeys();
+    const { applied } = await launch({ user: instructor, messageType: "LtiDeepLinkingRequest" });
+    expect(applied.role).toBe("instructor");
+    expect(platform.jwksFetchCount).toBe(cachedFetches + 1);
+  });
+
+  it("creates the course on the first instructor launch and deep-links an assignment with its points", async () => {
+    const { launch: validated, applied } = await launch({ user: instructor, messageType: "LtiDeepLinkingRequest" });
+    const course = await database.db.course.findUniqueOrThrow({ where: { id: applied.courseId } });
+    expect(course.title).toBe("Deep Learning 101");
+    const user = await database.db.user.findUniqueOrThrow({ where: { id: applied.userId }, include: { accounts: true } });
+    expect(user.accounts).toHaveLength(0);
+    const exercise = await database.db.exercise.findUniqueOrThrow({ where: { slug: "convolution" } });
+    const assignment = await database.db.assignment.create({
+      data: { courseId: applied.courseId, title: "Convolution HW", opensAt: new Date(Date.now() - 86400_000), dueAt: new Date(Date.now() + 7 * 86400_000), exercises: { create: [{ exerciseId: exercise.id, points: 10 }] } },
+    });
+    assignmentId = assignment.id;
+    const request = await readDeepLinkRequestToken(database.db, await createDeepLinkRequestToken(database.db, validated, applied));
+    const jwt = await buildDeepLinkingResponse(database.db, request, assignment.id);
+    const response = await fetch(request.returnUrl, { method: "POST", body: new URLSearchParams({ JWT: jwt }) });
+    const html = await response.text();
+    expect(response.status, html).toBe(200);
+    resourceLinkId = /data-id="([^"]+)"/.exec(html)![1]!;
+    const link = platform.resourceLinks.get(resourceLinkId)!;
+    expect(link.custom).toEqual({ convlab_assignment_id: assignment.id });
+    expect(platform.lineItems.get(link.lineItemId!)?.scoreMaximum).toBe(10);
+  });
+
+  it("signs a student in on the linked assignment; institution roles do not make them staff", async () => {
+    const { applied } = await launch({ user: student, messageType: "LtiResourceLinkRequest", resourceLinkId });
+    expect(applied).toMatchObject({ role: "student", assignmentId });
+    const stored = await database.db.ltiResourceLink.findFirstOrThrow({ where: { resourceLinkId } });
+    expect(stored.lineItemUrl).toContain(platform.resourceLinks.get(resourceLinkId)!.lineItemId!);
+  });
+
+  it("makes Canvas's Instructor + TeachingAssistant a TA", async () => {
+    const { applied } = await launch({ user: ta, messageType: "LtiResourceLinkRequest", resourceLinkId });
+    expect(applied.role).toBe("ta");
+    expect((await database.db.enrollment.findFirstOrThrow({ where: { userId: applied.userId } })).role).toBe("ta");
+  });
+
+  it("posts a changed score once, and retries a platform that fails the first two posts", async () => {
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+    const exercise = await database.db.exercise.findUniqueOrThrow({ where: { slug: "convolution" } });
+    const course = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    await database.db.$transaction(async (tx) => {
+      await tx.submission.create({ data: { userId: studentUser.userId, exerciseId: exercise.id, assignmentId, courseId: course.courseId, code: "x", seed: 1, mode: "submit", status: "failed", score: 3, maxScore: 4, finishedAt: new Date() } });
+      await recomputeProgress(tx, { userId: studentUser.userId, exerciseId: exercise.id, courseId: course.courseId, maxScore: 4 });
+    });
+    platform.failNextScorePosts = 2;
+    let now = new Date();
+    expect(await processDueScoreSyncs(database.db, now)).toBe(1);
+    let sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
+    expect(sync).toMatchObject({ status: "pending", attempts: 1 });
+    expect(sync.lastError).toContain("503");
+    expect(await processDueScoreSyncs(database.db, now)).toBe(0); // backing off
+    now = new Date(now.getTime() + backoffMs(1) + 1);
+    await processDueScoreSyncs(database.db, now);
+    now = new Date(now.getTime() + backoffMs(2) + 1);
+    await processDueScoreSyncs(database.db, now);
+    sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
+    expect(sync).toMatchObject({ status: "sent", attempts: 3, sentScore: 7.5 });
+    expect(platform.scorePostCount).toBe(3);
+    expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ userId: student.sub, scoreGiven: 7.5, scoreMaximum: 10, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+
+    // the same score again (a regrade that changes nothing) posts nothing
+    await database.db.$transaction((tx) => recomputeProgress(tx, { userId: studentUser.userId, exerciseId: exercise.id, courseId: course.courseId, maxScore: 4 }));
+    expect(await processDueScoreSyncs(database.db, new Date(now.getTime() + 1))).toBe(0);
+    expect(platform.scorePostCount).toBe(3);
+
+    // an instructor's resend posts it again; one line item per resource link throughout
+    expect(await resendScores(database.db, { ltiResourceLinkId: sync.ltiResourceLinkId })).toBe(1);
+    await processDueScoreSyncs(database.db, new Date(now.getTime() + 2));
+    expect(platform.scorePostCount).toBe(4);
+    expect([...platform.lineItems.values()].filter((item) => item.resourceLinkId === resourceLinkId)).toHaveLength(1);
+  });
+
+  it("shows a 4xx that will never succeed to the instructor as failed, with the LMS's answer", async () => {
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+    const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
+    await database.db.ltiResourceLink.update({ where: { id: sync.ltiResourceLinkId }, data: { lineItemUrl: `${platform.url}/contexts/${platform.contextId}/lineitems/deleted-item` } });
+    await resendScores(database.db, { ltiResourceLinkId: sync.ltiResourceLinkId, userId: studentUser.userId });
+    await processDueScoreSyncs(database.db, new Date(Date.now() + 10 * 60_000));
+    const failed = await database.db.ltiScoreSync.findUniqueOrThrow({ where: { id: sync.id } });
+    expect(failed.status).toBe("failed");
+    expect(failed.lastError).toContain("404");
+    expect(failed.lastError).toContain("no such line item");
+  });
+
+  it("syncs the roster through NRPS: members enrolled with their roles, leavers marked removed, never deleted", async () => {
+    const context = await database.db.ltiContext.findFirstOrThrow({ where: { contextId: platform.contextId } });
+    platform.members.push({ sub: "stu-2", name: "Dee New", roles: [ROLE.learner] });
+    let result = await syncRoster(database.db, context.id);
+    expect(result.removed).toBe(0);
+    const newcomer = await database.db.ltiUser.findFirstOrThrow({ where: { sub: "stu-2" } });
+    expect((await database.db.enrollment.findFirstOrThrow({ where: { userId: newcomer.userId, courseId: context.courseId } })).role).toBe("student");
+    platform.members = platform.members.map((m) => (m.sub === "stu-2" ? { ...m, status: "Inactive" } : m));
+    result = await syncRoster(database.db, context.id);
+    expect(result.removed).toBe(1);
+    const left = await database.db.enrollment.findFirstOrThrow({ where: { userId: newcomer.userId, courseId: context.courseId } });
+    expect(left.removedAt).not.toBeNull();
+  });
+
+  it("links the LMS course to another course the instructor teaches; an empty auto-created course goes", async () => {
+    const context = await database.db.ltiContext.findFirstOrThrow({ where: { contextId: platform.contextId } });
+    const ltiInstructor = await database.db.ltiUser.findFirstOrThrow({ where: { sub: instructor.sub }, include: { user: true } });
+    const actor = { id: ltiInstructor.userId, email: ltiInstructor.user.email, name: ltiInstructor.user.name, role: "instructor" as const };
+    const mine = await database.db.course.create({ data: { title: "My existing course", code: `X${randomUUID().slice(0, 8).toUpperCase()}`, enrollments: { create: { userId: actor.id, role: "instructor" } } } });
+    const empty = await database.db.course.create({ data: { title: "Empty", code: `E${randomUUID().slice(0, 8).toUpperCase()}`, enrollments: { create: { userId: actor.id, role: "instructor" } } } });
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub }, include: { user: true } });
+    await expect(relinkContext(database.db, { user: { id: studentUser.userId, email: studentUser.user.email, name: studentUser.user.name, role: "student" }, ltiContextId: context.id, courseId: mine.id })).rejects.toMatchObject({ code: "forbidden" });
+
+    await relinkContext(database.db, { user: actor, ltiContextId: context.id, courseId: empty.id });
+    // the first course has assignments and submissions: kept
+    expect(await database.db.course.findUnique({ where: { id: context.courseId } })).not.toBeNull();
+    await relinkContext(database.db, { user: actor, ltiContextId: context.id, courseId: mine.id });
+    expect((await database.db.ltiContext.findUniqueOrThrow({ where: { id: context.id } })).courseId).toBe(mine.id);
+    expect(await database.db.course.findUnique({ where: { id: empty.id } })).toBeNull();
+    await relinkContext(database.db, { user: actor, ltiContextId: context.id, courseId: context.courseId });
+  });
+
+  it("keeps a rotated tool key in the JWKS while its tokens may live", async () => {
+    const before = (await listPublicJwks(database.db)).keys.map((k) => k.kid);
+    const newKid = await rotateToolKey(database.db);
+    const after = (await listPublicJwks(database.db)).keys.map((k) => k.kid);
+    expect(after).toContain(newKid);
+    for (const kid of before) expect(after).toContain(kid);
+    const later = (await listPublicJwks(database.db, new Date(Date.now() + 11 * 60_000))).keys.map((k) => k.kid);
+    expect(later).toEqual([newKid]);
+  });
+});
+});
