@@ -8,6 +8,7 @@ import { ZIntRange, ZValueRange } from "@/grading/meta-schema";
 import { MISTAKES } from "@/grading/mistakes";
 import { createNdArray, stackArrays, takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, type TRandom } from "@/grading/seeded-random";
+import { catalog } from "./mistakes";
 
 interface TParams {
   /** (C_out, C, k, k) */
@@ -193,4 +194,5 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
       { softmax: true },
     ),
   ],
+  catalog,
 });

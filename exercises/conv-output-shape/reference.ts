@@ -7,6 +7,7 @@ import { defineExercise, type TVariant } from "@/grading/exercise-definition";
 import { ZIntRange } from "@/grading/meta-schema";
 import { createNdArray } from "@/grading/ndarray";
 import type { TRandom } from "@/grading/seeded-random";
+import { catalog } from "./mistakes";
 
 interface TInput {
   /** (N, C, H, W) */
@@ -177,4 +178,5 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
       { swapped: ["padding"] },
     ),
   ],
+  catalog,
 });

@@ -8,6 +8,7 @@ import { defineExercise } from "@/grading/exercise-definition";
 import { ZConvGenerator, ZIntRange } from "@/grading/meta-schema";
 import { takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, drawSize, type TRandom } from "@/grading/seeded-random";
+import { catalog } from "./mistakes";
 
 interface TInput {
   /** (C_in, H, W) */
@@ -110,19 +111,9 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     };
   },
   variants: buildConvVariants(
-    [
-      "flippedKernel",
-      "strideIgnored",
-      "paddingIgnored",
-      "oneSidedPadding",
-      "outputSizeCeil",
-      "outputTransposed",
-      "channelsNotSummed",
-      "channelsAveraged",
-      "weightsInOut",
-      "integerTruncation",
-    ],
+    catalog.map((entry) => entry.variant),
     toProblem,
     (channels) => channels,
   ),
+  catalog,
 });

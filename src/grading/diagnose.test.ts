@@ -27,6 +27,7 @@ const toy = defineExercise<NdArray, Record<string, never>>({
       isShownByDtype: (dtype) => dtype === "int64",
     },
   ],
+  catalog: ["identity", "plus-one", "three", "integer-output"].map((code) => ({ code, demonstratedBy: `buggy/${code}.py` })),
 });
 const cases = toy.buildCases({ seed: 0, count: 0, generator: {} });
 const tolerance = { rtol: 1e-6, atol: 1e-6 };

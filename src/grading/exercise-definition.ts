@@ -2,7 +2,7 @@
 // reference and the known-wrong variants used for diagnosis. defineExercise hides each
 // exercise's own input type behind self-contained grading cases.
 import type { z } from "zod";
-import type { TCaseInput } from "@runner";
+import type { TCaseInput, TRaised } from "@runner";
 import type { NdArray } from "./ndarray";
 import type { TCaseParams, TInputWindow } from "./result-schema";
 import { createRandom, type TRandom } from "./seeded-random";
@@ -23,6 +23,17 @@ export interface TVariant<TInput> extends TMistake {
   candidates(input: TInput, expected: NdArray): NdArray[];
   /** true when the returned dtype alone shows the mistake (integers where floats are expected) */
   isShownByDtype?(dtype: string): boolean;
+  /**
+   * For mistakes seen in the call rather than the values: whether this raised error shows the
+   * mistake (true), does not (false), or the case cannot show it (null). When `needsContrast`,
+   * the same error type on a case that cannot show the mistake means the error has another cause.
+   */
+  isShownByError?(raised: TRaised | null, input: TInput): boolean | null;
+  needsContrast?: boolean;
+  /** the values the message placeholders ({arguments}, {error}) take on a case that showed the mistake */
+  describeEvidence?(raised: TRaised, input: TInput): Record<string, string>;
+  /** a compound variant: the catalog mistakes it combines (its own code joins theirs with "+") */
+  parts?: readonly TMistake[];
 }
 
 /** Where one output cell comes from, so the UI can draw the input and highlight the window. */
@@ -35,6 +46,13 @@ export interface TLocatedCell {
   /** label as in "features[1], zero-padded", labelZh its Simplified Chinese twin */
   input: { label: string; labelZh: string; channel: number | null; plane: NdArray }[];
   inputPadding: { rows: number; cols: number };
+}
+
+/** One known mistake of an exercise: its code and the buggy/ file that demonstrates it. */
+export interface TCatalogEntry {
+  code: string;
+  /** path inside the exercise folder, e.g. "buggy/flipped-kernel.py" */
+  demonstratedBy: string;
 }
 
 export interface TExerciseSpec<TInput, TGenerator> {
@@ -50,12 +68,19 @@ export interface TExerciseSpec<TInput, TGenerator> {
   /** absent when the output cells are not computed from input windows */
   locate?(input: TInput, index: number[]): TLocatedCell;
   variants: readonly TVariant<TInput>[];
+  /** exercises/<slug>/mistakes.ts: every single (non-compound) variant's code, with its demonstrating file */
+  catalog: readonly TCatalogEntry[];
 }
 
 export interface TCaseVariant {
   mistake: TMistake;
+  /** the catalog mistakes this variant reproduces: the mistake itself, or a compound's parts */
+  parts: readonly TMistake[];
   candidates: NdArray[];
   isShownByDtype(dtype: string): boolean;
+  isShownByError(raised: TRaised | null): boolean | null;
+  needsContrast: boolean;
+  describeEvidence(raised: TRaised): Record<string, string>;
 }
 
 /** One case with everything the grader needs, independent of the exercise's input type. */
@@ -73,12 +98,19 @@ export interface TGradingCase {
 
 export interface TExerciseDefinition {
   output: "floats" | "ints";
+  /** the catalog mistakes this exercise can name (compound variants only combine these) */
   mistakes: readonly TMistake[];
+  catalog: readonly TCatalogEntry[];
   /** the edge cases, then `count` random cases drawn from `seed` within the meta's generator ranges */
   buildCases(options: { seed: number; count: number; generator: unknown }): TGradingCase[];
 }
 
 export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, TGenerator>): TExerciseDefinition {
+  const singles = spec.variants.filter((variant) => !variant.parts).map((variant) => variant.code);
+  const listed = spec.catalog.map((entry) => entry.code);
+  if (singles.join() !== listed.join()) {
+    throw new Error(`The mistake catalog lists ${listed.join(", ")} but the variants are ${singles.join(", ")}`);
+  }
   const toGradingCase = (name: string, nameZh: string, input: TInput): TGradingCase => {
     const expected = spec.reference(input);
     return {
@@ -88,17 +120,27 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       params: spec.describe(input),
       expected,
       computeVariants: () =>
-        spec.variants.map((variant) => ({
-          mistake: { code: variant.code, message: variant.message, messageZh: variant.messageZh },
-          candidates: variant.candidates(input, expected),
-          isShownByDtype: (dtype: string) => variant.isShownByDtype?.(dtype) ?? false,
-        })),
+        spec.variants.map((variant) => {
+          const mistake = { code: variant.code, message: variant.message, messageZh: variant.messageZh };
+          return {
+            mistake,
+            parts: variant.parts ?? [mistake],
+            candidates: variant.candidates(input, expected),
+            isShownByDtype: (dtype: string) => variant.isShownByDtype?.(dtype) ?? false,
+            isShownByError: (raised: TRaised | null) => variant.isShownByError?.(raised, input) ?? null,
+            needsContrast: variant.needsContrast ?? false,
+            describeEvidence: (raised: TRaised) => variant.describeEvidence?.(raised, input) ?? {},
+          };
+        }),
       locate: spec.locate ? (index) => spec.locate!(input, index) : null,
     };
   };
   return {
     output: spec.output,
-    mistakes: spec.variants.map(({ code, message, messageZh }) => ({ code, message, messageZh })),
+    mistakes: spec.variants
+      .filter((variant) => !variant.parts)
+      .map(({ code, message, messageZh }) => ({ code, message, messageZh })),
+    catalog: spec.catalog,
     buildCases: ({ seed, count, generator }) => {
       const ranges = spec.generatorSchema.parse(generator);
       const random = createRandom(seed);

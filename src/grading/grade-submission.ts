@@ -2,7 +2,7 @@
 // runs the student's file through the runner it is given, and returns one TGradingResult.
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
 import { amidChinese, describeTimeLimit, judgeCase } from "./case-feedback";
-import { diagnoseMistakes, type TFailedCase } from "./diagnose";
+import { diagnoseMistakes, type TObservedCase } from "./diagnose";
 import type { TGradingCase } from "./exercise-definition";
 import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
 import type { TExerciseMeta } from "./meta-schema";
@@ -153,11 +153,13 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
 
   const points = meta.points / cases.length;
   const caseResults: TCaseResult[] = [];
-  const failures: TFailedCase[] = [];
+  const observed: TObservedCase[] = [];
   cases.forEach((gradingCase, i) => {
-    const verdict = judgeCase({ gradingCase, outcome: jobResult.cases[i], points, tolerance: meta.tolerance, output: definition.output });
+    const outcome = jobResult.cases[i];
+    const verdict = judgeCase({ gradingCase, outcome, points, tolerance: meta.tolerance, output: definition.output });
     caseResults.push(verdict.result);
-    if (verdict.wrongReturn) failures.push({ gradingCase, returned: verdict.wrongReturn });
+    if (outcome.status === "returned") observed.push({ gradingCase, returned: outcome.value });
+    if (outcome.status === "raised") observed.push({ gradingCase, raised: outcome.error });
   });
   const passedCount = caseResults.filter((result) => result.passed).length;
   const stopIndex = jobResult.cases.findIndex((outcome) => outcome.status === "timeout" || outcome.status === "memory");
@@ -177,7 +179,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
     messageZh: stopText && capText(stopText.zh, MAX_MESSAGE_LENGTH * 2),
     operatorMessage: null,
     cases: caseResults,
-    diagnoses: diagnoseMistakes(failures, meta.tolerance),
+    diagnoses: diagnoseMistakes(observed, meta.tolerance),
     stdout: stdout.text,
     stdoutTruncated: jobResult.outputTruncated || stdout.isCapped,
   });

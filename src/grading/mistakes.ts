@@ -1,6 +1,13 @@
 // The mistakes the grader can name, each in one plain sentence in English and Simplified Chinese.
 // Exercises pick from this table; a mistake specific to one exercise may also be defined in its folder.
+import { MISTAKES_NEW, type TNewMistakeCode } from "../i18n/mistakes-new";
 import type { TMistake } from "./exercise-definition";
+
+const fromNewTable = (code: TNewMistakeCode): TMistake => ({
+  code,
+  message: MISTAKES_NEW.en[code],
+  messageZh: MISTAKES_NEW["zh-CN"][code],
+});
 
 export const MISTAKES = {
   flippedKernel: {
@@ -104,4 +111,14 @@ export const MISTAKES = {
     message: "When stride is not given (None), pooling uses stride = kernel_size, not 1: the windows do not overlap.",
     messageZh: "未指定 stride（为 None）时，池化的步长等于 kernel_size 而不是 1：窗口之间互不重叠。",
   },
+  unpaddedLoopBounds: fromNewTable("unpadded-loop-bounds"),
+  windowStartIndex: fromNewTable("window-start-index"),
+  squareAssumed: fromNewTable("square-assumed"),
+  channelsLast: fromNewTable("channels-last"),
+  outputSizeRound: fromNewTable("output-size-round"),
+  im2colRowIndex: fromNewTable("im2col-row-index"),
+  integerInputBuffer: fromNewTable("integer-input-buffer"),
+  python2Division: fromNewTable("python2-division"),
+  sameSizeOutput: fromNewTable("same-size-output"),
+  tupleArgumentUnsupported: fromNewTable("tuple-argument-unsupported"),
 } satisfies Record<string, TMistake>;

@@ -111,6 +111,9 @@ export const ZDiagnosis = z.object({
   messageZh: z.string(),
   /** names (the English `name`, an identifier) of the failing cases this mistake explains */
   cases: z.array(z.string()),
+  /** how sure: the mistake reproduces the output on `explained` of the `telling` cases (those where it would show) */
+  explained: z.number().int().nonnegative().optional(),
+  telling: z.number().int().nonnegative().optional(),
 });
 export type TDiagnosis = z.infer<typeof ZDiagnosis>;
 
