@@ -126,7 +126,12 @@ const RULES = {
     const same = { top: (kernelRows - 1) >> 1, bottom: kernelRows >> 1, left: (kernelCols - 1) >> 1, right: kernelCols >> 1 };
     const { padding } = spelling.problem;
     const isAsGiven = (p: typeof even) => p.top === padding[0] && p.bottom === padding[0] && p.left === padding[1] && p.right === padding[1];
-    return [even, same].filter((p) => !isAsGiven(p)).map((p) => withChanges(spelling, { padding: p }));
+    const spellings = [even, same].filter((p) => !isAsGiven(p)).map((p) => withChanges(spelling, { padding: p }));
+    // np.zeros_like(img) as the output: an even kernel's extra last row and column never computed
+    const inputSize = imageOf(spelling.problem);
+    return kernelRows % 2 === 0 || kernelCols % 2 === 0
+      ? [...spellings, thenApply(withChanges(spelling, { padding: even }), (result) => cropOutput(result, inputSize))]
+      : spellings;
   },
   squareAssumed: (spelling) => {
     const size = countOutput(spelling.problem, countWindows);

@@ -7,7 +7,7 @@
 import type { TRaised, TReturned, TRunnerValue } from "@runner";
 import { matchesCandidate, measureScale, type TTolerance } from "./compare-output";
 import type { TCaseVariant, TGradingCase, TMistake } from "./exercise-definition";
-import { mapValues, type NdArray } from "./ndarray";
+import { isSameShape, mapValues, type NdArray } from "./ndarray";
 import { INTEGER_CUTS, isIntegerDtype } from "./output-variants";
 import type { TDiagnosis } from "./result-schema";
 
@@ -24,6 +24,12 @@ export type TFailedCase = TObservedCase;
 export const MIN_EXPLAINED = 2;
 /** ...and at least this share of them: a real mistake shows on most cases where it can show. */
 export const MIN_SHARE = 0.6;
+/**
+ * Two variants that explain the same cases (RIVAL_OVERLAP of them) about as well (share within
+ * RIVAL_SHARE_MARGIN) cannot be told apart: only the mistakes they share are named.
+ */
+const RIVAL_OVERLAP = 0.8;
+const RIVAL_SHARE_MARGIN = 0.1;
 /** A candidate must be this many tolerances away from the reference to tell anything. */
 const CLEAR_FACTOR = 10;
 /** Fewer compared cells than this say nothing: a 1×1 output matches too much by chance. */
@@ -110,15 +116,17 @@ function isTelling(candidate: NdArray, context: TCaseContext): boolean {
 
 /**
  * Whether the student's array is this candidate: the same shape and values (an integer array may
- * hold the candidate cut to integers), or, when the shapes differ, the same values on the block
- * both share, provided that block alone differs from the reference.
+ * hold the candidate cut to integers), or, when the student's shape differs from the reference's,
+ * the same values on the block both share, provided that block alone differs from the reference.
  */
 function explainsArray(returned: TReturned & { kind: "array" }, candidate: NdArray, context: TCaseContext): boolean {
   const spellings = isIntegerDtype(returned.dtype) ? [candidate, ...INTEGER_CUTS.map((cut) => mapValues(candidate, cut))] : [candidate];
   if (spellings.some((spelling) => matchesCandidate(returned, spelling, context.tolerance, context.scale))) return true;
-  if (returned.shape.length !== candidate.shape.length || returned.shape.every((size, axis) => size === candidate.shape[axis])) {
-    return false;
-  }
+  // only a variant that keeps the reference's shape is compared on a block: the student's other
+  // mistake changed the shape. A variant that changes the shape itself must match it exactly, or a
+  // sub-window of the right answer (one-sided padding, say) would explain every right answer.
+  if (!isSameShape(candidate.shape, context.expected.shape) || returned.shape.length !== candidate.shape.length) return false;
+  if (isSameShape(returned.shape, candidate.shape)) return false;
   const shared = cropToOverlap(candidate, returned.shape);
   const student = cropToOverlap(returned, candidate.shape);
   const reference = cropToOverlap(context.expected, candidate.shape);
@@ -217,7 +225,7 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
   const share = (entry: TEvidence) => entry.explained.size / entry.telling.size;
   for (;;) {
     const ranked = evidence
-      .filter((entry) => entry && !picked.includes(entry) && isEligible(entry))
+      .filter((entry) => entry && !picked.some((done) => done.order === entry.order) && isEligible(entry))
       .map((entry) => ({ entry, gain: newlyExplained(entry) }))
       .filter(({ gain }) => gain >= MIN_EXPLAINED)
       .sort(
@@ -229,7 +237,15 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
       );
     if (ranked.length === 0) break;
     const best = ranked[0].entry;
-    picked.push(best);
+    const gained = [...best.explained].filter((name) => failing.has(name) && !covered.has(name));
+    // a rival explains nearly the same cases nearly as well: name only what both agree on
+    const rivals = ranked.slice(1).filter(
+      ({ entry }) =>
+        gained.filter((name) => entry.explained.has(name)).length >= RIVAL_OVERLAP * gained.length &&
+        share(entry) >= share(best) - RIVAL_SHARE_MARGIN,
+    );
+    const agreed = best.parts.filter((part) => rivals.every(({ entry }) => entry.parts.some((other) => other.code === part.code)));
+    picked.push({ ...best, parts: agreed });
     for (const name of best.explained) covered.add(name);
   }
 
