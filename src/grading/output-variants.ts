@@ -121,14 +121,15 @@ export function moveChannelsLast(array: NdArray): NdArray | null {
 
 /**
  * An im2col matrix filled at row h * out_h + w instead of h * out_w + w, then multiplied and
- * reshaped: a row written twice keeps its last window, a row never written gives 0. Null when the
+ * reshaped: a row written twice keeps its last window, a row never written is NaN (np.zeros gives
+ * 0 there, np.empty whatever the memory held). Null when the
  * output is square (no difference) or taller than wide (the student's code raises IndexError).
  */
 export function scrambleIm2colRows(array: NdArray): NdArray | null {
   const rank = array.shape.length;
   const [rows, cols] = array.shape.slice(rank - 2);
   if (rows >= cols) return null;
-  const scrambled = createFilled(array.shape, 0);
+  const scrambled = createFilled(array.shape, NaN);
   const planes = array.data.length / (rows * cols);
   for (let p = 0; p < planes; p++) {
     for (let h = 0; h < rows; h++) {
