@@ -219,7 +219,11 @@ function buildVariant<TInput>(
 const COMPOUND_CORES: readonly TConvMistake[] = ["flippedKernel", "strideIgnored", "paddingIgnored", "sameSizeOutput", "squareAssumed", "outputSizeCeil"];
 
 function pairWithCores(mistakes: readonly TConvMistake[]): (readonly [keyof typeof RULES, keyof typeof RULES])[] {
-  const combinable = mistakes.filter((mistake): mistake is keyof typeof RULES => !isErrorMistake(mistake));
+  // integer cuts collapse values, so a compound with them matches by coincidence; an integer
+  // array is already compared with every variant cut to integers
+  const combinable = mistakes.filter(
+    (mistake): mistake is keyof typeof RULES => !isErrorMistake(mistake) && mistake !== "integerTruncation",
+  );
   return combinable.flatMap((first, i) =>
     combinable
       .slice(i + 1)

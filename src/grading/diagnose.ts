@@ -120,7 +120,13 @@ function isTelling(candidate: NdArray, context: TCaseContext): boolean {
  * the same values on the block both share, provided that block alone differs from the reference.
  */
 function explainsArray(returned: TReturned & { kind: "array" }, candidate: NdArray, context: TCaseContext): boolean {
-  const spellings = isIntegerDtype(returned.dtype) ? [candidate, ...INTEGER_CUTS.map((cut) => mapValues(candidate, cut))] : [candidate];
+  // cut to integers, a candidate only tells if it still differs from the reference cut the same way
+  const cuts = isIntegerDtype(returned.dtype)
+    ? INTEGER_CUTS.map((cut) => mapValues(candidate, cut)).filter(
+        (cutCandidate, i) => !matchesCandidate(mapValues(context.expected, INTEGER_CUTS[i]), cutCandidate, context.tolerance, context.scale),
+      )
+    : [];
+  const spellings = [candidate, ...cuts];
   if (spellings.some((spelling) => matchesCandidate(returned, spelling, context.tolerance, context.scale))) return true;
   // only a variant that keeps the reference's shape is compared on a block: the student's other
   // mistake changed the shape. A variant that changes the shape itself must match it exactly, or a

@@ -84,12 +84,18 @@ const RULES = {
     const size = countOutput(spelling.problem, countWindows);
     return [unstrided, thenApply(unstrided, (result) => cropOutput(result, size))];
   },
+  // kernel_size[0] for both sides, or every argument's [0]: pooling code that assumes squares
+  // reads one entry of each tuple (its output is then square only for square inputs)
   squareAssumed: (spelling) => {
-    const { kernel } = spelling.problem;
-    const size = countOutput(spelling.problem, countWindows);
-    const squares = size[0] === size[1] ? [] : [size[0], size[1]].map((side) => thenApply(spelling, (result) => resizeOutput(result, [side, side])));
-    // kernel_size[0] for both sides
-    return kernel[0] === kernel[1] ? squares : [...squares, withProblem(spelling, { kernel: [kernel[0], kernel[0]] })];
+    const { kernel, stride, padding } = spelling.problem;
+    const firsts = withProblem(spelling, {
+      kernel: [kernel[0], kernel[0]],
+      stride: stride && [stride[0], stride[0]],
+      padding: [padding[0], padding[0]],
+    });
+    const isSquare = kernel[0] === kernel[1] && (!stride || stride[0] === stride[1]) && padding[0] === padding[1];
+    if (isSquare) return [];
+    return kernel[0] === kernel[1] ? [firsts] : [withProblem(spelling, { kernel: [kernel[0], kernel[0]] }), firsts];
   },
   poolOutputSizeCeil: (spelling) => {
     const size = countOutput(spelling.problem, countWindowsRoundedUp);
@@ -155,7 +161,11 @@ export function buildPoolVariants<TInput>(
       ...(mistake === "integerTruncation" ? { isShownByDtype: isIntegerDtype } : {}),
     };
   });
-  const combinable = mistakes.filter((mistake): mistake is keyof typeof RULES => !isCallMistake(mistake));
+  // integer cuts collapse values, so a compound with them matches by coincidence; an integer
+  // array is already compared with every variant cut to integers
+  const combinable = mistakes.filter(
+    (mistake): mistake is keyof typeof RULES => !isCallMistake(mistake) && mistake !== "integerTruncation",
+  );
   const compounds = combinable.flatMap((first, i) =>
     combinable
       .slice(i + 1)
