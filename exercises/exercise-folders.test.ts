@@ -1,8 +1,9 @@
 // Every exercise folder is complete: valid metadata, both statements, a starter and a model
-// solution with the exact signature, and one buggy solution per mistake the grader can name.
+// solution with the exact signature, and a demonstrating buggy/ file for every mistake of its catalog.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readCarriedCodes } from "@/grading/corpus";
 import { ZExerciseMeta } from "@/grading/meta-schema";
 import { EXERCISE_DEFINITIONS } from "./index";
 
@@ -36,8 +37,17 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("exercise %s", (slug) => {
     expect(read(slug, "solution.py")).not.toContain("NotImplementedError");
   });
 
-  it("has exactly one buggy solution per mistake it can diagnose", () => {
-    expect(listPython(slug, "buggy").sort()).toEqual(definition.mistakes.map((mistake) => mistake.code).sort());
+  it("has a catalog whose every mistake has a demonstrating buggy/ file, and buggy/ files that carry only catalog mistakes", () => {
+    const codes = definition.mistakes.map((mistake) => mistake.code);
+    expect(definition.catalog.map((entry) => entry.code)).toEqual(codes);
+    for (const entry of definition.catalog) {
+      expect(entry.demonstratedBy).toMatch(/^buggy\/[^/]+\.py$/);
+      expect(existsSync(path.join(__dirname, slug, entry.demonstratedBy)), entry.demonstratedBy).toBe(true);
+      expect(readCarriedCodes(path.basename(entry.demonstratedBy))).toContain(entry.code);
+    }
+    for (const file of listPython(slug, "buggy")) {
+      for (const code of readCarriedCodes(file)) expect(codes, `buggy/${file}.py`).toContain(code);
+    }
   });
 
   it("names every mistake in both languages and with a unique code", () => {

@@ -4,7 +4,7 @@
 // to the result) into one or more spellings, so two mistakes compose into a compound variant.
 import { python2DivisionVariant } from "./call-variants";
 import { conv2dChannels, countWindows, padEvenly, type TConvOptions, type TPair } from "./conv-ops";
-import type { TMistake, TVariant } from "./exercise-definition";
+import type { TVariant } from "./exercise-definition";
 import { MISTAKES } from "./mistakes";
 import {
   countWindowsRounded,
@@ -45,9 +45,12 @@ interface TSpelling {
   problem: TConvProblem;
   changes: Partial<TConvOptions>;
   after: ((result: NdArray) => NdArray | null)[];
+  /** a spelling this problem does not allow: it keeps its place so that spelling i means the same on every case */
+  isVoid?: boolean;
 }
 
-type TMistakeRule = (spelling: TSpelling, original: TConvProblem) => TSpelling[];
+/** `isCompound`: the rule is one of two mistakes of a compound variant */
+type TMistakeRule = (spelling: TSpelling, isCompound: boolean) => TSpelling[];
 
 const isOnes = ([a, b]: TPair) => a === 1 && b === 1;
 const isZeros = ([a, b]: TPair) => a === 0 && b === 0;
@@ -61,6 +64,7 @@ const withProblem = (spelling: TSpelling, problem: Partial<TConvProblem>): TSpel
   ...spelling,
   problem: { ...spelling.problem, ...problem },
 });
+const voidOf = (spelling: TSpelling): TSpelling => ({ ...spelling, isVoid: true });
 const thenApply = (spelling: TSpelling, step: (result: NdArray) => NdArray | null): TSpelling => ({
   ...spelling,
   after: [...spelling.after, step],
@@ -92,11 +96,13 @@ const truncateInput = (features: NdArray) => mapValues(features, Math.trunc);
  */
 const RULES = {
   flippedKernel: (spelling) => [withChanges(spelling, { flipKernel: true })],
-  strideIgnored: (spelling) => {
+  strideIgnored: (spelling, isCompound) => {
     if (isOnes(spelling.problem.stride)) return [];
     const unstrided = withProblem(spelling, { stride: [1, 1] });
     const size = countOutput(spelling.problem, countWindows);
-    return [unstrided, thenApply(unstrided, (result) => cropOutput(result, size))];
+    // the top-left block of a wrong result agrees with too many other wrong results (one-sided
+    // padding's with ignored padding's, say) for a compound to tell them apart
+    return isCompound ? [unstrided] : [unstrided, thenApply(unstrided, (result) => cropOutput(result, size))];
   },
   paddingIgnored: (spelling) => (isZeros(spelling.problem.padding) ? [] : [withProblem(spelling, { padding: [0, 0] })]),
   oneSidedPadding: (spelling) =>
@@ -126,19 +132,18 @@ const RULES = {
     const same = { top: (kernelRows - 1) >> 1, bottom: kernelRows >> 1, left: (kernelCols - 1) >> 1, right: kernelCols >> 1 };
     const { padding } = spelling.problem;
     const isAsGiven = (p: typeof even) => p.top === padding[0] && p.bottom === padding[0] && p.left === padding[1] && p.right === padding[1];
-    const spellings = [even, same].filter((p) => !isAsGiven(p)).map((p) => withChanges(spelling, { padding: p }));
+    const spellings = [even, same].map((p) => (isAsGiven(p) ? voidOf(spelling) : withChanges(spelling, { padding: p })));
     // np.zeros_like(img) as the output: an even kernel's extra last row and column never computed
     const inputSize = imageOf(spelling.problem);
-    return kernelRows % 2 === 0 || kernelCols % 2 === 0
-      ? [...spellings, thenApply(withChanges(spelling, { padding: even }), (result) => cropOutput(result, inputSize))]
-      : spellings;
+    const cropped = thenApply(withChanges(spelling, { padding: even }), (result) => cropOutput(result, inputSize));
+    return [...spellings, kernelRows % 2 === 0 || kernelCols % 2 === 0 ? cropped : voidOf(spelling)];
   },
   squareAssumed: (spelling) => {
     const size = countOutput(spelling.problem, countWindows);
     const [kernelRows, kernelCols] = kernelOf(spelling.problem);
-    const squares = size[0] === size[1] ? [] : [size[0], size[1]].map((side) => thenApply(spelling, (result) => resizeOutput(result, [side, side])));
+    const squares = [size[0], size[1]].map((side) => thenApply(spelling, (result) => resizeOutput(result, [side, side])));
     // kernel.shape[0] for both sides: a loop over range(kh) columns reads only kernel[:, :kh]
-    if (kernelCols <= kernelRows) return squares;
+    if (kernelCols <= kernelRows) return [...squares, voidOf(spelling)];
     const { weights } = spelling.problem;
     const [outChannels, inChannels] = weights.shape;
     const cropped = createNdArray([outChannels, inChannels, kernelRows, kernelRows]);
@@ -183,6 +188,9 @@ const RULES = {
   ],
 } satisfies Partial<Record<keyof typeof MISTAKES, TMistakeRule>>;
 
+/** Holds the place of a spelling that gives nothing on this case: never telling, it explains nothing. */
+const NO_CANDIDATE = createNdArray([0]);
+
 const RULE_ORDER = Object.keys(RULES) as (keyof typeof RULES)[];
 
 export type TConvMistake = keyof typeof RULES | "python2Division";
@@ -192,6 +200,7 @@ function isErrorMistake(mistake: TConvMistake): mistake is "python2Division" {
 }
 
 function solveSpelling(spelling: TSpelling, toOutput: (channels: NdArray) => NdArray): NdArray | null {
+  if (spelling.isVoid) return null;
   const solved = solveConvProblem(spelling.problem, spelling.changes);
   let result: NdArray | null = solved && toOutput(solved);
   for (const step of spelling.after) result = result && step(result);
@@ -204,11 +213,10 @@ function buildVariant<TInput>(
   toOutput: (channels: NdArray) => NdArray,
 ): (input: TInput) => NdArray[] {
   return (input) => {
-    const original = toProblem(input);
-    let spellings: TSpelling[] = [{ problem: original, changes: {}, after: [] }];
+    let spellings: TSpelling[] = [{ problem: toProblem(input), changes: {}, after: [] }];
     const ordered = [...rules].sort((a, b) => RULE_ORDER.indexOf(a) - RULE_ORDER.indexOf(b));
-    for (const rule of ordered) spellings = spellings.flatMap((spelling) => (RULES[rule] as TMistakeRule)(spelling, original));
-    return spellings.map((spelling) => solveSpelling(spelling, toOutput)).filter((candidate): candidate is NdArray => candidate !== null);
+    for (const rule of ordered) spellings = spellings.flatMap((spelling) => (RULES[rule] as TMistakeRule)(spelling, rules.length > 1));
+    return spellings.map((spelling) => solveSpelling(spelling, toOutput) ?? NO_CANDIDATE);
   };
 }
 

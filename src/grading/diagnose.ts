@@ -43,6 +43,8 @@ interface TEvidence {
   telling: Set<string>;
   /** telling cases whose output (or error) the variant reproduces */
   explained: Set<string>;
+  /** the same per spelling (candidate index): a student writes one spelling, not all of them */
+  bySpelling: { telling: Set<string>; explained: Set<string> }[];
   /** error types on cases that cannot show the mistake (for needsContrast) */
   otherErrors: Set<string>;
   shownErrors: Set<string>;
@@ -165,19 +167,73 @@ function recordCase(evidence: TEvidence, variant: TCaseVariant, observed: TObser
     if (raised) return;
   }
   if (returned?.kind !== "array") return;
-  const telling = variant.candidates.filter((candidate) => isTelling(candidate, context));
-  if (telling.length === 0) return;
-  evidence.telling.add(name);
-  if (telling.some((candidate) => explainsArray(returned, candidate, context))) evidence.explained.add(name);
+  variant.candidates.forEach((candidate, i) => {
+    if (!isTelling(candidate, context)) return;
+    const spelling = (evidence.bySpelling[i] ??= { telling: new Set(), explained: new Set() });
+    spelling.telling.add(name);
+    evidence.telling.add(name);
+    if (!explainsArray(returned, candidate, context)) return;
+    spelling.explained.add(name);
+    evidence.explained.add(name);
+  });
 }
 
-const isEligible = (evidence: TEvidence) =>
-  evidence.explained.size >= MIN_EXPLAINED &&
-  evidence.explained.size >= MIN_SHARE * evidence.telling.size &&
-  ![...evidence.shownErrors].some((type) => evidence.otherErrors.has(type));
+const meetsThresholds = ({ telling, explained }: { telling: Set<string>; explained: Set<string> }) =>
+  explained.size >= MIN_EXPLAINED && explained.size >= MIN_SHARE * telling.size;
+
+/**
+ * The evidence a variant is judged on: all its spellings together, or else its best single
+ * spelling (a student who writes one spelling is not told apart where only another one shows).
+ * Null when neither is enough, or when the error it relies on also came from calls that cannot show it.
+ */
+function summarise(evidence: TEvidence): TEvidence | null {
+  if ([...evidence.shownErrors].some((type) => evidence.otherErrors.has(type))) return null;
+  if (meetsThresholds(evidence)) return evidence;
+  const best = evidence.bySpelling
+    .filter((spelling) => spelling && meetsThresholds(spelling))
+    .sort((a, b) => b.explained.size - a.explained.size)[0];
+  return best ? { ...evidence, telling: best.telling, explained: best.explained } : null;
+}
 
 function fillMessage(text: string, params: Record<string, string> | null): string {
   return params ? text.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole) : text;
+}
+
+/**
+ * Greedy: the eligible variant explaining the most failing cases not yet explained, then the next.
+ * On a tie a single mistake beats a compound, then the higher share, then the catalog order.
+ */
+function pickExplanations(evidence: readonly TEvidence[], failing: ReadonlySet<string>): TEvidence[] {
+  const summaries = evidence.flatMap((entry) => (entry ? [summarise(entry)].filter((summary) => summary !== null) : []));
+  const picked: TEvidence[] = [];
+  const covered = new Set<string>();
+  const newlyExplained = (entry: TEvidence) => [...entry.explained].filter((name) => failing.has(name) && !covered.has(name)).length;
+  const share = (entry: TEvidence) => entry.explained.size / entry.telling.size;
+  for (;;) {
+    const ranked = summaries
+      .filter((entry) => entry && !picked.some((done) => done.order === entry.order))
+      .map((entry) => ({ entry, gain: newlyExplained(entry) }))
+      .filter(({ gain }) => gain >= MIN_EXPLAINED)
+      .sort(
+        (a, b) =>
+          b.gain - a.gain ||
+          a.entry.parts.length - b.entry.parts.length ||
+          share(b.entry) - share(a.entry) ||
+          a.entry.order - b.entry.order,
+      );
+    if (ranked.length === 0) return picked;
+    const best = ranked[0].entry;
+    const gained = [...best.explained].filter((name) => failing.has(name) && !covered.has(name));
+    // a rival explains nearly the same cases nearly as well: name only what both agree on
+    const rivals = ranked.slice(1).filter(
+      ({ entry }) =>
+        gained.filter((name) => entry.explained.has(name)).length >= RIVAL_OVERLAP * gained.length &&
+        share(entry) >= share(best) - RIVAL_SHARE_MARGIN,
+    );
+    const agreed = best.parts.filter((part) => rivals.every(({ entry }) => entry.parts.some((other) => other.code === part.code)));
+    picked.push({ ...best, parts: agreed });
+    for (const name of best.explained) covered.add(name);
+  }
 }
 
 /**
@@ -185,11 +241,11 @@ function fillMessage(text: string, params: Record<string, string> | null): strin
  * (`explained` of `telling` cases). Names nothing rather than a mistake the evidence does not carry.
  */
 export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: TTolerance): TDiagnosis[] {
-  const evidence: TEvidence[] = [];
   const failing = new Set<string>();
   let fractionalCases = 0;
   const integerCases = new Set<string>();
   let integerMistake: TMistake | null = null;
+  const seen: { entry: TObservedCase; context: TCaseContext; variants: TCaseVariant[] }[] = [];
   for (const entry of observed) {
     const { gradingCase, returned, raised } = entry;
     if (!raised && returned?.kind !== "array") continue;
@@ -204,55 +260,44 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
     const isPassing = returned?.kind === "array" && matchesCandidate(returned, gradingCase.expected, tolerance, context.scale);
     if (!isPassing) failing.add(gradingCase.name);
     const variants = gradingCase.computeVariants();
-    const isFractional = hasFraction(gradingCase.expected, tolerance);
-    if (isFractional && returned?.kind === "array") fractionalCases++;
-    variants.forEach((variant, order) => {
-      evidence[order] ??= {
-        order,
-        mistake: variant.mistake,
-        parts: variant.parts,
-        telling: new Set(),
-        explained: new Set(),
-        otherErrors: new Set(),
-        shownErrors: new Set(),
-        params: null,
-      };
-      recordCase(evidence[order], variant, entry, context);
-      if (isFractional && returned?.kind === "array" && variant.isShownByDtype(returned.dtype)) {
+    if (returned?.kind === "array" && hasFraction(gradingCase.expected, tolerance)) {
+      fractionalCases++;
+      const shownBy = variants.find((variant) => variant.isShownByDtype(returned.dtype));
+      if (shownBy) {
         integerCases.add(gradingCase.name);
-        integerMistake = variant.mistake;
+        integerMistake = shownBy.mistake;
       }
-    });
+    }
+    seen.push({ entry, context, variants });
   }
 
-  const picked: TEvidence[] = [];
-  const covered = new Set<string>();
-  const newlyExplained = (entry: TEvidence) => [...entry.explained].filter((name) => failing.has(name) && !covered.has(name)).length;
-  const share = (entry: TEvidence) => entry.explained.size / entry.telling.size;
-  for (;;) {
-    const ranked = evidence
-      .filter((entry) => entry && !picked.some((done) => done.order === entry.order) && isEligible(entry))
-      .map((entry) => ({ entry, gain: newlyExplained(entry) }))
-      .filter(({ gain }) => gain >= MIN_EXPLAINED)
-      .sort(
-        (a, b) =>
-          b.gain - a.gain ||
-          a.entry.parts.length - b.entry.parts.length ||
-          share(b.entry) - share(a.entry) ||
-          a.entry.order - b.entry.order,
-      );
-    if (ranked.length === 0) break;
-    const best = ranked[0].entry;
-    const gained = [...best.explained].filter((name) => failing.has(name) && !covered.has(name));
-    // a rival explains nearly the same cases nearly as well: name only what both agree on
-    const rivals = ranked.slice(1).filter(
-      ({ entry }) =>
-        gained.filter((name) => entry.explained.has(name)).length >= RIVAL_OVERLAP * gained.length &&
-        share(entry) >= share(best) - RIVAL_SHARE_MARGIN,
-    );
-    const agreed = best.parts.filter((part) => rivals.every(({ entry }) => entry.parts.some((other) => other.code === part.code)));
-    picked.push({ ...best, parts: agreed });
-    for (const name of best.explained) covered.add(name);
+  const evidence: TEvidence[] = [];
+  const gather = (isWanted: (variant: TCaseVariant) => boolean) => {
+    for (const { entry, context, variants } of seen) {
+      variants.forEach((variant, order) => {
+        if (!isWanted(variant)) return;
+        evidence[order] ??= {
+          order,
+          mistake: variant.mistake,
+          parts: variant.parts,
+          telling: new Set(),
+          explained: new Set(),
+          bySpelling: [],
+          otherErrors: new Set(),
+          shownErrors: new Set(),
+          params: null,
+        };
+        recordCase(evidence[order], variant, entry, context);
+      });
+    }
+  };
+  const isCompound = (variant: TCaseVariant) => variant.parts.length > 1;
+  gather((variant) => !isCompound(variant));
+  let picked = pickExplanations(evidence, failing);
+  const covered = new Set(picked.flatMap((entry) => [...entry.explained]));
+  if ([...failing].filter((name) => !covered.has(name)).length >= MIN_EXPLAINED) {
+    gather(isCompound);
+    picked = pickExplanations(evidence, failing);
   }
 
   const diagnoses: TDiagnosis[] = [];

@@ -122,10 +122,15 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       computeVariants: () =>
         spec.variants.map((variant) => {
           const mistake = { code: variant.code, message: variant.message, messageZh: variant.messageZh };
+          let candidates: NdArray[] | null = null;
           return {
             mistake,
             parts: variant.parts ?? [mistake],
-            candidates: variant.candidates(input, expected),
+            // computed on first use: compounds are only tried when single mistakes leave cases unexplained
+            get candidates() {
+              candidates ??= variant.candidates(input, expected);
+              return candidates;
+            },
             isShownByDtype: (dtype: string) => variant.isShownByDtype?.(dtype) ?? false,
             isShownByError: (raised: TRaised | null) => variant.isShownByError?.(raised, input) ?? null,
             needsContrast: variant.needsContrast ?? false,

@@ -14,10 +14,9 @@ import {
   isIntegerDtype,
   moveChannelsLast,
   placeAtWindowStarts,
-  resizeOutput,
   zeroBeyond,
 } from "./output-variants";
-import { mapValues, reverseAxes, swapLastTwoAxes, type NdArray } from "./ndarray";
+import { createNdArray, mapValues, reverseAxes, swapLastTwoAxes, type NdArray } from "./ndarray";
 
 export interface TPoolProblem {
   /** (C, H, W) */
@@ -43,9 +42,12 @@ interface TSpelling {
   problem: TPoolProblem;
   changes: Partial<TPoolOptions>;
   after: ((result: NdArray) => NdArray | null)[];
+  /** a spelling this problem does not allow: it keeps its place so that spelling i means the same on every case */
+  isVoid?: boolean;
 }
 
-type TMistakeRule = (spelling: TSpelling) => TSpelling[];
+/** `isCompound`: the rule is one of two mistakes of a compound variant */
+type TMistakeRule = (spelling: TSpelling, isCompound: boolean) => TSpelling[];
 
 const hasPadding = (problem: TPoolProblem) => problem.padding[0] > 0 || problem.padding[1] > 0;
 const strideOf = (problem: TPoolProblem) => problem.stride ?? problem.kernel;
@@ -57,6 +59,7 @@ const withProblem = (spelling: TSpelling, problem: Partial<TPoolProblem>): TSpel
   ...spelling,
   problem: { ...spelling.problem, ...problem },
 });
+const voidOf = (spelling: TSpelling): TSpelling => ({ ...spelling, isVoid: true });
 const thenApply = (spelling: TSpelling, step: (result: NdArray) => NdArray | null): TSpelling => ({
   ...spelling,
   after: [...spelling.after, step],
@@ -78,11 +81,12 @@ const RULES = {
   paddingExcluded: (spelling) =>
     spelling.problem.mode === "average" && hasPadding(spelling.problem) ? [withChanges(spelling, { mode: "average-of-real" })] : [],
   poolPaddingIgnored: (spelling) => (hasPadding(spelling.problem) ? [withProblem(spelling, { padding: [0, 0] })] : []),
-  strideDefaultOne: (spelling) => {
+  strideDefaultOne: (spelling, isCompound) => {
     if (spelling.problem.stride !== null) return [];
     const unstrided = withProblem(spelling, { stride: [1, 1] });
     const size = countOutput(spelling.problem, countWindows);
-    return [unstrided, thenApply(unstrided, (result) => cropOutput(result, size))];
+    // a top-left block agrees with too many wrong results for a compound to tell them apart
+    return isCompound ? [unstrided] : [unstrided, thenApply(unstrided, (result) => cropOutput(result, size))];
   },
   // kernel_size[0] for both sides, or every argument's [0]: pooling code that assumes squares
   // reads one entry of each tuple (its output is then square only for square inputs)
@@ -95,7 +99,7 @@ const RULES = {
     });
     const isSquare = kernel[0] === kernel[1] && (!stride || stride[0] === stride[1]) && padding[0] === padding[1];
     if (isSquare) return [];
-    return kernel[0] === kernel[1] ? [firsts] : [withProblem(spelling, { kernel: [kernel[0], kernel[0]] }), firsts];
+    return [kernel[0] === kernel[1] ? voidOf(spelling) : withProblem(spelling, { kernel: [kernel[0], kernel[0]] }), firsts];
   },
   poolOutputSizeCeil: (spelling) => {
     const size = countOutput(spelling.problem, countWindowsRoundedUp);
@@ -120,6 +124,9 @@ const RULES = {
   integerTruncation: (spelling) => INTEGER_CUTS.map((cut) => thenApply(spelling, (result) => mapValues(result, cut))),
 } satisfies Partial<Record<keyof typeof MISTAKES, TMistakeRule>>;
 
+/** Holds the place of a spelling that gives nothing on this case: never telling, it explains nothing. */
+const NO_CANDIDATE = createNdArray([0]);
+
 const RULE_ORDER = Object.keys(RULES) as (keyof typeof RULES)[];
 
 export type TPoolMistake = keyof typeof RULES | "python2Division" | "tupleArgumentUnsupported";
@@ -129,14 +136,13 @@ function buildCandidates<TInput>(rules: readonly (keyof typeof RULES)[], toProbl
   return (input: TInput): NdArray[] => {
     let spellings: TSpelling[] = [{ problem: toProblem(input), changes: {}, after: [] }];
     const ordered = [...rules].sort((a, b) => RULE_ORDER.indexOf(a) - RULE_ORDER.indexOf(b));
-    for (const rule of ordered) spellings = spellings.flatMap((spelling) => (RULES[rule] as TMistakeRule)(spelling));
-    return spellings
-      .map((spelling) => {
-        let result = solvePoolProblem(spelling.problem, spelling.changes);
-        for (const step of spelling.after) result = result && step(result);
-        return result;
-      })
-      .filter((candidate): candidate is NdArray => candidate !== null);
+    for (const rule of ordered) spellings = spellings.flatMap((spelling) => (RULES[rule] as TMistakeRule)(spelling, rules.length > 1));
+    return spellings.map((spelling) => {
+      if (spelling.isVoid) return NO_CANDIDATE;
+      let result = solvePoolProblem(spelling.problem, spelling.changes);
+      for (const step of spelling.after) result = result && step(result);
+      return result ?? NO_CANDIDATE;
+    });
   };
 }
 
