@@ -50,6 +50,12 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("exercise %s", (slug) => {
     }
   });
 
+  it("is listed in the README's diagnosis codes with every mistake and its message", () => {
+    const readme = readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+    const section = readme.split(`#### ${slug}\n`)[1]?.split("\n#")[0] ?? "";
+    for (const mistake of definition.mistakes) expect(section).toContain(`| \`${mistake.code}\` | ${mistake.message.replace(/\|/g, "\\|")} |`);
+  });
+
   it("names every mistake in both languages and with a unique code", () => {
     const codes = definition.mistakes.map((mistake) => mistake.code);
     expect(new Set(codes).size).toBe(codes.length);
