@@ -1,8 +1,12 @@
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
-import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
+import { getExerciseDefinition, getExercisesDir, readExerciseMeta } from "./exercise-files";
 import { gradeSubmission, UnknownExerciseError } from "./grade-submission";
 import { MAX_MESSAGE_LENGTH, ZGradingResult } from "./result-schema";
+import { createFilled } from "./ndarray";
 import { returnedOutcome } from "./test-helpers";
 
 function createFakeRunner(respond: (job: TJob) => TJobResult | Promise<TJobResult>): TRunner & { jobs: TJob[] } {
@@ -244,5 +248,24 @@ describe("gradeSubmission", async () => {
     const runner = createFakeRunner(() => gradable([]));
     await expect(gradeSubmission({ exercise: "../etc", source: "", mode: "run", runner })).rejects.toBeInstanceOf(UnknownExerciseError);
     expect(runner.jobs).toEqual([]);
+  });
+  it("scores all or nothing when the exercise's meta.json asks for it", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "convlab-scoring-"));
+    await cp(path.join(getExercisesDir(), "convolution"), path.join(dir, "convolution"), { recursive: true });
+    await writeFile(path.join(dir, "convolution", "meta.json"), JSON.stringify({ ...meta, scoring: "all-or-nothing" }));
+    const previous = process.env.CONVLAB_EXERCISES_DIR;
+    process.env.CONVLAB_EXERCISES_DIR = dir;
+    try {
+      const outcomes = await expectedOutcomes("convolution", meta.cases.sampleSeed, "run");
+      const oneWrong = outcomes.map((outcome, i) => (i === 0 ? returnedOutcome(createFilled([5, 5], 9)) : outcome));
+      const partial = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(oneWrong)) });
+      expect(partial).toMatchObject({ status: "failed", score: 0, maxScore: 10 });
+      const full = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
+      expect(full).toMatchObject({ status: "passed", score: 10 });
+    } finally {
+      if (previous === undefined) delete process.env.CONVLAB_EXERCISES_DIR;
+      else process.env.CONVLAB_EXERCISES_DIR = previous;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -95,6 +95,11 @@ function collectStdout(names: readonly string[], outcomes: readonly TCaseOutcome
   return { text: capText(text, MAX_STDOUT_LENGTH), isCapped: text.length > MAX_STDOUT_LENGTH };
 }
 
+function scoreCases(meta: TExerciseMeta, passedCount: number, caseCount: number): number {
+  if (meta.scoring === "all-or-nothing") return passedCount === caseCount ? meta.points : 0;
+  return Math.round(((meta.points * passedCount) / caseCount) * 100) / 100;
+}
+
 export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGradingResult> {
   const startedAt = performance.now();
   const definition = getExerciseDefinition(options.exercise);
@@ -174,7 +179,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   return finish({
     status,
     gradable: true,
-    score: Math.round(((meta.points * passedCount) / cases.length) * 100) / 100,
+    score: scoreCases(meta, passedCount, cases.length),
     message: stopText && capText(stopText.en, MAX_MESSAGE_LENGTH * 2),
     messageZh: stopText && capText(stopText.zh, MAX_MESSAGE_LENGTH * 2),
     operatorMessage: null,
