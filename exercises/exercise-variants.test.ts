@@ -38,13 +38,15 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("diagnosis on %s", async (slug)
           if (compareOutput(gradingCase.expected, returned, meta.tolerance, definition.output).kind !== "match") failing++;
           observed.push({ gradingCase, returned });
         }
-        expect(failing, `seed ${seed}: the mistake should fail some case`).toBeGreaterThan(0);
+        // a spelling this seed's cases never allow (a 3-D transpose on a 2-D output, say) proves nothing
+        if (failing === 0) continue;
         const named = diagnoseMistakes(observed, meta.tolerance).map((diagnosis) => diagnosis.code);
         expect(named.filter((other) => other !== code), `seed ${seed}, spelling ${spelling}`).toEqual([]);
         runs++;
         if (named.includes(code)) namedRuns++;
       }
     }
+    expect(runs, "the mistake should fail some case").toBeGreaterThan(0);
     expect(namedRuns, `named on ${namedRuns} of ${runs} runs`).toBeGreaterThanOrEqual(runs / 3);
   });
 
