@@ -104,6 +104,16 @@ interface TCaseContext {
   tolerance: TTolerance;
 }
 
+function createContext(gradingCase: TGradingCase, tolerance: TTolerance): TCaseContext {
+  const { args, kwargs } = gradingCase.runnerCase;
+  return {
+    expected: gradingCase.expected,
+    inputs: [...args, ...Object.values(kwargs ?? {})].flatMap((value) => collectInputArrays(value, [])),
+    scale: measureScale(gradingCase.expected),
+    tolerance,
+  };
+}
+
 const clearTolerance = (tolerance: TTolerance): TTolerance => ({
   rtol: tolerance.rtol * CLEAR_FACTOR,
   atol: tolerance.atol * CLEAR_FACTOR,
@@ -237,6 +247,16 @@ function pickExplanations(evidence: readonly TEvidence[], failing: ReadonlySet<s
 }
 
 /**
+ * A case's scoring weight: 1 plus the catalog mistakes it can tell apart from the reference.
+ * A degenerate case (a 1×1 kernel, a single pixel) that common mistakes pass by accident is worth less.
+ */
+export function weighCase(gradingCase: TGradingCase, tolerance: TTolerance): number {
+  const context = createContext(gradingCase, tolerance);
+  const singles = gradingCase.computeVariants().filter((variant) => variant.parts.length === 1);
+  return 1 + singles.filter((variant) => variant.candidates.some((candidate) => isTelling(candidate, context))).length;
+}
+
+/**
  * Most likely mistake first; each with the failing cases it explains and how sure that is
  * (`explained` of `telling` cases). Names nothing rather than a mistake the evidence does not carry.
  */
@@ -249,14 +269,7 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
   for (const entry of observed) {
     const { gradingCase, returned, raised } = entry;
     if (!raised && returned?.kind !== "array") continue;
-    const context: TCaseContext = {
-      expected: gradingCase.expected,
-      inputs: [...gradingCase.runnerCase.args, ...Object.values(gradingCase.runnerCase.kwargs ?? {})].flatMap((value) =>
-        collectInputArrays(value, []),
-      ),
-      scale: measureScale(gradingCase.expected),
-      tolerance,
-    };
+    const context = createContext(gradingCase, tolerance);
     const isPassing = returned?.kind === "array" && matchesCandidate(returned, gradingCase.expected, tolerance, context.scale);
     if (!isPassing) failing.add(gradingCase.name);
     const variants = gradingCase.computeVariants();

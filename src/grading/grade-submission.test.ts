@@ -51,7 +51,8 @@ describe("gradeSubmission", async () => {
     const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner });
     expect(result).toMatchObject({ status: "passed", gradable: true, score: 10, maxScore: 10, seed: meta.cases.sampleSeed, mode: "run" });
     expect(result.cases.length).toBe(outcomes.length);
-    expect(result.cases.every((entry) => entry.passed && entry.points === 10 / outcomes.length)).toBe(true);
+    expect(result.cases.every((entry) => entry.passed && entry.points > 0)).toBe(true);
+    expect(result.cases.reduce((sum, entry) => sum + entry.points, 0)).toBeCloseTo(10, 9);
     expect(runner.jobs[0]).toMatchObject({ source: SOURCE, functionName: "convolution", limits: meta.limits });
     expect(ZGradingResult.parse(JSON.parse(JSON.stringify(result)))).toEqual(result);
     expect(result.messageZh).toBeNull();
@@ -84,7 +85,10 @@ describe("gradeSubmission", async () => {
     expect(result.status).toBe("failed");
     expect(passed).toBeGreaterThan(0);
     expect(passed).toBeLessThan(result.cases.length);
-    expect(result.score).toBe(Math.round((10 * passed * 100) / result.cases.length) / 100);
+    // each passed case earns its weighted points, a flipped kernel passing only degenerate cases
+    const earned = result.cases.filter((entry) => entry.passed).reduce((sum, entry) => sum + entry.points, 0);
+    expect(result.score).toBe(Math.round(earned * 100) / 100);
+    expect(result.score).toBeLessThan((10 * passed) / result.cases.length);
     expect(result.diagnoses[0].code).toBe("flipped-kernel");
     // diagnoses name cases by their English name, the identifier the UI looks the Chinese one up by
     const failedNames = result.cases.filter((entry) => !entry.passed).map((entry) => entry.name);
@@ -201,7 +205,9 @@ describe("gradeSubmission", async () => {
     );
     const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(stopped)) });
     expect(result.status).toBe("timeout");
-    expect(result.score).toBe(Math.round((10 * 3 * 100) / outcomes.length) / 100);
+    const earned = result.cases.slice(0, 3).reduce((sum, entry) => sum + entry.points, 0);
+    expect(result.score).toBe(Math.round(earned * 100) / 100);
+    expect(result.score).toBeGreaterThan(0);
     expect(result.cases[3]).toMatchObject({ name: "stride that does not divide evenly", nameZh: "尺寸不能被步长整除" });
     expect(result.message).toContain('Case "stride that does not divide evenly" ran out of the 10 s CPU time limit');
     expect(result.messageZh).toBe(
@@ -267,5 +273,12 @@ describe("gradeSubmission", async () => {
       else process.env.CONVLAB_EXERCISES_DIR = previous;
       await rm(dir, { recursive: true, force: true });
     }
+  });
+  it("weighs a degenerate case that known mistakes pass by accident less than a telling one", async () => {
+    const outcomes = await expectedOutcomes("convolution", meta.cases.sampleSeed, "run");
+    const result = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
+    const points = (name: string) => result.cases.find((entry) => entry.name === name)!.points;
+    expect(points("a single pixel")).toBeLessThan(points("stride that does not divide evenly"));
+    expect(points("1×1 kernel, no padding")).toBeLessThan(points("default padding and stride"));
   });
 });

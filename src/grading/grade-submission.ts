@@ -2,7 +2,7 @@
 // runs the student's file through the runner it is given, and returns one TGradingResult.
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
 import { amidChinese, describeTimeLimit, judgeCase } from "./case-feedback";
-import { diagnoseMistakes, type TObservedCase } from "./diagnose";
+import { diagnoseMistakes, weighCase, type TObservedCase } from "./diagnose";
 import type { TGradingCase } from "./exercise-definition";
 import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
 import type { TExerciseMeta } from "./meta-schema";
@@ -95,9 +95,12 @@ function collectStdout(names: readonly string[], outcomes: readonly TCaseOutcome
   return { text: capText(text, MAX_STDOUT_LENGTH), isCapped: text.length > MAX_STDOUT_LENGTH };
 }
 
-function scoreCases(meta: TExerciseMeta, passedCount: number, caseCount: number): number {
-  if (meta.scoring === "all-or-nothing") return passedCount === caseCount ? meta.points : 0;
-  return Math.round(((meta.points * passedCount) / caseCount) * 100) / 100;
+/** Cases are weighted (see weighCase); "all-or-nothing" exercises give the points only for every case. */
+function scoreCases(meta: TExerciseMeta, caseResults: readonly TCaseResult[]): number {
+  const isAllPassed = caseResults.every((result) => result.passed);
+  if (meta.scoring === "all-or-nothing" || isAllPassed) return isAllPassed ? meta.points : 0;
+  const earned = caseResults.reduce((sum, result) => sum + (result.passed ? result.points : 0), 0);
+  return Math.round(earned * 100) / 100;
 }
 
 export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGradingResult> {
@@ -156,11 +159,13 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
     });
   }
 
-  const points = meta.points / cases.length;
+  const weights = cases.map((gradingCase) => weighCase(gradingCase, meta.tolerance));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const caseResults: TCaseResult[] = [];
   const observed: TObservedCase[] = [];
   cases.forEach((gradingCase, i) => {
     const outcome = jobResult.cases[i];
+    const points = (meta.points * weights[i]) / totalWeight;
     const verdict = judgeCase({ gradingCase, outcome, points, tolerance: meta.tolerance, output: definition.output });
     caseResults.push(verdict.result);
     if (outcome.status === "returned") observed.push({ gradingCase, returned: outcome.value });
@@ -179,7 +184,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   return finish({
     status,
     gradable: true,
-    score: scoreCases(meta, passedCount, cases.length),
+    score: scoreCases(meta, caseResults),
     message: stopText && capText(stopText.en, MAX_MESSAGE_LENGTH * 2),
     messageZh: stopText && capText(stopText.zh, MAX_MESSAGE_LENGTH * 2),
     operatorMessage: null,

@@ -12,7 +12,7 @@ export const ZExerciseMeta = z
     order: z.number().int(),
     points: z.number().positive(),
     /**
-     * "proportional" (the default): each case earns points / cases. "all-or-nothing": the
+     * "proportional" (the default): each case earns its weighted share (see weighCase). "all-or-nothing": the
      * points only when every case passes, for an instructor who wants no credit for a solution
      * that a known mistake gets through on its degenerate cases (1×1 kernels, single pixels).
      */
