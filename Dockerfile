@@ -33,4 +33,6 @@ ENV NODE_ENV=production \
     PORT=3000
 EXPOSE 3000
 # Runs as root on purpose: the runner drops every sandbox to an unprivileged uid of its own range.
-CMD ["node", "node_modules/next/dist/bin/next", "start"]
+# The web server needs BETTER_AUTH_SECRET: docker-start.sh takes it from the environment or a secret
+# file, or generates one into the data volume on the first start (see README, "Secret").
+CMD ["sh", "scripts/docker-start.sh"]

@@ -8,7 +8,27 @@ module.exports = {
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // The sandbox runner spawns processes and reads runner/ and exercises/ from disk at run time.
   serverExternalPackages: ["better-sqlite3", "pg", "pg-boss"],
+  // Headers for every response; the Content-Security-Policy (with its per-request nonce and
+  // frame-ancestors) is set on pages by proxy.ts from src/server/security-headers.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          {
+            key: "Permissions-Policy",
+            value: "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), xr-spatial-tracking=()",
+          },
+        ],
+      },
+    ];
+  },
   experimental: {
+    // Pages go through proxy.ts, for which Next.js copies the request body; a server action needs
+    // no more than its own limit below, so no copy grows past it.
+    proxyClientMaxBodySize: "256kb",
     serverActions: {
       // Student code is capped at 64 KB by validation; this leaves room for form overhead so the
       // oversized-code message comes from our validation rather than a generic 413.

@@ -18,6 +18,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
+    // What a browser sends with its pages' requests: API calls made by the tests themselves need it
+    // too, since the server refuses state changes without a same-origin Origin (src/server/request-origin.ts).
+    extraHTTPHeaders: { origin: baseURL },
     screenshot: "only-on-failure",
     trace: "off",
     launchOptions: {

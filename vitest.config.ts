@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Only for tests: the app has no fallback secret (src/server/env.ts readAuthSecret).
+    env: { BETTER_AUTH_SECRET: "vitest-only-secret-Hn4Qw8Zr2Lk6Tp0Vx3Mb7Cd" },
   },
 });

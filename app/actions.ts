@@ -1,11 +1,16 @@
 "use server";
-// Server actions used across pages: sign-out, choosing the interface language, joining a course.
+// Server actions used across pages: sign-out, choosing the interface language, joining a course,
+// mailing the address confirmation link again.
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { format, isLocale, LOCALE_COOKIE } from "@/i18n";
 import { commonMessages } from "@/i18n/common";
+import { emailMessages } from "@/i18n/email";
 import { getLocale } from "@/i18n/server";
+import { VERIFY_EMAIL_EXPIRES_IN_SECONDS } from "@/server/accounts/account-mails";
+import { resendVerificationMail } from "@/server/accounts/email-verification";
+import { db } from "@/server/db";
 import { signOut } from "@/server/accounts/sign-in";
 import { runAction, type TActionState } from "@/server/action-state";
 import { requireUser } from "@/server/auth/current-user";
@@ -27,9 +32,18 @@ export async function joinCourseAction(_prev: TActionState, form: FormData): Pro
   return runAction(async () => {
     const user = await requireUser();
     const code = ZCourseCode.parse(form.get("code") ?? "");
-    const joined = await joinCourse({ user, code });
+    const joined = await joinCourse(db, { user, code });
     revalidatePath("/");
     const t = commonMessages(await getLocale());
     return { status: "ok", message: format(joined.alreadyEnrolled ? t.alreadyJoined : t.joined, { title: joined.title }) };
+  });
+}
+
+export async function resendVerificationAction(): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    await resendVerificationMail({ user });
+    const t = emailMessages(await getLocale());
+    return { status: "ok", message: format(t.resendDone, { email: user.email, hours: VERIFY_EMAIL_EXPIRES_IN_SECONDS / 3600 }) };
   });
 }

@@ -5,6 +5,7 @@ import { LocaleProvider } from "@/components/layout/locale-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { commonMessages } from "@/i18n/common";
 import { getLocale } from "@/i18n/server";
+import { db } from "@/server/db";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { countStaffCourses } from "@/server/courses/count-staff-courses";
 import { canOpenInstructorArea } from "@/server/permissions/course-permissions";
@@ -19,15 +20,15 @@ const inter = localFont({
   display: "swap",
 });
 
-export const metadata: Metadata = {
-  title: { default: "ConvLab", template: "%s · ConvLab" },
-  description: "Convolution exercises in Python/numpy, graded on random shapes with feedback that teaches.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = commonMessages(await getLocale());
+  return { title: { default: t.appName, template: `%s · ${t.appName}` }, description: t.description };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, user] = await Promise.all([getLocale(), getCurrentUser()]);
   const t = commonMessages(locale);
-  const showInstructorLink = user ? canOpenInstructorArea(user, await countStaffCourses({ userId: user.id })) : false;
+  const showInstructorLink = user ? canOpenInstructorArea(user, await countStaffCourses(db, { userId: user.id })) : false;
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">

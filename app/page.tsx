@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { VerifyEmailNotice } from "@/components/accounts/verify-email-notice";
 import { AssignmentList } from "@/components/assignments/assignment-list";
 import { JoinCourseForm } from "@/components/roster/join-course-form";
 import { commonMessages } from "@/i18n/common";
 import { homeMessages } from "@/i18n/home";
 import { getLocale } from "@/i18n/server";
+import { isEmailVerified } from "@/server/accounts/email-verification";
 import { listStudentAssignments } from "@/server/assignments/list-student-assignments";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { listMyCourses } from "@/server/courses/list-my-courses";
 import { db } from "@/server/db";
-import { joinCourseAction } from "./actions";
+import { joinCourseAction, resendVerificationAction } from "./actions";
 
 export default async function HomePage() {
   const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
@@ -29,7 +31,11 @@ export default async function HomePage() {
       </div>
     );
   }
-  const [courses, assignments] = await Promise.all([listMyCourses({ userId: user.id }), listStudentAssignments(db, { userId: user.id })]);
+  const [courses, assignments, isVerified] = await Promise.all([
+    listMyCourses(db, { userId: user.id }),
+    listStudentAssignments(db, { userId: user.id }),
+    isEmailVerified({ userId: user.id }),
+  ]);
   const th = homeMessages(locale);
   const roleLabel = { student: t.roleStudent, ta: t.roleTa, instructor: t.roleInstructor };
   return (
@@ -53,7 +59,8 @@ export default async function HomePage() {
         <h2 className="mb-3 mt-8 text-xl font-semibold">{th.assignments}</h2>
         <AssignmentList assignments={assignments} locale={locale} />
       </section>
-      <aside className="rounded-lg border border-slate-200 bg-white p-4">
+      <aside className="flex flex-col gap-4 self-start rounded-lg border border-slate-200 bg-white p-4">
+        {isVerified ? null : <VerifyEmailNotice email={user.email} resendAction={resendVerificationAction} />}
         <JoinCourseForm action={joinCourseAction} />
       </aside>
     </div>

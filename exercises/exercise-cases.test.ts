@@ -6,8 +6,8 @@ import { toPair } from "@/grading/conv-ops";
 import type { TGradingCase } from "@/grading/exercise-definition";
 import { readExerciseMeta } from "@/grading/exercise-files";
 import { createNdArray } from "@/grading/ndarray";
-import type { TCaseParams } from "@/grading/result-schema";
-import { returnedOutcome } from "@/grading/test-helpers";
+import type { TCaseParams } from "@/grading/result-format";
+import { inChinese, inEnglish, returnedOutcome } from "@/grading/test-helpers";
 import { EXERCISE_DEFINITIONS } from "./index";
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -42,11 +42,11 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("cases of %s", (slug) => {
 describe.each(Object.keys(EXERCISE_DEFINITIONS))("Simplified Chinese of %s cases", (slug) => {
   it.each(SEEDS)("names every case in Chinese, each differently (seed %i)", async (seed) => {
     const cases = await buildSubmit(slug, seed);
-    for (const { name, nameZh } of cases) {
-      expect(nameZh, name).toMatch(HAN);
-      expect(nameZh).not.toBe(name);
+    for (const { name, title } of cases) {
+      expect(inEnglish(title)).toBe(name);
+      expect(inChinese(title), name).toMatch(HAN);
     }
-    expect(new Set(cases.map((c) => c.nameZh)).size).toBe(cases.length);
+    expect(new Set(cases.map((c) => inChinese(c.title))).size).toBe(cases.length);
   });
 
   it.each(SEEDS)("labels every heatmap of a failing case in Chinese too (seed %i)", async (seed) => {
@@ -61,9 +61,9 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("Simplified Chinese of %s cases
       if (!detail) continue;
       const heatmaps = [...detail.input, detail.expected, ...(detail.actual ? [detail.actual] : [])];
       expect(heatmaps.length).toBeGreaterThan(2);
-      for (const { label, labelZh } of heatmaps) {
-        expect(labelZh, label).toMatch(HAN);
-        expect(labelZh).not.toBe(label);
+      for (const { label } of heatmaps) {
+        expect(inChinese(label), inEnglish(label)).toMatch(HAN);
+        expect(inChinese(label)).not.toBe(inEnglish(label));
       }
     }
   });

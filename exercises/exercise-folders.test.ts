@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCarriedCodes } from "@/grading/corpus";
 import { ZExerciseMeta } from "@/grading/meta-schema";
+import { message, renderMessage } from "@/grading/result-format";
 import { EXERCISE_DEFINITIONS } from "./index";
 
 const read = (slug: string, file: string) => readFileSync(path.join(__dirname, slug, file), "utf8");
@@ -50,10 +51,14 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("exercise %s", (slug) => {
     }
   });
 
-  it("is listed in the README's diagnosis codes with every mistake and its message", () => {
+  it("is listed in the README's diagnosis codes with every mistake and its English sentence from the i18n table", () => {
     const readme = readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
     const section = readme.split(`#### ${slug}\n`)[1]?.split("\n#")[0] ?? "";
-    for (const mistake of definition.mistakes) expect(section).toContain(`| \`${mistake.code}\` | ${mistake.message.replace(/\|/g, "\\|")} |`);
+    for (const mistake of definition.mistakes) {
+      // no params: a sentence citing evidence keeps its {placeholders}, as the README shows them
+      const sentence = renderMessage(message(mistake.text), "en");
+      expect(section).toContain(`| \`${mistake.code}\` | ${sentence.replace(/\|/g, "\\|")} |`);
+    }
   });
 
   it("names every mistake in both languages and with a unique code", () => {
@@ -61,8 +66,8 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("exercise %s", (slug) => {
     expect(new Set(codes).size).toBe(codes.length);
     for (const mistake of definition.mistakes) {
       expect(mistake.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(mistake.message).toMatch(/^[A-Z].*\.$/);
-      expect(mistake.messageZh).toMatch(/[\u4e00-\u9fff]/);
+      expect(renderMessage(message(mistake.text), "en")).toMatch(/^[A-Z].*\.$/);
+      expect(renderMessage(message(mistake.text), "zh-CN")).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 

@@ -1,37 +1,36 @@
-// Seeds the demo course: a demo instructor and a demo student (credentials in README), the
-// exercises from exercises/, and one open assignment. Safe to run again: it updates in place.
+// Seeds the demo course: a demo instructor, a demo student and a demo admin (credentials in
+// README; their addresses count as confirmed) and one open assignment with every exercise of the
+// catalogue (`npm run exercises:sync` fills it; run that first). Safe to run again: it creates
+// what is missing and changes nothing else, so a demo password someone changed stays changed.
 import { hashPassword } from "better-auth/crypto";
 import { createPrismaClient } from "../src/server/db-client";
-import { syncExercises } from "../src/server/exercises/sync-exercises";
+import { DEMO } from "./demo";
 
-export const DEMO = {
-  courseCode: "DEMOCONV",
-  courseTitle: "Deep Learning: Convolution (demo course)",
-  assignmentTitle: "Homework 1: Convolution from scratch",
-  instructor: { email: "instructor@convlab.test", password: "instructor-demo-1", name: "Demo Instructor" },
-  student: { email: "student@convlab.test", password: "student-demo-1", name: "Demo Student" },
-} as const;
 
 type TDb = ReturnType<typeof createPrismaClient>;
 
-async function upsertUserWithPassword(db: TDb, who: { email: string; password: string; name: string }, role: "student" | "instructor" | "admin") {
+/** The demo user, created with its demo password if missing; an existing one is left as it is. */
+async function ensureDemoUser(db: TDb, who: { email: string; password: string; name: string }, role: "student" | "instructor" | "admin") {
   const user = await db.user.upsert({
     where: { email: who.email },
-    update: { name: who.name, role },
+    update: { emailVerified: true },
     create: { email: who.email, name: who.name, role, emailVerified: true },
   });
-  const password = await hashPassword(who.password);
-  const account = await db.account.findFirst({ where: { userId: user.id, providerId: "credential" } });
-  if (account) await db.account.update({ where: { id: account.id }, data: { password } });
-  else await db.account.create({ data: { userId: user.id, providerId: "credential", accountId: user.id, password } });
+  const account = await db.account.findFirst({ where: { userId: user.id, providerId: "credential" }, select: { id: true } });
+  if (!account) {
+    await db.account.create({ data: { userId: user.id, providerId: "credential", accountId: user.id, password: await hashPassword(who.password) } });
+  }
   return user;
 }
 
 async function main() {
   const db = createPrismaClient();
   try {
-    const instructor = await upsertUserWithPassword(db, DEMO.instructor, "instructor");
-    const student = await upsertUserWithPassword(db, DEMO.student, "student");
+    const exercises = await db.exercise.findMany({ orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true } });
+    if (exercises.length === 0) throw new Error("The exercise catalogue is empty: run `npm run exercises:sync` first.");
+    const instructor = await ensureDemoUser(db, DEMO.instructor, "instructor");
+    const student = await ensureDemoUser(db, DEMO.student, "student");
+    await ensureDemoUser(db, DEMO.admin, "admin");
     const course = await db.course.upsert({
       where: { code: DEMO.courseCode },
       update: {},
@@ -47,11 +46,10 @@ async function main() {
     ] as const) {
       await db.enrollment.upsert({
         where: { courseId_userId: { courseId: course.id, userId: user.id } },
-        update: { role, removedAt: null },
+        update: {},
         create: { courseId: course.id, userId: user.id, role },
       });
     }
-    const exercises = await syncExercises(db);
     const existing = await db.assignment.findFirst({ where: { courseId: course.id, title: DEMO.assignmentTitle } });
     if (!existing) {
       const day = 24 * 60 * 60 * 1000;
@@ -71,13 +69,13 @@ async function main() {
         },
       });
     }
-    console.log(`Seeded demo course ${course.code} with ${DEMO.instructor.email} and ${DEMO.student.email}.`);
+    console.log(`Seeded demo course ${course.code} with ${DEMO.instructor.email} and ${DEMO.student.email}; admin ${DEMO.admin.email}.`);
   } finally {
     await db.$disconnect();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

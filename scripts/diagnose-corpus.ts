@@ -33,7 +33,7 @@ async function main(): Promise<number> {
       const namedOn: number[] = [];
       const lines: string[] = [];
       for (const seed of SEEDS) {
-        const result = await gradeSubmission({ exercise: entry.slug, source, mode: "submit", seed, runner });
+        const { result } = await gradeSubmission({ exercise: entry.slug, source, mode: "submit", seed, runner });
         if (!result.gradable) throw new Error(`The sandbox could not grade ${entry.slug}/${entry.file}: ${result.operatorMessage}`);
         const verdict = judgeCorpusResult(entry, result);
         verdict.misleading.forEach((code) => misleading.add(code));

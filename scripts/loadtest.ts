@@ -21,10 +21,11 @@ import { z } from "zod";
 import { findRepoRoot } from "../prisma/database-url";
 import { createPrismaClient } from "@/server/db-client";
 import { percentile } from "@/server/grading-queue/read-grading-stats";
+import { FINISHED_STATUSES } from "@/server/submissions/submission-status";
 import { LOAD_STUDENT_PASSWORD, loadStudentEmail, seedLoadStudents } from "./lib/seed-load-students";
 import { ensureBuild, findFreePort, prepareDatabase, say, startProcess, waitForHealth, type TManagedProcess } from "./lib/start-convlab";
 
-const FINISHED = new Set(["passed", "failed", "error", "timeout", "not_gradable"]);
+const FINISHED = new Set<string>(FINISHED_STATUSES);
 const SIGN_IN_CONCURRENCY = 8;
 /** The exercise page's floor between two requests for one submission. */
 const MIN_POLL_INTERVAL_MS = 700;
@@ -230,7 +231,7 @@ async function main(): Promise<void> {
         const attempt: TAttempt = { kind, sentAt: Date.now(), id: null, verdict: null, finishedAt: null, seenAt: null };
         const submitted = await fetch(`${baseUrl}/api/assignments/${assignment.id}/exercises/${EXERCISE}/submissions`, {
           method: "POST",
-          headers: { "content-type": "application/json", cookie: cookies[i]! },
+          headers: { "content-type": "application/json", origin: baseUrl, cookie: cookies[i]! },
           body: JSON.stringify({ code, clientToken: `load-${i}-${randomBytes(4).toString("hex")}` }),
         }).catch(() => null);
         if (!submitted?.ok) {

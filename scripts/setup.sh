@@ -19,6 +19,10 @@ fi
 
 log "Applying database migrations"
 npm run --silent db:deploy || die "Applying migrations failed. If another ConvLab process still uses the database, stop it and run this again."
+log "Syncing the exercise catalogue from exercises/"
+npm run --silent exercises:sync
+log "Migrating stored grading results"
+npm run --silent results:migrate || die "Migrating stored grading results failed (see the message above)."
 log "Seeding the demo course"
 npm run --silent db:seed
 

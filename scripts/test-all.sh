@@ -29,13 +29,14 @@ export CONVLAB_TEST_PG_URL
 log "Checking that committed migrations match the schema (SQLite and PostgreSQL)"
 DATABASE_URL="$CONVLAB_TEST_PG_URL" bash scripts/db-check-drift.sh
 
-log "Unit and integration tests"
-export CONVLAB_TEST_TMP="$work"
-npx vitest run
-
+# Before the vitest run: tests/integration/sign-in-rate-limit.test.ts runs the production build too.
 log "Building for the end-to-end tests"
 export DATABASE_URL="file:$work/e2e.db"
 npx next build >/dev/null || { npx next build; exit 1; }
+
+log "Unit and integration tests"
+export CONVLAB_TEST_TMP="$work"
+npx vitest run
 
 log "End-to-end tests in Chromium"
 npx playwright test

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { CourseForm } from "@/components/courses/course-form";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
+import { db } from "@/server/db";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { listStaffCourses } from "@/server/courses/list-staff-courses";
 import { canCreateCourse, canOpenInstructorArea } from "@/server/permissions/course-permissions";
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 
 export default async function InstructorPage() {
   const user = await requireUserForPage("/instructor");
-  const courses = await listStaffCourses({ user });
+  const courses = await listStaffCourses(db, { user });
   // Students get the same answer as for a page that does not exist.
   if (!canOpenInstructorArea(user, courses.length)) notFound();
   const t = instructorMessages(await getLocale());

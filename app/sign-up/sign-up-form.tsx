@@ -1,32 +1,21 @@
 "use client";
-import Link from "next/link";
-import { useActionState } from "react";
+import { AccountForm } from "@/components/accounts/account-form";
 import { useLocale } from "@/components/layout/locale-provider";
-import { FormAlert } from "@/components/ui/form-alert";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { commonMessages } from "@/i18n/common";
-import type { TActionState } from "@/server/action-state";
 import { signUpAction } from "./actions";
 
 export function SignUpForm({ next }: { next: string }) {
   const t = commonMessages(useLocale());
-  const [state, action] = useActionState<TActionState, FormData>(signUpAction, { status: "idle" });
-  const typed = state.status === "error" ? state.fields : undefined;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
-      <input type="hidden" name="next" value={next} />
-      <TextField id="name" name="name" defaultValue={typed?.name} label={t.name} autoComplete="name" required maxLength={100} />
-      <TextField id="email" name="email" defaultValue={typed?.email} type="email" label={t.email} autoComplete="email" required />
-      <TextField id="password" name="password" type="password" label={t.password} hint={t.passwordHint} autoComplete="new-password" required />
-      {state.status === "error" ? <FormAlert kind="error" message={state.error.message} /> : null}
-      <SubmitButton pendingLabel={t.working}>{t.signUp}</SubmitButton>
-      <p className="text-sm text-slate-700">
-        {t.haveAccount}{" "}
-        <Link className="font-medium text-blue-800 underline" href={`/sign-in?next=${encodeURIComponent(next)}`}>
-          {t.signIn}
-        </Link>
-      </p>
-    </form>
+    <AccountForm action={signUpAction} next={next} submitLabel={t.signUp} otherForm={{ question: t.haveAccount, label: t.signIn, path: "/sign-in" }}>
+      {(typed) => (
+        <>
+          <TextField id="name" name="name" defaultValue={typed?.name} label={t.name} autoComplete="name" required maxLength={100} />
+          <TextField id="email" name="email" defaultValue={typed?.email} type="email" label={t.email} autoComplete="email" required />
+          <TextField id="password" name="password" type="password" label={t.password} hint={t.passwordHint} autoComplete="new-password" required />
+        </>
+      )}
+    </AccountForm>
   );
 }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { TRunnerValue } from "@runner";
 import { conv2dChannels, padEvenly, pool2dChannels } from "@/grading/conv-ops";
-import { defineExercise, type TVariant } from "@/grading/exercise-definition";
+import { defineExercise, type TSingleVariant, type TVariant } from "@/grading/exercise-definition";
+import { message } from "@/grading/result-format";
 import { ZIntRange, ZValueRange } from "@/grading/meta-schema";
 import { MISTAKES } from "@/grading/mistakes";
 import { createNdArray, stackArrays, takeSubarray, type NdArray } from "@/grading/ndarray";
@@ -96,7 +97,7 @@ function forward(input: TInput, options: TForwardOptions = {}): NdArray {
 
 const MAX_INPUT_HEATMAPS = 4;
 
-function forwardVariant(mistake: Omit<TVariant<TInput>, "candidates">, options: TForwardOptions): TVariant<TInput> {
+function forwardVariant(mistake: Omit<TSingleVariant<TInput>, "candidates">, options: TForwardOptions): TVariant<TInput> {
   return { ...mistake, candidates: (input) => [forward(input, options)] };
 }
 
@@ -120,10 +121,10 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "one image, one channel", nameZh: "一张图像，一个通道", input: makeInput(edgeRandom, [1, 1, 6, 6], 3, 3, 4, [-1, 1]) },
-    { name: "odd convolution output: pooling drops the last row", nameZh: "卷积输出的行数为奇数：池化舍弃最后一行", input: makeInput(edgeRandom, [2, 2, 7, 8], 2, 3, 3, [-1, 1]) },
-    { name: "1×1 convolution", nameZh: "1×1 卷积", input: makeInput(edgeRandom, [2, 3, 4, 6], 2, 1, 2, [-1, 1]) },
-    { name: "a batch of three", nameZh: "一批三张图像", input: makeInput(edgeRandom, [3, 1, 5, 5], 4, 2, 5, [-1, 1]) },
+    { name: "one image, one channel", title: "cnn-forward.case.one-image-one-channel", input: makeInput(edgeRandom, [1, 1, 6, 6], 3, 3, 4, [-1, 1]) },
+    { name: "odd convolution output: pooling drops the last row", title: "cnn-forward.case.odd-convolution-output-pooling-drops-the-last-ro", input: makeInput(edgeRandom, [2, 2, 7, 8], 2, 3, 3, [-1, 1]) },
+    { name: "1×1 convolution", title: "cnn-forward.case.1x1-convolution", input: makeInput(edgeRandom, [2, 3, 4, 6], 2, 1, 2, [-1, 1]) },
+    { name: "a batch of three", title: "cnn-forward.case.a-batch-of-three", input: makeInput(edgeRandom, [3, 1, 5, 5], 4, 2, 5, [-1, 1]) },
   ],
   generateRandomInput: (random, ranges) => {
     const rows = random.integer(...ranges.imageSize);
@@ -140,11 +141,9 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   reference: (input) => forward(input),
   locate: (input, [n]) => ({
     window: null,
-    windowText: `every value of x[${n}]`,
-    windowTextZh: `x[${n}] 的所有值`,
+    windowText: message("cnn-forward.window", { n }),
     input: Array.from({ length: Math.min(input.x.shape[1], MAX_INPUT_HEATMAPS) }, (_, c) => ({
-      label: `x[${n}, ${c}]`,
-      labelZh: `x[${n}, ${c}]（样本 ${n}）`,
+      label: message("cnn-forward.label", { n, c }),
       channel: c,
       plane: takeSubarray(input.x, [n, c]),
     })),
@@ -155,41 +154,35 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     forwardVariant(
       {
         code: "conv-bias-missing",
-        message: "You left out the convolution bias: add conv.bias[o] to every value of output channel o before the ReLU.",
-        messageZh: "你漏掉了卷积的偏置：在 ReLU 之前，给输出通道 o 的每个值加上 conv.bias[o]。",
+      text: "cnn-forward.mistake.conv-bias-missing",
       },
       { skipConvBias: true },
     ),
     forwardVariant(
       {
         code: "relu-missing",
-        message: "You left out the ReLU: apply max(0, x) to the convolution output before pooling.",
-        messageZh: "你漏掉了 ReLU：在池化之前对卷积输出取 max(0, x)。",
+      text: "cnn-forward.mistake.relu-missing",
       },
       { skipRelu: true },
     ),
     forwardVariant(
       {
         code: "avg-pool-instead-of-max",
-        message: "You averaged each 2×2 window; the network uses max pooling: keep the largest value of each window.",
-        messageZh: "你对每个 2×2 窗口取了平均；该网络用的是最大池化：取每个窗口中的最大值。",
+      text: "cnn-forward.mistake.avg-pool-instead-of-max",
       },
       { pool: "average" },
     ),
     forwardVariant(
       {
         code: "flatten-channels-last",
-        message:
-          "You flattened in (H, W, C) order. torch.flatten(x, 1) keeps the (C, H, W) order: use pooled.reshape(N, -1) on the (N, C, H, W) array.",
-        messageZh: "你按 (H, W, C) 的顺序展平了。torch.flatten(x, 1) 保持 (C, H, W) 顺序：对 (N, C, H, W) 数组使用 pooled.reshape(N, -1)。",
+      text: "cnn-forward.mistake.flatten-channels-last",
       },
       { flattenOrder: "hwc" },
     ),
     forwardVariant(
       {
         code: "softmax-applied",
-        message: "You returned probabilities (softmax). The network returns logits: the output of the linear layer, before any softmax.",
-        messageZh: "你返回的是概率（softmax）。网络应返回 logits，即线性层的输出，不做 softmax。",
+      text: "cnn-forward.mistake.softmax-applied",
       },
       { softmax: true },
     ),

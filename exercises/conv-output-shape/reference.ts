@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { buildCall, drawCallStyle, type TCallStyle } from "@/grading/call-style";
 import { toPair, type TPair } from "@/grading/conv-ops";
-import { defineExercise, type TVariant } from "@/grading/exercise-definition";
+import { defineExercise, type TSingleVariant, type TVariant } from "@/grading/exercise-definition";
 import { ZIntRange } from "@/grading/meta-schema";
 import { createNdArray } from "@/grading/ndarray";
 import type { TRandom } from "@/grading/seeded-random";
@@ -55,7 +55,7 @@ function computeShape(input: TInput, rule: TRule) {
   return createNdArray([4], [batch, rule.channels === "out" ? input.outChannels : channels, size(height, 0), size(width, 1)]);
 }
 
-function ruleVariant(mistake: Omit<TVariant<TInput>, "candidates">, ...changes: Partial<TRule>[]): TVariant<TInput> {
+function ruleVariant(mistake: Omit<TSingleVariant<TInput>, "candidates">, ...changes: Partial<TRule>[]): TVariant<TInput> {
   return { ...mistake, candidates: (input) => changes.map((change) => computeShape(input, { ...REFERENCE_RULE, ...change })) };
 }
 
@@ -75,12 +75,12 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "ints",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "the notes' example: 3 filters of 3×3 on 1×1×32×32", nameZh: "讲义中的例子：3 个 3×3 卷积核作用于 1×1×32×32", input: makeInput([1, 1, 32, 32], 3, 3, 1, 0, "defaults-omitted") },
-    { name: "stride 2 with padding 1", nameZh: "步长 2，填充 1", input: makeInput([8, 3, 32, 32], 16, 3, 2, 1, "keywords") },
-    { name: "kernel as large as the padded input", nameZh: "卷积核与填充后的输入一样大", input: makeInput([2, 4, 5, 7], 6, [7, 9], 1, 1, "positional") },
-    { name: "tuple kernel, stride and padding", nameZh: "卷积核、步长和填充都是元组", input: makeInput([4, 3, 28, 20], 8, [5, 3], [2, 1], [2, 0], "keywords") },
-    { name: "1×1 convolution", nameZh: "1×1 卷积", input: makeInput([16, 64, 7, 7], 32, 1, 1, 0, "positional") },
-    { name: "stride larger than the kernel", nameZh: "步长大于卷积核", input: makeInput([1, 3, 10, 11], 5, 2, 4, 0, "defaults-omitted") },
+    { name: "the notes' example: 3 filters of 3×3 on 1×1×32×32", title: "conv-output-shape.case.the-notes-example-3-filters-of-3x3-on-1x1x32x32", input: makeInput([1, 1, 32, 32], 3, 3, 1, 0, "defaults-omitted") },
+    { name: "stride 2 with padding 1", title: "conv-output-shape.case.stride-2-with-padding-1", input: makeInput([8, 3, 32, 32], 16, 3, 2, 1, "keywords") },
+    { name: "kernel as large as the padded input", title: "conv-output-shape.case.kernel-as-large-as-the-padded-input", input: makeInput([2, 4, 5, 7], 6, [7, 9], 1, 1, "positional") },
+    { name: "tuple kernel, stride and padding", title: "conv-output-shape.case.tuple-kernel-stride-and-padding", input: makeInput([4, 3, 28, 20], 8, [5, 3], [2, 1], [2, 0], "keywords") },
+    { name: "1×1 convolution", title: "conv-output-shape.case.1x1-convolution", input: makeInput([16, 64, 7, 7], 32, 1, 1, 0, "positional") },
+    { name: "stride larger than the kernel", title: "conv-output-shape.case.stride-larger-than-the-kernel", input: makeInput([1, 3, 10, 11], 5, 2, 4, 0, "defaults-omitted") },
   ],
   generateRandomInput: (random, ranges) => {
     const height = random.integer(...ranges.imageSize);
@@ -122,35 +122,28 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     ruleVariant(
       {
         code: "formula-without-plus-one",
-        message:
-          "Your sizes are one too small: the number of window positions is (H + 2p − k) // s + 1; the +1 counts the first window.",
-        messageZh: "你的尺寸少了 1：窗口位置的个数是 (H + 2p − k) // s + 1，其中 +1 计入了第一个窗口。",
+      text: "conv-output-shape.mistake.formula-without-plus-one",
       },
       { plusOne: false },
     ),
     ruleVariant(
       {
         code: "output-size-ceil",
-        message:
-          "Your sizes round up. (H + 2p − k) // s + 1 rounds down: a window that would run past the padded input is dropped.",
-        messageZh: "你的尺寸向上取整了。(H + 2p − k) // s + 1 是向下取整：超出填充后输入范围的窗口会被舍弃。",
+      text: "conv-output-shape.mistake.output-size-ceil",
       },
       { rounding: "ceil" },
     ),
     ruleVariant(
       {
         code: "padding-counted-once",
-        message: "You added the padding once, but it goes on both sides: use H + 2 * padding (and W + 2 * padding).",
-        messageZh: "你只加了一次填充，但填充在两侧都有：应使用 H + 2 * padding（以及 W + 2 * padding）。",
+      text: "conv-output-shape.mistake.padding-counted-once",
       },
       { paddingSides: 1 },
     ),
     ruleVariant(
       {
         code: "in-channels-kept",
-        message:
-          "Your channel count is the input's C. A convolution layer outputs out_channels channels: the shape is (N, out_channels, H_out, W_out).",
-        messageZh: "你的通道数用的是输入的 C。卷积层输出 out_channels 个通道：形状应为 (N, out_channels, H_out, W_out)。",
+      text: "conv-output-shape.mistake.in-channels-kept",
       },
       { channels: "in" },
     ),
@@ -158,8 +151,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
       ...ruleVariant(
         {
           code: "float-division",
-          message: "Your sizes are floats: / is true division in Python 3. Use // (floor division) so each size is an int.",
-          messageZh: "你的尺寸是浮点数：Python 3 中 / 是真除法。请用 //（整除）让每个尺寸都是 int。",
+        text: "conv-output-shape.mistake.float-division",
         },
         { rounding: "none" },
       ),
@@ -168,9 +160,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     ruleVariant(
       {
         code: "hw-swapped",
-        message:
-          "You swapped height and width in a (h, w) tuple: kernel_size[0], stride[0] and padding[0] apply to the height H, the [1] entries to the width W.",
-        messageZh: "你把 (h, w) 元组中的高和宽弄反了：kernel_size[0]、stride[0]、padding[0] 作用于高度 H，[1] 作用于宽度 W。",
+      text: "conv-output-shape.mistake.hw-swapped",
       },
       { swapped: ["kernel", "stride", "padding"] },
       { swapped: ["kernel"] },

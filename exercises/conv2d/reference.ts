@@ -5,6 +5,7 @@ import { buildCall, drawCallStyle, type TCallStyle } from "@/grading/call-style"
 import { padEvenly, padPlane } from "@/grading/conv-ops";
 import { buildConvVariants, solveConvProblem, type TConvProblem } from "@/grading/conv-variants";
 import { defineExercise } from "@/grading/exercise-definition";
+import { message } from "@/grading/result-format";
 import { ZConvGenerator, ZIntRange } from "@/grading/meta-schema";
 import { takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, drawSize, type TRandom } from "@/grading/seeded-random";
@@ -55,12 +56,12 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "defaults: no padding, stride 1", nameZh: "默认参数：无填充，步长 1", input: makeInput([2, 5, 6], [3, 3], 0, 1, "defaults-omitted") },
-    { name: "one input channel", nameZh: "只有一个输入通道", input: makeInput([1, 6, 5], [2, 3], 1, 2, "positional") },
-    { name: "as many output channels as input channels", nameZh: "输出通道数与输入通道数相同", input: makeInput([3, 5, 7], [3, 3], 1, 1, "keywords") },
-    { name: "1×1 kernel mixing four channels", nameZh: "1×1 卷积核混合四个通道", input: makeInput([4, 4, 5], [2, 1], 0, 1, "positional") },
-    { name: "kernel nearly as large as the padded input", nameZh: "卷积核几乎与填充后的输入一样大", input: makeInput([2, 4, 6], [2, 5], 1, 2, "keywords") },
-    { name: "padding wider than the kernel", nameZh: "填充比卷积核还宽", input: makeInput([2, 3, 3], [1, 2], 2, 3, "defaults-omitted") },
+    { name: "defaults: no padding, stride 1", title: "conv2d.case.defaults-no-padding-stride-1", input: makeInput([2, 5, 6], [3, 3], 0, 1, "defaults-omitted") },
+    { name: "one input channel", title: "conv2d.case.one-input-channel", input: makeInput([1, 6, 5], [2, 3], 1, 2, "positional") },
+    { name: "as many output channels as input channels", title: "conv2d.case.as-many-output-channels-as-input-channels", input: makeInput([3, 5, 7], [3, 3], 1, 1, "keywords") },
+    { name: "1×1 kernel mixing four channels", title: "conv2d.case.1x1-kernel-mixing-four-channels", input: makeInput([4, 4, 5], [2, 1], 0, 1, "positional") },
+    { name: "kernel nearly as large as the padded input", title: "conv2d.case.kernel-nearly-as-large-as-the-padded-input", input: makeInput([2, 4, 6], [2, 5], 1, 2, "keywords") },
+    { name: "padding wider than the kernel", title: "conv2d.case.padding-wider-than-the-kernel", input: makeInput([2, 3, 3], [1, 2], 2, 3, "defaults-omitted") },
   ],
   generateRandomInput: (random: TRandom, ranges) => {
     const inChannels = random.integer(...ranges.channels);
@@ -99,11 +100,9 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     const channels = Math.min(input.features.shape[0], MAX_INPUT_HEATMAPS);
     return {
       window: { rows: [r0, r0 + size], cols: [c0, c0 + size], channel: null },
-      windowText: `rows ${r0}:${r0 + size}, columns ${c0}:${c0 + size} of every zero-padded input channel`,
-      windowTextZh: `每个零填充后输入通道的第 ${r0}:${r0 + size} 行、第 ${c0}:${c0 + size} 列`,
+      windowText: message("conv2d.window", { r0, r1: r0 + size, c0, c1: c0 + size }),
       input: Array.from({ length: channels }, (_, c) => ({
-        label: `features[${c}], zero-padded`,
-        labelZh: `features[${c}]（零填充后）`,
+        label: message("conv2d.label", { c }),
         channel: c,
         plane: padPlane(takeSubarray(input.features, [c]), padEvenly([input.padding, input.padding])),
       })),

@@ -5,6 +5,7 @@ import { buildCall, drawCallStyle, type TCallStyle } from "@/grading/call-style"
 import { padEvenly, padPlane, type TPair } from "@/grading/conv-ops";
 import { buildConvVariants, solveConvProblem, type TConvProblem } from "@/grading/conv-variants";
 import { defineExercise } from "@/grading/exercise-definition";
+import { message } from "@/grading/result-format";
 import { ZConvGenerator } from "@/grading/meta-schema";
 import { reshape, takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, drawSize, type TRandom } from "@/grading/seeded-random";
@@ -44,12 +45,12 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "default padding and stride", nameZh: "默认的填充和步长", input: makeInput([5, 6], [2, 3], [0, 0], [1, 1], "defaults-omitted") },
-    { name: "tall kernel, padding on rows only", nameZh: "竖长的卷积核，只在行方向填充", input: makeInput([6, 5], [3, 1], [1, 0], [1, 2], "positional") },
-    { name: "wide kernel, stride on columns only", nameZh: "横宽的卷积核，只在列方向有步长", input: makeInput([4, 7], [1, 3], [0, 2], [1, 3], "keywords") },
-    { name: "kernel as large as the padded image", nameZh: "卷积核与填充后的图像一样大", input: makeInput([3, 4], [5, 4], [1, 0], [1, 1], "positional") },
-    { name: "strides that do not divide evenly", nameZh: "尺寸不能被步长整除", input: makeInput([8, 9], [3, 2], [1, 1], [2, 3], "keywords") },
-    { name: "different padding per axis", nameZh: "两个方向的填充不同", input: makeInput([5, 5], [3, 3], [2, 0], [1, 1], "defaults-omitted") },
+    { name: "default padding and stride", title: "convolution-v2.case.default-padding-and-stride", input: makeInput([5, 6], [2, 3], [0, 0], [1, 1], "defaults-omitted") },
+    { name: "tall kernel, padding on rows only", title: "convolution-v2.case.tall-kernel-padding-on-rows-only", input: makeInput([6, 5], [3, 1], [1, 0], [1, 2], "positional") },
+    { name: "wide kernel, stride on columns only", title: "convolution-v2.case.wide-kernel-stride-on-columns-only", input: makeInput([4, 7], [1, 3], [0, 2], [1, 3], "keywords") },
+    { name: "kernel as large as the padded image", title: "convolution-v2.case.kernel-as-large-as-the-padded-image", input: makeInput([3, 4], [5, 4], [1, 0], [1, 1], "positional") },
+    { name: "strides that do not divide evenly", title: "convolution-v2.case.strides-that-do-not-divide-evenly", input: makeInput([8, 9], [3, 2], [1, 1], [2, 3], "keywords") },
+    { name: "different padding per axis", title: "convolution-v2.case.different-padding-per-axis", input: makeInput([5, 5], [3, 3], [2, 0], [1, 1], "defaults-omitted") },
   ],
   generateRandomInput: (random: TRandom, ranges) => {
     const rows = random.integer(...ranges.imageSize);
@@ -88,10 +89,9 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     const [r0, c0] = [i * input.stride[0], j * input.stride[1]];
     return {
       window: { rows: [r0, r0 + kernelRows], cols: [c0, c0 + kernelCols], channel: null },
-      windowText: `padding_img[${r0}:${r0 + kernelRows}, ${c0}:${c0 + kernelCols}]`,
-      windowTextZh: `padding_img[${r0}:${r0 + kernelRows}, ${c0}:${c0 + kernelCols}]`,
+      windowText: message("window.paddingImg", { rows: `${r0}:${r0 + kernelRows}`, cols: `${c0}:${c0 + kernelCols}` }),
       input: [
-        { label: "img, zero-padded", labelZh: "img（零填充后）", channel: null, plane: padPlane(input.img, padEvenly(input.padding)) },
+        { label: message("label.imgPadded"), channel: null, plane: padPlane(input.img, padEvenly(input.padding)) },
       ],
       inputPadding: { rows: input.padding[0], cols: input.padding[1] },
     };

@@ -5,6 +5,7 @@ import { buildCall, drawCallStyle, type TCallStyle } from "@/grading/call-style"
 import { padEvenly, padPlane } from "@/grading/conv-ops";
 import { buildConvVariants, solveConvProblem, type TConvProblem } from "@/grading/conv-variants";
 import { defineExercise } from "@/grading/exercise-definition";
+import { message } from "@/grading/result-format";
 import { ZConvGenerator } from "@/grading/meta-schema";
 import { reshape, takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, drawSize, type TRandom } from "@/grading/seeded-random";
@@ -44,13 +45,13 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "default padding and stride", nameZh: "默认的填充和步长", input: makeInput(5, 5, 3, 1, 1, "defaults-omitted") },
-    { name: "1×1 kernel, no padding", nameZh: "1×1 卷积核，无填充", input: makeInput(4, 6, 1, 0, 1, "positional") },
-    { name: "kernel as large as the padded image", nameZh: "卷积核与填充后的图像一样大", input: makeInput(3, 5, 5, 1, 1, "keywords") },
-    { name: "stride that does not divide evenly", nameZh: "尺寸不能被步长整除", input: makeInput(7, 6, 3, 0, 2, "keywords") },
-    { name: "padding wider than the kernel", nameZh: "填充比卷积核还宽", input: makeInput(3, 4, 2, 3, 1, "positional") },
-    { name: "stride larger than the kernel", nameZh: "步长大于卷积核", input: makeInput(9, 8, 2, 1, 3, "defaults-omitted") },
-    { name: "a single pixel", nameZh: "只有一个像素", input: makeInput(1, 1, 3, 1, 1, "positional") },
+    { name: "default padding and stride", title: "convolution.case.default-padding-and-stride", input: makeInput(5, 5, 3, 1, 1, "defaults-omitted") },
+    { name: "1×1 kernel, no padding", title: "convolution.case.1x1-kernel-no-padding", input: makeInput(4, 6, 1, 0, 1, "positional") },
+    { name: "kernel as large as the padded image", title: "convolution.case.kernel-as-large-as-the-padded-image", input: makeInput(3, 5, 5, 1, 1, "keywords") },
+    { name: "stride that does not divide evenly", title: "convolution.case.stride-that-does-not-divide-evenly", input: makeInput(7, 6, 3, 0, 2, "keywords") },
+    { name: "padding wider than the kernel", title: "convolution.case.padding-wider-than-the-kernel", input: makeInput(3, 4, 2, 3, 1, "positional") },
+    { name: "stride larger than the kernel", title: "convolution.case.stride-larger-than-the-kernel", input: makeInput(9, 8, 2, 1, 3, "defaults-omitted") },
+    { name: "a single pixel", title: "convolution.case.a-single-pixel", input: makeInput(1, 1, 3, 1, 1, "positional") },
   ],
   generateRandomInput: (random: TRandom, ranges) => {
     const rows = random.integer(...ranges.imageSize);
@@ -86,10 +87,9 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     const [r0, c0] = [i * input.stride, j * input.stride];
     return {
       window: { rows: [r0, r0 + size], cols: [c0, c0 + size], channel: null },
-      windowText: `padding_img[${r0}:${r0 + size}, ${c0}:${c0 + size}]`,
-      windowTextZh: `padding_img[${r0}:${r0 + size}, ${c0}:${c0 + size}]`,
+      windowText: message("window.paddingImg", { rows: `${r0}:${r0 + size}`, cols: `${c0}:${c0 + size}` }),
       input: [
-        { label: "img, zero-padded", labelZh: "img（零填充后）", channel: null, plane: padPlane(input.img, padEvenly([input.padding, input.padding])) },
+        { label: message("label.imgPadded"), channel: null, plane: padPlane(input.img, padEvenly([input.padding, input.padding])) },
       ],
       inputPadding: { rows: input.padding, cols: input.padding },
     };

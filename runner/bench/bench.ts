@@ -91,7 +91,7 @@ function createSubmissions(source: string, count: number): Array<{ job: TJob; ca
 async function grade(runner: TRunner, submission: { job: TJob; cases: TConvCase[] }): Promise<void> {
   const result = await runner.run(submission.job);
   if (!result.gradable) throw new Error(`not gradable: ${result.operatorMessage}`);
-  if (!result.load.ok) throw new Error(`load failed: ${result.load.error.message}`);
+  if (!result.load.ok) throw new Error(`load failed: ${JSON.stringify(result.load.error)}`);
   result.cases.forEach((outcome, i) => {
     const expected = submission.cases[i]!.expected;
     if (outcome.status !== "returned" || outcome.value.kind !== "array") throw new Error(`case ${i}: ${JSON.stringify(outcome)}`);

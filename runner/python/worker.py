@@ -49,8 +49,8 @@ def run_child(job_fd, result_fd, raw_fd):
     status = 70
     try:
         isolate(job_fd, result_fd, raw_fd)
-        job, blob = read_job()
-        run_job(job, blob)
+        job, _ = read_frame()
+        run_job(job)
         status = 0
     except BaseException:
         # Reaches the runner as raw output; only shown to the operator when it precedes "ready".
@@ -79,19 +79,23 @@ def isolate(job_fd, result_fd, raw_fd):
     filters.load_strict(os.getpid())
 
 
-def read_job():
+def read_frame():
+    """One frame from the job pipe: first the job (source, function name, limits), and only after
+    "loaded" the cases, so the student's top-level code runs before any case is in this process."""
+    header_len, payload_len = struct.unpack("<II", read_exactly(8))
+    header = json.loads(read_exactly(header_len))
+    return header, memoryview(read_exactly(payload_len))
+
+
+def read_exactly(size):
     chunks = []
-    while True:
-        chunk = os.read(JOB_FD, 1 << 20)
+    while size > 0:
+        chunk = os.read(JOB_FD, min(size, 1 << 20))
         if not chunk:
-            break
+            raise EOFError("the job pipe closed mid-frame")
         chunks.append(chunk)
-    os.close(JOB_FD)
-    data = b"".join(chunks)
-    header_len, payload_len = struct.unpack_from("<II", data, 0)
-    header = json.loads(data[8:8 + header_len])
-    blob = memoryview(data)[8 + header_len:8 + header_len + payload_len]
-    return header, blob
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 def set_limits(job):
@@ -159,7 +163,7 @@ class OutputCapture(io.TextIOBase):
             self.dropped_sent = self.dropped
 
 
-def run_job(job, blob):
+def run_job(job):
     channel = Channel(bytes.fromhex(job["marker"]))
     set_limits(job)
     capture = OutputCapture(channel, job["outputBytes"])
@@ -167,7 +171,9 @@ def run_job(job, blob):
     channel.send({"t": "ready"})
     function = load_student(job, channel, capture)
     if function is not None:
-        for index, case in enumerate(job["cases"]):
+        cases, blob = read_frame()
+        os.close(JOB_FD)
+        for index, case in enumerate(cases["cases"]):
             run_case(index, function, case, blob, channel, capture)
     channel.send({"t": "done"})
 
@@ -180,16 +186,17 @@ def load_student(job, channel, capture):
     try:
         code = compile(source, STUDENT_FILE, "exec", dont_inherit=True)
     except SyntaxError as exc:
-        error = {
-            "kind": "syntax",
-            "message": clip(f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})", MAX_MESSAGE_CHARS),
+        error = {"kind": "syntax", "error": {
+            "type": clip(type(exc).__name__, 100),
+            "message": clip(safe_str(exc.msg), MAX_MESSAGE_CHARS),
             "line": exc.lineno,
             "traceback": clip("".join(traceback.format_exception_only(type(exc), exc)), 8 * MAX_MESSAGE_CHARS),
-        }
+        }}
     except (ValueError, MemoryError, RecursionError) as exc:
         # null bytes in the source, or nesting too deep for the compiler
         kind = "memory" if isinstance(exc, MemoryError) else "syntax"
-        error = {"kind": kind, "message": f"{type(exc).__name__}: {clip(safe_str(exc), MAX_MESSAGE_CHARS)}", "line": None, "traceback": ""}
+        error = {"kind": kind, "error": {
+            "type": type(exc).__name__, "message": clip(safe_str(exc), MAX_MESSAGE_CHARS), "line": None, "traceback": ""}}
     if error is None:
         module = types.ModuleType("submission")
         module.__file__ = STUDENT_FILE
@@ -209,33 +216,18 @@ def load_student(job, channel, capture):
 
 def find_function(namespace, name):
     if name not in namespace:
-        message = f"Your file does not define a function named {name!r}."
         defined = [key for key in namespace if isinstance(key, str) and not key.startswith("__")]
         close = difflib.get_close_matches(name, defined, n=1)
-        if close:
-            message += f" Did you mean {close[0]!r}?"
-        return {"kind": "missing-function", "message": message, "line": None, "traceback": ""}
+        return {"kind": "missing-function", "suggestion": close[0] if close else None}
     value = namespace[name]
     if not callable(value):
-        message = f"{name!r} is defined, but it is {article(type(value).__name__)}, not a function."
-        return {"kind": "not-callable", "message": message, "line": None, "traceback": ""}
+        return {"kind": "not-callable", "pyType": clip(type(value).__name__, 100)}
     return None
 
 
 def describe_load_exception(exc):
-    raised = describe_exception(exc)
-    if isinstance(exc, ImportError):
-        kind = "import"
-        extra = " Only numpy and the Python standard library are available."
-    elif isinstance(exc, MemoryError):
-        kind = "memory"
-        extra = ""
-    else:
-        kind = "exception"
-        extra = ""
-    where = f" (line {raised['line']}, while loading your file)" if raised["line"] else " (while loading your file)"
-    message = f"{raised['type']}: {raised['message']}{where}.{extra}"
-    return {"kind": kind, "message": message, "line": raised["line"], "traceback": raised["traceback"]}
+    kind = "import" if isinstance(exc, ImportError) else "memory" if isinstance(exc, MemoryError) else "exception"
+    return {"kind": kind, "error": describe_exception(exc)}
 
 
 def run_case(index, function, case, blob, channel, capture):
@@ -281,47 +273,49 @@ def decode_value(value, blob):
 
 
 def describe_return(value):
-    """(header, payload): an array as raw float64 when numpy can make a numeric one, else words."""
+    """(header, payload): an array as raw float64 when numpy can make a numeric one, else what it
+    is as data (the grader words it in the reader's language)."""
     py_type = clip(type(value).__name__, 100)
     if value is None:
-        return other(py_type, "None")
+        return other(py_type, {"kind": "none"})
     if isinstance(value, (str, bytes, bytearray)):
-        return other(py_type, f"{article(py_type)}: {short_repr(value)}")
+        return other(py_type, {"kind": "scalar", "repr": short_repr(value)})
     if isinstance(value, dict):
-        return other(py_type, f"a dict with keys {short_repr(list(value)[:8])}")
+        return other(py_type, {"kind": "dict", "keys": short_repr(list(value)[:8])})
     try:
         array = _asarray(value)
     except MemoryError:
         raise
     except Exception as exc:
         if isinstance(value, (list, tuple)):
-            return other(py_type, f"a ragged {py_type} (its rows have different lengths)")
-        return other(py_type, f"{article(py_type)} that numpy cannot turn into an array ({clip(safe_str(exc), 200)})")
+            return other(py_type, {"kind": "ragged"})
+        return other(py_type, {"kind": "unconvertible", "error": clip(safe_str(exc), 200)})
     if array.dtype.kind not in "biuf":
-        return other(py_type, describe_non_numeric(value, array, py_type))
+        return other(py_type, describe_non_numeric(value, array))
     if array.size > MAX_VALUE_ELEMENTS:
-        return other(py_type, f"an array of shape {array.shape}, too large to return (more than {MAX_VALUE_ELEMENTS} values)")
+        return other(py_type, {"kind": "too-large", "shape": list(array.shape), "maxElements": MAX_VALUE_ELEMENTS})
     header = {"kind": "array", "shape": list(array.shape), "dtype": array.dtype.name, "pyType": py_type}
     return header, _ascontiguousarray(array, dtype="<f8").tobytes()
 
 
-def describe_non_numeric(value, array, py_type):
+def describe_non_numeric(value, array):
     kind = array.dtype.kind
     if array.ndim == 0:
-        return f"{article(py_type)}: {short_repr(value)}"
+        return {"kind": "scalar", "repr": short_repr(value)}
     if kind == "c":
-        return f"{article(py_type)} of complex numbers, shape {array.shape}"
+        return {"kind": "complex", "shape": list(array.shape)}
     if kind in "US":
-        return f"{article(py_type)} of strings, shape {array.shape}"
+        return {"kind": "strings", "shape": list(array.shape)}
     if kind == "O":
         for item in array.flat:
             if not isinstance(item, numbers.Real):
-                return f"{article(py_type)} of shape {array.shape} containing {short_repr(item)} ({article(type(item).__name__)})"
-    return f"{article(py_type)} of numpy dtype {array.dtype.name}"
+                item_type = clip(type(item).__name__, 100)
+                return {"kind": "non-number", "shape": list(array.shape), "item": short_repr(item), "itemType": item_type}
+    return {"kind": "dtype", "dtype": array.dtype.name}
 
 
-def other(py_type, description):
-    return {"kind": "other", "pyType": py_type, "description": clip(description, 300)}, b""
+def other(py_type, form):
+    return {"kind": "other", "pyType": py_type, "form": form}, b""
 
 
 def describe_exception(exc):
@@ -360,7 +354,3 @@ def short_repr(value):
 
 def clip(text, limit):
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def article(noun):
-    return ("an " if noun[:1] in "aeiou" else "a ") + noun

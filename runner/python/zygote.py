@@ -51,6 +51,8 @@ class Child:
         os.set_blocking(self.result_r, False)
         os.set_blocking(self.raw_r, False)
         self.job = None
+        # The cases still to write to job_w (set once the runner sends them).
+        self.cases_left = None
         self.deadline = None
         self.killed = None
         self.status = None
@@ -119,7 +121,10 @@ class Zygote:
             header = json.loads(self.inbox[8:8 + head_len])
             payload = bytes(self.inbox[8 + head_len:end])
             del self.inbox[:end]
-            self.start_job(header, payload)
+            if header["op"] == "cases":
+                self.send_cases(header["job"], payload)
+            else:
+                self.start_job(header, payload)
 
     def start_job(self, header, payload):
         if self.idle:
@@ -132,13 +137,41 @@ class Zygote:
         child.raw_left = header["outputBytes"]
         child.result_left = header["resultBytes"]
         try:
+            # The child is still our code here, reading: a blocking write cannot stall.
             write_all(child.job_w, payload)
         except BrokenPipeError:
             pass  # the child died; reaping reports it, and the runner sees that it never got "ready"
-        os.close(child.job_w)
         for fd, handler in ((child.result_r, self.on_result), (child.raw_r, self.on_raw)):
             self.selector.register(fd, selectors.EVENT_READ, lambda fd, c=child, h=handler: h(c, fd))
             child.open_fds.add(fd)
+
+    def send_cases(self, job, payload):
+        """The second half of a job, once the runner saw the child report "loaded". Student code
+        runs in the child by now and may never read, so the write must not block the zygote."""
+        child = next((c for c in self.by_pid.values() if c.job == job and c.status is None and c.job_w is not None), None)
+        if child is None:
+            return  # the child has ended; its exit report is on its way
+        os.set_blocking(child.job_w, False)
+        child.cases_left = memoryview(payload)
+        self.selector.register(child.job_w, selectors.EVENT_WRITE, lambda fd, c=child: self.on_job_writable(c))
+
+    def on_job_writable(self, child):
+        try:
+            child.cases_left = child.cases_left[os.write(child.job_w, child.cases_left):]
+        except BlockingIOError:
+            return
+        except BrokenPipeError:
+            child.cases_left = b""
+        if not child.cases_left:
+            self.close_job_pipe(child)
+
+    def close_job_pipe(self, child):
+        if child.job_w is None:
+            return
+        if child.cases_left is not None:
+            self.selector.unregister(child.job_w)
+        os.close(child.job_w)
+        child.job_w = None
 
     def on_wake(self, fd):
         while True:
@@ -229,6 +262,7 @@ class Zygote:
     def report_ended(self):
         for child in [c for c in self.by_pid.values() if c.status is not None and not c.open_fds]:
             del self.by_pid[child.pid]
+            self.close_job_pipe(child)
             code = os.waitstatus_to_exitcode(child.status)
             send({
                 "ev": "exit",

@@ -49,10 +49,10 @@ describe("assembleResult", () => {
     ["killed at the wall deadline", exited({ signal: 9, killed: "wall" }), { status: "timeout", limit: "wall", limitSeconds: 10 }],
     ["SIGXCPU", exited({ signal: 24, cpuSeconds: 5.01 }), { status: "timeout", limit: "cpu", limitSeconds: 5 }],
     ["SIGKILL after the CPU hard limit", exited({ signal: 9, cpuSeconds: 6 }), { status: "timeout", limit: "cpu" }],
-    ["SIGSEGV", exited({ signal: 11 }), { status: "raised", error: { type: "Crash" } }],
-    ["SIGKILL with CPU to spare", exited({ signal: 9, cpuSeconds: 0.2 }), { status: "raised", error: { type: "Crash" } }],
-    ["os._exit", exited({ code: 3 }), { status: "raised", error: { type: "Exit" } }],
-    ["a result flood", exited({ signal: 9, killed: "result-limit" }), { status: "raised", error: { type: "ResultTooLarge" } }],
+    ["SIGSEGV", exited({ signal: 11 }), { status: "ended", ending: { kind: "signal", signal: 11 } }],
+    ["SIGKILL with CPU to spare", exited({ signal: 9, cpuSeconds: 0.2 }), { status: "ended", ending: { kind: "signal", signal: 9 } }],
+    ["os._exit", exited({ code: 3 }), { status: "ended", ending: { kind: "exit", code: 3 } }],
+    ["a result flood", exited({ signal: 9, killed: "result-limit" }), { status: "ended", ending: { kind: "result-too-large", limitMb: 32 } }],
   ])("blames an unfinished case on how the child ended: %s", (_, exit, expected) => {
     const result = assemble([...START, returned(0), raw("partial")], exit);
     const cases = result.gradable ? result.cases : [];
@@ -70,15 +70,15 @@ describe("assembleResult", () => {
     for (const tampering of [returned(0, 99), { kind: "invalid", reason: "bad", atMs: 4 } as TTranscriptEntry]) {
       const result = assemble([...START, returned(0, 99), tampering, returned(1), returned(2), frame({ t: "done" })]);
       const cases = result.gradable ? result.cases : [];
-      expect(cases.map((c) => c.status)).toEqual(["raised", "not-run", "not-run"]);
-      expect(cases[0]).toMatchObject({ error: { type: "ResultChannelError" } });
+      expect(cases.map((c) => c.status)).toEqual(["ended", "not-run", "not-run"]);
+      expect(cases[0]).toMatchObject({ ending: { kind: "channel-violation" } });
     }
   });
 
   it("treats an array payload that does not match its shape as tampering", () => {
     const short = frame({ t: "returned", i: 0, timeMs: 1, value: { kind: "array", shape: [2], dtype: "float64", pyType: "list" } }, Buffer.alloc(8));
     const result = assemble([...START, short]);
-    expect(result.gradable && result.cases[0]).toMatchObject({ status: "raised", error: { type: "ResultChannelError" } });
+    expect(result.gradable && result.cases[0]).toMatchObject({ status: "ended", ending: { kind: "channel-violation" } });
   });
 
   it("caps printed output for the whole job and reports the cut", () => {

@@ -2,7 +2,7 @@
 // into the job's result. Frames are the student's claims; the exit report is the runner's own
 // observation, so only it decides timeouts, crashes and whether the job was gradable at all.
 import { MAX_RESULT_BYTES, type TChildFrame, type TExitEvent } from "./protocol";
-import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRaised, TReturned } from "./types";
+import type { TCaseOutcome, TJob, TJobResult, TLoadError, TReturned, TRunnerEnding } from "./types";
 
 export type TTranscriptEntry = { atMs: number } & (
   | { kind: "frame"; frame: TChildFrame; payload: Buffer }
@@ -22,6 +22,7 @@ export const STUDENT_UNAVAILABLE_REASON =
 
 const SIGKILL = 9;
 const SIGXCPU = 24;
+/** Signal numbers by name, as the runner and the grader both show them ("signal 10" for others). */
 const SIGNAL_NAMES: Record<number, string> = {
   4: "SIGILL (illegal instruction)",
   6: "SIGABRT (aborted)",
@@ -32,11 +33,15 @@ const SIGNAL_NAMES: Record<number, string> = {
   25: "SIGXFSZ (file size limit)",
 };
 
+export function describeSignal(signal: number): string {
+  return SIGNAL_NAMES[signal] ?? `signal ${signal}`;
+}
+
 export function notGradable(operatorMessage: string): TJobResult {
   return { gradable: false, reason: STUDENT_UNAVAILABLE_REASON, operatorMessage };
 }
 
-type TEnding = { status: "timeout"; limit: "cpu" | "wall"; limitSeconds: number } | { status: "raised"; error: TRaised };
+type TEnding = { status: "timeout"; limit: "cpu" | "wall"; limitSeconds: number } | { status: "ended"; ending: TRunnerEnding };
 
 export function assembleResult(job: TJob, transcript: TTranscript): TJobResult {
   const { entries, exit, wallMs } = transcript;
@@ -150,48 +155,31 @@ function decodeReturned(header: Extract<TChildFrame, { t: "returned" }>["value"]
 function classifyEnding(exit: TExitEvent, job: TJob): TEnding {
   const { cpuSeconds, wallSeconds } = job.limits;
   if (exit.killed === "wall") return { status: "timeout", limit: "wall", limitSeconds: wallSeconds };
-  if (exit.killed === "result-limit") {
-    return raised("ResultTooLarge", `The returned values exceed the ${MAX_RESULT_BYTES >> 20} MiB the grader accepts from one submission.`);
-  }
+  if (exit.killed === "result-limit") return ended({ kind: "result-too-large", limitMb: MAX_RESULT_BYTES >> 20 });
   // The kernel enforces RLIMIT_CPU in whole seconds: SIGXCPU at the soft limit, SIGKILL after.
   const cpuSpent = exit.cpuSeconds >= Math.ceil(cpuSeconds) - 0.05;
   if (exit.signal === SIGXCPU || (exit.signal === SIGKILL && cpuSpent)) {
     return { status: "timeout", limit: "cpu", limitSeconds: cpuSeconds };
   }
-  if (exit.killed === "linger") {
-    return raised("ResultChannelClosed", "The program closed the grader's result channel and kept running.");
-  }
-  if (exit.signal !== null) {
-    const name = SIGNAL_NAMES[exit.signal] ?? `signal ${exit.signal}`;
-    const hint = exit.signal === 11 || exit.signal === 7 ? " This can happen when memory runs out inside numpy or with very deep recursion." : "";
-    return raised("Crash", `Python was killed by ${name} while running this.${hint}`);
-  }
-  return raised("Exit", `The program exited (status ${exit.code}) before it finished, e.g. by calling os._exit().`);
+  if (exit.killed === "linger") return ended({ kind: "channel-closed" });
+  if (exit.signal !== null) return ended({ kind: "signal", signal: exit.signal });
+  return ended({ kind: "exit", code: exit.code });
 }
 
 function channelViolation(): TEnding {
-  return raised("ResultChannelError", "The program wrote to the grader's private result channel, so its results cannot be trusted.");
+  return ended({ kind: "channel-violation" });
 }
 
-function raised(type: string, message: string): TEnding {
-  return { status: "raised", error: { type, message, traceback: "", line: null } };
+function ended(ending: TRunnerEnding): TEnding {
+  return { status: "ended", ending };
 }
 
 function toLoadError(ending: TEnding): TLoadError {
-  if (ending.status === "timeout") {
-    const which = ending.limit === "cpu" ? "CPU-time" : "wall-clock";
-    return {
-      kind: "timeout",
-      message: `Loading your file did not finish within the ${ending.limitSeconds} s ${which} limit. Is there an infinite loop or a long computation outside your functions?`,
-      line: null,
-      traceback: "",
-    };
-  }
-  return { kind: "exception", message: `${ending.error.message} (while loading your file)`, line: null, traceback: "" };
+  return ending.status === "timeout" ? { kind: "timeout", limit: ending.limit, limitSeconds: ending.limitSeconds } : { kind: "ended", ending: ending.ending };
 }
 
 function describeExit(exit: TExitEvent): string {
-  const how = exit.signal !== null ? `killed by ${SIGNAL_NAMES[exit.signal] ?? `signal ${exit.signal}`}` : `exit status ${exit.code}`;
+  const how = exit.signal !== null ? `killed by ${describeSignal(exit.signal)}` : `exit status ${exit.code}`;
   return exit.killed ? `${how}, ${exit.killed === "wall" ? "past its wall-clock deadline" : exit.killed}` : how;
 }
 

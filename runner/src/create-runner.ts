@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { assembleResult, notGradable } from "./assemble-result";
-import { MARKER_BYTES, encodeJob } from "./protocol";
+import { MARKER_BYTES, encodeJob, type TEncodedJob } from "./protocol";
 import { SandboxFault, disposeSandbox, prepareSandbox, takeSandboxUid, type TSandboxSetup } from "./sandbox-setup";
-import type { TJob, TJobResult, TLimits, TRunner, TRunnerOptions } from "./types";
+import type { TJob, TJobResult, TLimits, TRunner, TRunnerOptions, TRunOptions } from "./types";
 import { ZygoteProcess } from "./zygote-process";
 
 export const DEFAULT_LIMITS: TLimits = { cpuSeconds: 5, wallSeconds: 10, memoryMb: 512, outputBytes: 64 * 1024 };
@@ -17,10 +17,9 @@ export function createRunner(opts: TRunnerOptions = {}): TRunner {
   return new SandboxRunner(opts);
 }
 
+/** The app passes its configured size (RUNNER_POOL_SIZE, read by src/server/env.ts); 2 suits a script or a test. */
 function readPoolSize(opts: TRunnerOptions): number {
-  if (opts.poolSize !== undefined) return ZPoolSize.parse(opts.poolSize);
-  const fromEnv = process.env.RUNNER_POOL_SIZE;
-  return fromEnv === undefined || fromEnv === "" ? 2 : ZPoolSize.parse(fromEnv);
+  return opts.poolSize === undefined ? 2 : ZPoolSize.parse(opts.poolSize);
 }
 
 class SandboxRunner implements TRunner {
@@ -41,16 +40,16 @@ class SandboxRunner implements TRunner {
     if (this.mode === "warm") this.startWarm().catch(() => {});
   }
 
-  async run(job: TJob): Promise<TJobResult> {
+  async run(job: TJob, options: TRunOptions = {}): Promise<TJobResult> {
     if (this.closing) return notGradable(CLOSED_MESSAGE);
     const marker = randomBytes(MARKER_BYTES);
-    let payload: Buffer;
+    let payload: TEncodedJob;
     try {
       payload = encodeJob(job, marker);
     } catch (error) {
       return notGradable(`The runner was given an invalid job: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const release = await this.slots.acquire();
+    const release = await this.slots.acquire(options.priority ?? "normal");
     if (!release) return notGradable(CLOSED_MESSAGE);
     let cold: ZygoteProcess | null = null;
     try {
@@ -102,28 +101,30 @@ class SandboxRunner implements TRunner {
   }
 }
 
-/** At most `size` jobs in the sandbox at once; the rest wait in order. */
+type TWaiter = (release: (() => void) | null) => void;
+
+/** At most `size` jobs in the sandbox at once; the rest wait in order, low-priority ones behind all others. */
 class Slots {
   private free: number;
-  private readonly waiting: Array<(release: (() => void) | null) => void> = [];
+  private readonly waiting: Record<"normal" | "low", TWaiter[]> = { normal: [], low: [] };
   private isClosed = false;
 
   constructor(size: number) {
     this.free = size;
   }
 
-  acquire(): Promise<(() => void) | null> {
+  acquire(priority: "normal" | "low"): Promise<(() => void) | null> {
     if (this.isClosed) return Promise.resolve(null);
     if (this.free > 0) {
       this.free--;
       return Promise.resolve(this.releaser());
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => this.waiting[priority].push(resolve));
   }
 
   close(): void {
     this.isClosed = true;
-    for (const resolve of this.waiting.splice(0)) resolve(null);
+    for (const resolve of [...this.waiting.normal.splice(0), ...this.waiting.low.splice(0)]) resolve(null);
   }
 
   private releaser(): () => void {
@@ -131,7 +132,7 @@ class Slots {
     return () => {
       if (isReleased) return;
       isReleased = true;
-      const next = this.waiting.shift();
+      const next = this.waiting.normal.shift() ?? this.waiting.low.shift();
       if (next) next(this.releaser());
       else this.free++;
     };

@@ -6,10 +6,17 @@ import type { TJob } from "./types";
 
 const marker = Buffer.alloc(16, 1);
 
-function decode(job: TJob): { header: Record<string, unknown>; payload: Buffer } {
-  const [item] = new FrameReader({ maxHeaderBytes: 1 << 20, maxPayloadBytes: 1 << 20 }).push(encodeJob(job, marker));
+function decodeFrame(frame: Buffer): { header: Record<string, unknown>; payload: Buffer } {
+  const [item] = new FrameReader({ maxHeaderBytes: 1 << 20, maxPayloadBytes: 1 << 20 }).push(frame);
   if (!item || isInvalid(item)) throw new Error("no frame");
   return { header: item.header as Record<string, unknown>, payload: item.payload };
+}
+
+function decode(job: TJob): { header: Record<string, unknown>; payload: Buffer } {
+  const encoded = encodeJob(job, marker);
+  const load = decodeFrame(encoded.load);
+  const cases = decodeFrame(encoded.cases);
+  return { header: { ...load.header, ...cases.header }, payload: cases.payload };
 }
 
 const job = (args: TJob["cases"][number]["args"], extra: Partial<TJob> = {}): TJob => ({
@@ -21,6 +28,14 @@ const job = (args: TJob["cases"][number]["args"], extra: Partial<TJob> = {}): TJ
 });
 
 describe("encodeJob", () => {
+  it("keeps the cases out of the frame the child loads the student's file from", () => {
+    const encoded = encodeJob(job([{ kind: "ndarray", shape: [1], data: Float64Array.of(4321.5) }, 987654]), marker);
+    const load = decodeFrame(encoded.load);
+    expect(Object.keys(load.header).sort()).toEqual(["cpuSeconds", "functionName", "marker", "memoryMb", "outputBytes", "source"]);
+    expect(load.payload.length).toBe(0);
+    expect(decodeFrame(encoded.cases).header.cases).toEqual([{ args: [{ t: "nd", shape: [1], o: 0 }, 987654], kwargs: {} }]);
+  });
+
   it("tags tuples, dicts, arrays and non-finite floats, and appends array data as little-endian float64", () => {
     const a = { kind: "ndarray" as const, shape: [2], data: Float64Array.of(1.5, -0) };
     const b = { kind: "ndarray" as const, shape: [1, 1], data: Float64Array.of(Number.NaN) };

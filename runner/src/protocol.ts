@@ -23,8 +23,18 @@ const ZJobShape = z.object({
   limits: ZLimits,
 });
 
-/** Encodes a job for the child: JSON with tagged objects, array data appended as raw float64. */
-export function encodeJob(job: TJob, marker: Buffer): Buffer {
+/**
+ * A job for the child as two frames. `load` (the source, the function name, the limits) is written
+ * to the child when the job starts; `cases` (JSON with tagged objects, array data appended as raw
+ * float64) only once the child has reported "loaded", so the student's top-level code runs before
+ * any case exists in the child's memory or in its job pipe.
+ */
+export interface TEncodedJob {
+  load: Buffer;
+  cases: Buffer;
+}
+
+export function encodeJob(job: TJob, marker: Buffer): TEncodedJob {
   ZJobShape.parse(job);
   const blobs: Buffer[] = [];
   let offset = 0;
@@ -57,9 +67,8 @@ export function encodeJob(job: TJob, marker: Buffer): Buffer {
     cpuSeconds: job.limits.cpuSeconds,
     memoryMb: job.limits.memoryMb,
     outputBytes: job.limits.outputBytes,
-    cases,
   };
-  return encodeFrame(header, Buffer.concat(blobs));
+  return { load: encodeFrame(header), cases: encodeFrame({ cases }, Buffer.concat(blobs)) };
 }
 
 function isNdArray(value: object): value is NdArray {
@@ -101,13 +110,6 @@ const ZLine = z.number().int().nullable();
 const ZTimeMs = z.number().nonnegative();
 const ZText = (max: number) => z.string().max(max);
 
-export const ZLoadErrorFrame = z.object({
-  kind: z.enum(["syntax", "missing-function", "not-callable", "import", "exception", "timeout", "memory"]),
-  message: ZText(20_000),
-  line: ZLine,
-  traceback: ZText(20_000),
-});
-
 export const ZRaisedFrame = z.object({
   type: ZText(200),
   message: ZText(5_000),
@@ -115,14 +117,35 @@ export const ZRaisedFrame = z.object({
   line: ZLine,
 });
 
+export const ZLoadErrorFrame = z.discriminatedUnion("kind", [
+  z.object({ kind: z.enum(["syntax", "import", "memory", "exception"]), error: ZRaisedFrame }),
+  z.object({ kind: z.literal("missing-function"), suggestion: ZText(1_000).nullable() }),
+  z.object({ kind: z.literal("not-callable"), pyType: ZText(200) }),
+]);
+
+const ZShape = z.array(z.number().int().nonnegative()).max(64);
+
+export const ZOtherForm = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }),
+  z.object({ kind: z.literal("scalar"), repr: ZText(200) }),
+  z.object({ kind: z.literal("dict"), keys: ZText(200) }),
+  z.object({ kind: z.literal("ragged") }),
+  z.object({ kind: z.literal("unconvertible"), error: ZText(500) }),
+  z.object({ kind: z.literal("too-large"), shape: ZShape, maxElements: z.number().int() }),
+  z.object({ kind: z.literal("complex"), shape: ZShape }),
+  z.object({ kind: z.literal("strings"), shape: ZShape }),
+  z.object({ kind: z.literal("non-number"), shape: ZShape, item: ZText(200), itemType: ZText(200) }),
+  z.object({ kind: z.literal("dtype"), dtype: ZText(64) }),
+]);
+
 const ZValueHeader = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("array"),
-    shape: z.array(z.number().int().nonnegative()).max(64),
+    shape: ZShape,
     dtype: ZText(64),
     pyType: ZText(200),
   }),
-  z.object({ kind: z.literal("other"), pyType: ZText(200), description: ZText(1_000) }),
+  z.object({ kind: z.literal("other"), pyType: ZText(200), form: ZOtherForm }),
 ]);
 export type TValueHeader = z.infer<typeof ZValueHeader>;
 

@@ -44,6 +44,28 @@ export interface TJob {
   limits: TLimits;
 }
 
+/**
+ * A returned value that is not a numeric array, as data: the grader words it in the reader's
+ * language. Reprs are Python's own text, cut to 80 characters.
+ */
+export type TOtherForm =
+  | { kind: "none" }
+  /** a str, bytes or bytearray, or a 0-d non-numeric array: its repr */
+  | { kind: "scalar"; repr: string }
+  /** repr of the list of its first 8 keys */
+  | { kind: "dict"; keys: string }
+  /** a list or tuple whose rows have different lengths */
+  | { kind: "ragged" }
+  /** numpy.asarray raised this (Python's message, cut to 200 characters) */
+  | { kind: "unconvertible"; error: string }
+  | { kind: "too-large"; shape: number[]; maxElements: number }
+  | { kind: "complex"; shape: number[] }
+  | { kind: "strings"; shape: number[] }
+  /** an object array holding `item` (its repr), of Python type itemType */
+  | { kind: "non-number"; shape: number[]; item: string; itemType: string }
+  /** any other non-numeric numpy dtype */
+  | { kind: "dtype"; dtype: string };
+
 /** What the student's function returned. */
 export type TReturned =
   | {
@@ -57,13 +79,9 @@ export type TReturned =
       /** Python type name of the returned object, e.g. "ndarray", "list", "tuple", "int". */
       pyType: string;
     }
-  | {
-      kind: "other";
-      pyType: string;
-      /** A short human description: "None", "a str: 'abc'", "a ragged list", "a dict with keys ...". */
-      description: string;
-    };
+  | { kind: "other"; pyType: string; form: TOtherForm };
 
+/** A Python exception, in Python's own words. */
 export interface TRaised {
   type: string;
   message: string;
@@ -73,9 +91,24 @@ export interface TRaised {
   line: number | null;
 }
 
+/** How a program ended that Python could not report itself: the runner's own observation. */
+export type TRunnerEnding =
+  /** killed by this signal number (other than the CPU limit's) */
+  | { kind: "signal"; signal: number }
+  /** exited, e.g. by os._exit(), before it reported every case */
+  | { kind: "exit"; code: number | null }
+  /** sent more than the runner accepts from one job */
+  | { kind: "result-too-large"; limitMb: number }
+  /** closed its result channel and kept running */
+  | { kind: "channel-closed" }
+  /** wrote to its private result channel, so none of its later results can be trusted */
+  | { kind: "channel-violation" };
+
 export type TCaseOutcome =
   | { status: "returned"; value: TReturned; timeMs: number; stdout: string }
   | { status: "raised"; error: TRaised; timeMs: number; stdout: string }
+  /** the program ended during this case without Python reporting why; later cases did not run */
+  | { status: "ended"; ending: TRunnerEnding; timeMs: number; stdout: string }
   /** this case exceeded the CPU or wall limit; later cases did not run */
   | { status: "timeout"; limit: "cpu" | "wall"; limitSeconds: number; timeMs: number; stdout: string }
   /** this case hit the memory limit (MemoryError or killed by the address-space limit) */
@@ -83,16 +116,22 @@ export type TCaseOutcome =
   /** an earlier case timed out / crashed the worker, so this one never ran */
   | { status: "not-run" };
 
-/** The student's file could not be loaded, so no case ran. */
-export interface TLoadError {
-  kind: "syntax" | "missing-function" | "not-callable" | "import" | "exception" | "timeout" | "memory";
-  /** a clear, student-facing message (line numbers for syntax errors; the expected signature is added by the grader) */
-  message: string;
-  line: number | null;
-  traceback: string;
+/** The student's file could not be loaded, so no case ran. Data only: the grader words it. */
+export type TLoadError = (
+  /** SyntaxError (with its line), or a source Python cannot compile at all (null bytes, nesting) */
+  | { kind: "syntax"; error: TRaised }
+  /** the file defines no such name; `suggestion` is a close name it does define */
+  | { kind: "missing-function"; suggestion: string | null }
+  /** the name is bound to something that is not callable, of this Python type */
+  | { kind: "not-callable"; pyType: string }
+  /** top-level code raised: ImportError, MemoryError, or anything else */
+  | { kind: "import" | "memory" | "exception"; error: TRaised }
+  | { kind: "timeout"; limit: "cpu" | "wall"; limitSeconds: number }
+  | { kind: "ended"; ending: TRunnerEnding }
+) & {
   /** what the file printed while loading, if anything (capped like case output) */
   stdout?: string;
-}
+};
 
 export type TJobResult =
   | {
@@ -113,14 +152,22 @@ export type TJobResult =
       operatorMessage: string;
     };
 
+export interface TRunOptions {
+  /**
+   * "low" (interactive runs): waits until no "normal" job (graded submissions) is waiting, so
+   * queued submissions always get the next free slot. Default "normal".
+   */
+  priority?: "normal" | "low";
+}
+
 export interface TRunner {
-  run(job: TJob): Promise<TJobResult>;
+  run(job: TJob, options?: TRunOptions): Promise<TJobResult>;
   /** stops all pooled workers; pending runs resolve as not gradable */
   close(): Promise<void>;
 }
 
 export interface TRunnerOptions {
-  /** number of warm workers kept ready; default from env RUNNER_POOL_SIZE or 2 */
+  /** number of warm workers kept ready; default 2 (the app passes RUNNER_POOL_SIZE) */
   poolSize?: number;
   /** "warm" (pool, default) or "cold" (a fresh sandbox started per job) */
   mode?: "warm" | "cold";

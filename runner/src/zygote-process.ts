@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import type { Writable } from "node:stream";
 import type { TTranscript, TTranscriptEntry } from "./assemble-result";
 import { FrameReader, encodeFrame, isInvalid } from "./frame-codec";
-import { MAX_RESULT_BYTES, ZChildFrame, ZZygoteEvent, type TExitEvent } from "./protocol";
+import { MAX_RESULT_BYTES, ZChildFrame, ZZygoteEvent, type TEncodedJob, type TExitEvent } from "./protocol";
 import { EMPTY_ENV, SandboxFault, buildSandboxCommand, explainStartFailure, type TSandboxSetup } from "./sandbox-setup";
 import type { TLimits } from "./types";
 
@@ -17,6 +17,8 @@ const STDERR_TAIL_CHARS = 4000;
 interface TPendingJob {
   reader: FrameReader;
   entries: TTranscriptEntry[];
+  /** the cases frame, until the child reports "loaded" (then it is sent and this is null) */
+  cases: Buffer | null;
   startedAt: number;
   backstop: NodeJS.Timeout;
   resolve(transcript: TTranscript): void;
@@ -87,7 +89,7 @@ export class ZygoteProcess {
     return this.isAlive && this.fault === null;
   }
 
-  run(payload: Buffer, marker: Buffer, limits: TLimits): Promise<TTranscript> {
+  run(payload: TEncodedJob, marker: Buffer, limits: TLimits): Promise<TTranscript> {
     if (!this.alive) return Promise.reject(new SandboxFault(this.fault ?? "the sandbox is not running"));
     const id = this.nextJobId++;
     return new Promise<TTranscript>((resolve, reject) => {
@@ -99,13 +101,14 @@ export class ZygoteProcess {
         // Headers hold tracebacks of up to 16 000 characters, JSON-escaped to as much as 6 bytes each.
         reader: new FrameReader({ maxHeaderBytes: 1 << 20, maxPayloadBytes: MAX_RESULT_BYTES }, marker),
         entries: [],
+        cases: payload.cases,
         startedAt: performance.now(),
         backstop,
         resolve,
         reject,
       });
       const header = { op: "run", job: id, wallSeconds: limits.wallSeconds, outputBytes: limits.outputBytes, resultBytes: MAX_RESULT_BYTES };
-      this.proc.stdin!.write(encodeFrame(header, payload));
+      this.proc.stdin!.write(encodeFrame(header, payload.load));
     });
   }
 
@@ -164,7 +167,19 @@ export class ZygoteProcess {
           ? { kind: "frame", frame: frame.data, payload: item.payload, atMs }
           : { kind: "invalid", reason: frame.error.message, atMs },
       );
+      if (frame.success && frame.data.t === "loaded") this.sendCases(id, job);
     }
+  }
+
+  /**
+   * The cases go to the child only after its first "loaded" frame. A forged early "loaded" gains
+   * nothing: any load report after it breaks the frame order, which assembleResult treats as a
+   * channel violation, so case data can never reach a load error.
+   */
+  private sendCases(id: number, job: TPendingJob): void {
+    if (job.cases === null) return;
+    this.proc.stdin!.write(encodeFrame({ op: "cases", job: id }, job.cases));
+    job.cases = null;
   }
 
   private finishJob(exit: TExitEvent): void {

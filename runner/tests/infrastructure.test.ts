@@ -56,7 +56,7 @@ describe("a broken job or sandbox", () => {
     try {
       await zygote.ready;
       const marker = randomBytes(16);
-      const transcript = await zygote.run(encodeFrame({ not: "a job" }), marker, DEFAULT_LIMITS);
+      const transcript = await zygote.run({ load: encodeFrame({ not: "a job" }), cases: encodeFrame({ cases: [] }) }, marker, DEFAULT_LIMITS);
       expectNotGradable(assembleResult(square, transcript), /ended before it started the job[\s\S]*KeyError: 'marker'/);
     } finally {
       await zygote.kill();

@@ -13,7 +13,7 @@ export function ndarray(shape: number[], values: number[]): NdArray {
 /** The cases of a gradable, loaded job; fails the test otherwise. */
 export function loadedCases(result: TJobResult): TCaseOutcome[] {
   if (!result.gradable) throw new Error(`not gradable: ${result.operatorMessage}`);
-  if (!result.load.ok) throw new Error(`load failed: ${result.load.error.message}`);
+  if (!result.load.ok) throw new Error(`load failed: ${JSON.stringify(result.load.error)}`);
   return result.cases;
 }
 

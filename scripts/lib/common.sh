@@ -43,11 +43,13 @@ generate_prisma_clients() {
   npx prisma generate --schema prisma/postgres/schema.prisma >/dev/null || die "prisma generate failed (PostgreSQL client)"
 }
 
-# Writes a .env with a random auth secret the first time; later runs keep it (sessions survive).
+# Gives .env a random auth secret the first time (also when an existing .env lacks one); later
+# runs keep it, so sessions survive. The server refuses to start without a secret of 32+ characters.
 ensure_env_file() {
-  if [ ! -f .env ]; then
-    log "Writing .env with a new BETTER_AUTH_SECRET"
-    printf 'BETTER_AUTH_SECRET=%s\n' "$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')" > .env
+  if ! grep -qE '^BETTER_AUTH_SECRET=.{32,}' .env 2>/dev/null; then
+    log "Writing a new BETTER_AUTH_SECRET into .env"
+    if [ -f .env ]; then sed -i '/^BETTER_AUTH_SECRET=/d' .env; fi
+    printf 'BETTER_AUTH_SECRET=%s\n' "$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')" >> .env
   fi
 }
 

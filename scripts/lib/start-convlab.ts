@@ -47,6 +47,7 @@ export async function prepareDatabase(options: { root: string; dir: string; post
   }
   const env = { ...process.env, DATABASE_URL: url };
   await run("npx", ["prisma", "migrate", "deploy"], { cwd: options.root, env, timeout: 180_000 });
+  await run("npx", ["tsx", "scripts/sync-exercises.ts"], { cwd: options.root, env, timeout: 180_000 });
   await run("npx", ["tsx", "prisma/seed.ts"], { cwd: options.root, env, timeout: 180_000 });
   return { url, stop };
 }

@@ -3,6 +3,7 @@
 import type { TRaised } from "@runner";
 import type { TVariant } from "./exercise-definition";
 import { MISTAKES } from "./mistakes";
+import { capText, MAX_PARAM_LENGTH } from "./result-format";
 
 const FLOAT_SIZE_ERROR = /'float' object cannot be interpreted as an integer|slice indices must be integers|integer argument expected, got float/;
 
@@ -29,7 +30,7 @@ export function tupleArgumentVariant<TInput>(getArguments: (input: TInput) => Re
     needsContrast: true,
     isShownByError: (raised, input) => (tuplesOf(input).length === 0 ? null : raised !== null),
     describeEvidence: (raised, input) => ({
-      error: raised.type,
+      error: capText(raised.type, MAX_PARAM_LENGTH),
       arguments: tuplesOf(input)
         .map(([name, value]) => `${name}=${formatValue(value)}`)
         .join(", "),

@@ -3,8 +3,8 @@ import { EXERCISE_DEFINITIONS } from "@exercises/index";
 import { HEATMAP_MAX_SIDE, judgeCase, toHeatmap } from "./case-feedback";
 import { readExerciseMeta } from "./exercise-files";
 import { createNdArray, ravelIndex, swapLastTwoAxes } from "./ndarray";
-import { MAX_MESSAGE_LENGTH } from "./result-schema";
-import { fromNested, getAt, returnedArray, returnedOutcome } from "./test-helpers";
+import { MAX_MESSAGE_LENGTH, message, renderMessage } from "./result-format";
+import { fromNested, getAt, inChinese, inEnglish, returnedArray, returnedOutcome } from "./test-helpers";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -33,9 +33,9 @@ describe("judgeCase on conv2d", async () => {
     const { result, wrongReturn } = judge(returnedOutcome(actual));
     expect(result.passed).toBe(false);
     expect(wrongReturn).not.toBeNull();
-    expect(result.message).toMatch(/^features\.shape=\(3, 5, 7\), weights\.shape=\(3, 3, 3, 3\), padding=1, stride=1: /);
-    expect(result.message).toContain("output[1, 2, 3] is wrong");
-    expect(result.message).toContain("rows 2:5, columns 3:6 of every zero-padded input channel");
+    expect(inEnglish(result.message)).toMatch(/^features\.shape=\(3, 5, 7\), weights\.shape=\(3, 3, 3, 3\), padding=1, stride=1: /);
+    expect(inEnglish(result.message)).toContain("output[1, 2, 3] is wrong");
+    expect(inEnglish(result.message)).toContain("rows 2:5, columns 3:6 of every zero-padded input channel");
     const detail = result.detail!;
     expect(detail.firstWrong).toEqual({
       index: [1, 2, 3],
@@ -43,7 +43,7 @@ describe("judgeCase on conv2d", async () => {
       actual: getAt(actual, [1, 2, 3]),
       window: { rows: [2, 5], cols: [3, 6], channel: null },
     });
-    expect(detail.expected).toMatchObject({ label: "expected[1]", channel: 1, rowOffset: 0, colOffset: 0 });
+    expect(detail.expected).toMatchObject({ label: message("heatmapExpected", { at: "[1]" }), channel: 1, rowOffset: 0, colOffset: 0 });
     expect(detail.actual!.values[2][3]).toBe(getAt(actual, [1, 2, 3]));
     expect(detail.input.map((heatmap) => [heatmap.channel, heatmap.values.length, heatmap.values[0].length])).toEqual([
       [0, 7, 9],
@@ -59,7 +59,7 @@ describe("judgeCase on conv2d", async () => {
     const actual = createNdArray(gradingCase.expected.shape, gradingCase.expected.data);
     actual.data[0] = NaN;
     const { result } = judge(returnedOutcome(actual));
-    expect(result.message).toContain("got nan");
+    expect(inEnglish(result.message)).toContain("got nan");
     expect(result.detail!.firstWrong!.actual).toBe("NaN");
     expect(result.detail!.maxError).toBe("Infinity");
     expect(JSON.parse(JSON.stringify(result)).detail.actual.values[0][0]).toBe("NaN");
@@ -67,7 +67,7 @@ describe("judgeCase on conv2d", async () => {
 
   it("names both shapes when the shape is wrong, and still draws what the student returned", () => {
     const { result } = judge(returnedOutcome(swapLastTwoAxes(gradingCase.expected)));
-    expect(result.message).toContain("Wrong shape: expected (3, 5, 7), got (3, 7, 5).");
+    expect(inEnglish(result.message)).toContain("Wrong shape: expected (3, 5, 7), got (3, 7, 5).");
     expect(result.detail).toMatchObject({ firstWrong: null, maxError: null, expectedShape: [3, 5, 7], actualShape: [3, 7, 5] });
     expect(result.detail!.actual!.values.length).toBe(7);
   });
@@ -79,21 +79,21 @@ describe("judgeCase on conv2d", async () => {
       timeMs: 0.2,
       stdout: "",
     }).result;
-    expect(raised.message).toContain("Raised IndexError at line 12: index 3 is out of bounds");
+    expect(inEnglish(raised.message)).toContain("Raised IndexError at line 12: index 3 is out of bounds");
     expect(raised.detail).toBeNull();
     const notRun = judge({ status: "not-run" }).result;
     expect(notRun).toMatchObject({ passed: false, timeMs: null });
   });
 
-  it("caps long messages", () => {
+  it("caps long messages where they are shown", () => {
     const error = { type: "ValueError", message: "x".repeat(5000), traceback: "", line: null };
     const { result } = judge({ status: "raised", error, timeMs: 1, stdout: "" });
-    expect(result.message.length).toBe(MAX_MESSAGE_LENGTH);
+    expect(renderMessage(result.message, "en", MAX_MESSAGE_LENGTH).length).toBe(MAX_MESSAGE_LENGTH);
   });
 
   it("describes a non-array return", () => {
-    const { result } = judge(returnedOutcome({ kind: "other", pyType: "NoneType", description: "None" }));
-    expect(result.message).toContain("Returned None; expected an array of shape (3, 5, 7).");
+    const { result } = judge(returnedOutcome({ kind: "other", pyType: "NoneType", form: { kind: "none" } }));
+    expect(inEnglish(result.message)).toContain("Returned None; expected an array of shape (3, 5, 7).");
   });
 });
 
@@ -103,8 +103,8 @@ describe("judgeCase on an int output", async () => {
   it("asks for ints when the sizes are floats", () => {
     const floats = returnedArray(fromNested([8, 16, 16.5, 16.5]), "float64", "tuple");
     const { result } = judgeCase({ gradingCase, outcome: returnedOutcome(floats), points: 1, tolerance, output: "ints" });
-    expect(result.message).toContain("Got (8.0, 16.0, 16.5, 16.5). Each size must be an int");
-    expect(result.message).toContain("Expected (8, 16, 16, 16).");
+    expect(inEnglish(result.message)).toContain("Got (8.0, 16.0, 16.5, 16.5). Each size must be an int");
+    expect(inEnglish(result.message)).toContain("Expected (8, 16, 16, 16).");
     expect(result.detail).toBeNull();
   });
 });
@@ -126,11 +126,11 @@ describe("judgeCase in Simplified Chinese", async () => {
     passed: { result: judgeFloats(returnedOutcome(conv2d.gradingCase.expected)), zh: /^通过。$/ },
     "wrong value": { result: judgeFloats(returnedOutcome(oneWrong)), zh: /output\[1, 2, 3\] 的值错误：期望 .*，得到 .*。它由每个零填充后输入通道的第 2:5 行、第 3:6 列计算得到。$/ },
     "wrong shape": { result: judgeFloats(returnedOutcome(swapLastTwoAxes(conv2d.gradingCase.expected))), zh: /形状错误：期望 \(3, 5, 7\)，得到 \(3, 7, 5\)。/ },
-    none: { result: judgeFloats(returnedOutcome({ kind: "other", pyType: "NoneType", description: "None" })), zh: /返回了 None；应返回形状为 \(3, 5, 7\) 的数组。/ },
+    none: { result: judgeFloats(returnedOutcome({ kind: "other", pyType: "NoneType", form: { kind: "none" } })), zh: /返回了 None；应返回形状为 \(3, 5, 7\) 的数组。/ },
     complex: { result: judgeFloats(returnedOutcome(returnedArray(conv2d.gradingCase.expected, "complex128"))), zh: /返回了复数；应返回实数。/ },
     raised: { result: judgeFloats(raised("IndexError", "index 3 is out of bounds for axis 0 with size 3", 12)), zh: /抛出了 IndexError（第 12 行）：index 3 is out of bounds for axis 0 with size 3$/ },
     crash: {
-      result: judgeFloats(raised("Crash", "Python was killed by SIGSEGV (segmentation fault) while running this. This can happen when memory runs out inside numpy or with very deep recursion.", null)),
+      result: judgeFloats({ status: "ended", ending: { kind: "signal", signal: 11 }, timeMs: 1, stdout: "" }),
       zh: /抛出了 Crash：运行时 Python 被 SIGSEGV \(segmentation fault\) 终止。numpy 内部内存耗尽或递归过深时可能出现这种情况。$/,
     },
     timeout: { result: judgeFloats({ status: "timeout", limit: "cpu", limitSeconds: 1, timeMs: 990, stdout: "" }), zh: /已停止：1 秒的 CPU 时间限制（所有用例共用）在运行这个用例时用完了。/ },
@@ -139,15 +139,16 @@ describe("judgeCase in Simplified Chinese", async () => {
     "not run": { result: judgeFloats({ status: "not-run" }), zh: /未运行：前面的某个用例已使你的程序停止。/ },
     "float sizes": { result: judgeInts(returnedOutcome(returnedArray(fromNested([8, 16, 16.5, 16.5]), "float64", "tuple"))), zh: /得到 \(8\.0, 16\.0, 16\.5, 16\.5\)。每个尺寸都必须是 int；得到的值的 dtype 为 float64。期望 \(8, 16, 16, 16\)。/ },
     "wrong sizes": { result: judgeInts(returnedOutcome(returnedArray(fromNested([8, 16, 17, 16]), "int64", "tuple"))), zh: /得到 \(8, 16, 17, 16\)。期望 \(8, 16, 16, 16\)。$/ },
-    "sizes as a str": { result: judgeInts(returnedOutcome({ kind: "other", pyType: "str", description: "a str: '(8, 16)'" })), zh: /返回了 一个 str：'\(8, 16\)'；应返回由 4 个 int 组成的元组，例如 \(8, 16, 16, 16\)。/ },
+    "sizes as a str": { result: judgeInts(returnedOutcome({ kind: "other", pyType: "str", form: { kind: "scalar", repr: "'(8, 16)'" } })), zh: /返回了 一个 str：'\(8, 16\)'；应返回由 4 个 int 组成的元组，例如 \(8, 16, 16, 16\)。/ },
     "too few sizes": { result: judgeInts(returnedOutcome(returnedArray(fromNested([8, 16]), "int64", "tuple"))), zh: /应返回由 4 个 int 组成的元组，例如 \(8, 16, 16, 16\)；得到的形状为 \(2,\)。/ },
   };
 
   it.each(Object.entries(outcomes))("gives %s a Chinese twin of its English message", (_, { result, zh }) => {
-    expect(result.messageZh).toMatch(HAN);
-    expect(result.messageZh).toMatch(zh);
-    expect(result.messageZh).not.toBe(result.message);
-    if (!result.passed) expect(result.messageZh.startsWith(result.message.slice(0, result.message.indexOf(": ")))).toBe(true);
+    const [english, chinese] = [inEnglish(result.message), inChinese(result.message)];
+    expect(chinese).toMatch(HAN);
+    expect(chinese).toMatch(zh);
+    expect(chinese).not.toBe(english);
+    if (!result.passed) expect(chinese.startsWith(english.slice(0, english.indexOf(": ")))).toBe(true);
   });
 
   it("names a pooling window in Chinese terms", async () => {
@@ -155,55 +156,55 @@ describe("judgeCase in Simplified Chinese", async () => {
     const actual = createNdArray(pool.gradingCase.expected.shape, pool.gradingCase.expected.data);
     actual.data[0] += 1;
     const { result } = judgeCase({ gradingCase: pool.gradingCase, outcome: returnedOutcome(actual), points: 1, tolerance: pool.tolerance, output: "floats" });
-    expect(result.message).toContain("It comes from rows 0:3, columns 0:3 of channel 0, padded with -inf.");
-    expect(result.messageZh).toContain("output[0, 0, 0] 的值错误：");
-    expect(result.messageZh).toContain("它由通道 0（用 -inf 填充后）的第 0:3 行、第 0:3 列计算得到。");
-    expect(result.detail!.input.map((heatmap) => [heatmap.label, heatmap.labelZh])).toEqual([["x[0], padded with -inf", "x[0]（用 -inf 填充后）"]]);
+    expect(inEnglish(result.message)).toContain("It comes from rows 0:3, columns 0:3 of channel 0, padded with -inf.");
+    expect(inChinese(result.message)).toContain("output[0, 0, 0] 的值错误：");
+    expect(inChinese(result.message)).toContain("它由通道 0（用 -inf 填充后）的第 0:3 行、第 0:3 列计算得到。");
+    expect(result.detail!.input.map((heatmap) => [inEnglish(heatmap.label), inChinese(heatmap.label)])).toEqual([["x[0], padded with -inf", "x[0]（用 -inf 填充后）"]]);
   });
 
   it("carries the case's Chinese name and labels each heatmap in Chinese, leaving the English as it was", () => {
     const { result } = outcomes["wrong value"];
-    expect([result.name, result.nameZh]).toEqual(["as many output channels as input channels", "输出通道数与输入通道数相同"]);
-    expect(outcomes.passed.result.nameZh).toBe("输出通道数与输入通道数相同");
+    expect([result.name, inChinese(result.title)]).toEqual(["as many output channels as input channels", "输出通道数与输入通道数相同"]);
+    expect(inChinese(outcomes.passed.result.title)).toBe("输出通道数与输入通道数相同");
     const detail = result.detail!;
-    expect(detail.input.map((heatmap) => [heatmap.label, heatmap.labelZh])).toEqual([
+    expect(detail.input.map((heatmap) => [inEnglish(heatmap.label), inChinese(heatmap.label)])).toEqual([
       ["features[0], zero-padded", "features[0]（零填充后）"],
       ["features[1], zero-padded", "features[1]（零填充后）"],
       ["features[2], zero-padded", "features[2]（零填充后）"],
     ]);
-    expect([detail.expected.label, detail.expected.labelZh]).toEqual(["expected[1]", "期望输出[1]"]);
-    expect([detail.actual!.label, detail.actual!.labelZh]).toEqual(["actual[1]", "你的输出[1]"]);
+    expect([inEnglish(detail.expected.label), inChinese(detail.expected.label)]).toEqual(["expected[1]", "期望输出[1]"]);
+    expect([inEnglish(detail.actual!.label), inChinese(detail.actual!.label)]).toEqual(["actual[1]", "你的输出[1]"]);
   });
 
   it("starts with the case's parameters, as the English does", () => {
-    expect(outcomes["wrong value"].result.messageZh.startsWith(prefix)).toBe(true);
+    expect(inChinese(outcomes["wrong value"].result.message).startsWith(prefix)).toBe(true);
   });
 
   it("keeps Python's own text of an exception as Python printed it", () => {
-    expect(outcomes.raised.result.message).toContain("index 3 is out of bounds for axis 0 with size 3");
-    expect(outcomes.raised.result.messageZh).toContain("IndexError");
+    expect(inEnglish(outcomes.raised.result.message)).toContain("index 3 is out of bounds for axis 0 with size 3");
+    expect(inChinese(outcomes.raised.result.message)).toContain("IndexError");
   });
 
   it("leaves a runner-like sentence that the student's own code raised untranslated", () => {
-    const fake = judgeFloats(raised("Crash", "Python was killed by SIGSEGV (segmentation fault) while running this.", 4)).messageZh;
+    const fake = inChinese(judgeFloats(raised("Crash", "Python was killed by SIGSEGV (segmentation fault) while running this.", 4)).message);
     expect(fake).toBe(`${prefix}抛出了 Crash（第 4 行）：Python was killed by SIGSEGV (segmentation fault) while running this.`);
   });
 
   it("caps long messages in both languages", () => {
-    const { messageZh } = judgeFloats(raised("ValueError", "x".repeat(5000), null));
-    expect(messageZh.length).toBe(MAX_MESSAGE_LENGTH);
-    expect(messageZh.endsWith("…")).toBe(true);
+    const shown = renderMessage(judgeFloats(raised("ValueError", "x".repeat(5000), null)).message, "zh-CN", MAX_MESSAGE_LENGTH);
+    expect(shown.length).toBe(MAX_MESSAGE_LENGTH);
+    expect(shown.endsWith("…")).toBe(true);
   });
 });
 
 describe("toHeatmap", () => {
   it("crops large planes around the focus and records the offset", () => {
     const plane = createNdArray([40, 10], Array.from({ length: 400 }, (_, i) => i));
-    const heatmap = toHeatmap({ en: "x", zh: "x（输入）" }, null, plane, [35, 2]);
+    const heatmap = toHeatmap(message("label.imgPadded"), null, plane, [35, 2]);
     expect(heatmap.rowOffset).toBe(40 - HEATMAP_MAX_SIDE);
     expect(heatmap.colOffset).toBe(0);
     expect(heatmap.values.length).toBe(HEATMAP_MAX_SIDE);
     expect(heatmap.values[35 - heatmap.rowOffset][2]).toBe(352);
-    expect([heatmap.label, heatmap.labelZh]).toEqual(["x", "x（输入）"]);
+    expect(heatmap.label).toEqual(message("label.imgPadded"));
   });
 });

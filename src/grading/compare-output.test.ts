@@ -35,9 +35,10 @@ describe("compareOutput", () => {
   it("names a wrong shape, a non-array and complex numbers", () => {
     const transposed = returnedArray(createNdArray([4, 1]));
     expect(compareOutput(expected, transposed, tolerance, "floats")).toEqual({ kind: "wrong-shape", actualShape: [4, 1] });
-    expect(compareOutput(expected, { kind: "other", pyType: "NoneType", description: "None" }, tolerance, "floats")).toEqual({
+    expect(compareOutput(expected, { kind: "other", pyType: "NoneType", form: { kind: "none" } }, tolerance, "floats")).toEqual({
       kind: "not-array",
-      description: "None",
+      pyType: "NoneType",
+      form: { kind: "none" },
     });
     expect(compareOutput(expected, returnedArray(expected, "complex128"), tolerance, "floats").kind).toBe("complex");
   });

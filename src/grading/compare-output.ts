@@ -1,6 +1,6 @@
 // Compares what a student's function returned with the reference output: kind, dtype, shape,
 // then every value under the exercise's relative + absolute tolerance.
-import type { TReturned } from "@runner";
+import type { TOtherForm, TReturned } from "@runner";
 import { isSameShape, type NdArray } from "./ndarray";
 import { isIntegerDtype } from "./output-variants";
 
@@ -16,7 +16,7 @@ export type TComparison =
   /** ints expected (output sizes) but the dtype is not an integer one */
   | { kind: "not-ints"; dtype: string }
   | { kind: "complex" }
-  | { kind: "not-array"; description: string };
+  | { kind: "not-array"; pyType: string; form: TOtherForm };
 
 /** The absolute part of the tolerance grows with the case's values, as float32 rounding does. */
 export function measureScale(expected: NdArray): number {
@@ -26,7 +26,7 @@ export function measureScale(expected: NdArray): number {
 }
 
 /** NaN and ±Infinity are never close to a reference value: references are always finite. */
-export function isClose(actual: number, expected: number, tolerance: TTolerance, scale: number): boolean {
+function isClose(actual: number, expected: number, tolerance: TTolerance, scale: number): boolean {
   return Number.isFinite(actual) && Math.abs(actual - expected) <= tolerance.atol * scale + tolerance.rtol * Math.abs(expected);
 }
 
@@ -36,7 +36,7 @@ export function compareOutput(
   tolerance: TTolerance,
   output: "floats" | "ints",
 ): TComparison {
-  if (returned.kind === "other") return { kind: "not-array", description: returned.description };
+  if (returned.kind === "other") return { kind: "not-array", pyType: returned.pyType, form: returned.form };
   if (returned.dtype.startsWith("complex")) return { kind: "complex" };
   if (!isSameShape(returned.shape, expected.shape)) return { kind: "wrong-shape", actualShape: returned.shape };
   if (output === "ints" && !isIntegerDtype(returned.dtype)) return { kind: "not-ints", dtype: returned.dtype };

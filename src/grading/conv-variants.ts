@@ -264,8 +264,6 @@ export function buildConvVariants<TInput>(
     const candidates = buildVariant([first, second], toProblem, toOutput);
     return {
       code: parts.map((part) => part.code).join("+"),
-      message: parts.map((part) => part.message).join(" "),
-      messageZh: parts.map((part) => part.messageZh).join(""),
       parts,
       candidates: (input) => candidates(input),
     };

@@ -3,14 +3,24 @@ import { z } from "zod";
 import { diagnoseMistakes, type TObservedCase } from "./diagnose";
 import { defineExercise, type TVariant } from "./exercise-definition";
 import { createFilled, createNdArray, mapValues, type NdArray } from "./ndarray";
+import { message, type TMessageCode } from "./result-format";
 import { returnedArray } from "./test-helpers";
 
 // A toy exercise: the reference doubles its input [x, x + 1, x + 3]. Mistakes: "identity" returns
 // the input (a trivial output: never telling), "plus-one" adds one, "zeros" returns zeros (trivial),
 // "halved" halves the doubled value, "integer-output" shows in the dtype, "tuple-call" in the error
-// a call with a tuple raised; "plus-one+halved" is their compound.
+// a call with a tuple raised; "plus-one+halved" is their compound. (Their sentences are borrowed
+// from the real table: only the codes, and the params a call mistake's message takes, matter here.)
 const plusOne = (input: NdArray) => mapValues(input, (value) => 2 * value + 1);
-const described = (code: string) => ({ code, message: `${code}.`, messageZh: `错误 ${code}。` });
+const TEXTS: Record<string, TMessageCode> = {
+  identity: "mistake.flippedKernel",
+  "plus-one": "mistake.strideIgnored",
+  zeros: "mistake.paddingIgnored",
+  halved: "mistake.channelsAveraged",
+  "integer-output": "mistake.integerTruncation",
+  "tuple-call": "mistake.tupleArgumentUnsupported",
+};
+const described = (code: string) => ({ code, text: TEXTS[code] });
 const variants: TVariant<NdArray>[] = [
   { ...described("identity"), candidates: (input) => [input] },
   { ...described("plus-one"), candidates: (input) => [plusOne(input)] },
@@ -25,7 +35,7 @@ const variants: TVariant<NdArray>[] = [
     describeEvidence: (raised) => ({ error: raised.type }),
   },
   {
-    ...described("plus-one+halved"),
+    code: "plus-one+halved",
     parts: [described("plus-one"), described("halved")],
     candidates: (input) => [mapValues(plusOne(input), (value) => value / 4)],
   },
@@ -35,7 +45,7 @@ const toy = defineExercise<NdArray, Record<string, never>>({
   generatorSchema: z.strictObject({}),
   edgeCases: [1, 2, 3, 4, 5, 6, 7, 8].map((value) => ({
     name: `x=${value}`,
-    nameZh: `x 等于 ${value}`,
+    title: "caseRandom" as const,
     input: createNdArray([3], [value + 0.25, value + 1.5, value + 3]),
   })),
   generateRandomInput: () => createNdArray([3], [0, 0, 0]),
@@ -56,7 +66,7 @@ describe("diagnoseMistakes", () => {
   it("names a mistake that explains its telling cases, with how sure it is", () => {
     const diagnoses = diagnoseMistakes(student(plusOne), tolerance);
     expect(diagnoses).toEqual([
-      { ...described("plus-one"), cases: cases.map((gradingCase) => gradingCase.name), explained: 8, telling: 8 },
+      { code: "plus-one", message: message("mistake.strideIgnored"), cases: cases.map((gradingCase) => gradingCase.name), explained: 8, telling: 8 },
     ]);
   });
 
@@ -91,13 +101,15 @@ describe("diagnoseMistakes", () => {
     );
     const [diagnosis] = diagnoseMistakes(onTuples, tolerance);
     expect(diagnosis).toMatchObject({ code: "tuple-call", explained: 5, telling: 5 });
+    // the evidence is a param of the message, worded by the table in each language
+    expect(diagnosis.message).toEqual(message("mistake.tupleArgumentUnsupported", { error: "TypeError" }));
     const everywhere = cases.map((gradingCase) => ({ gradingCase, raised }));
     expect(codes(everywhere)).toEqual([]);
   });
 
   it("names nothing for outputs no known mistake explains, nor for a value that is not an array", () => {
     expect(codes(student((x) => mapValues(x, (value) => value + 7)))).toEqual([]);
-    const notArray = [{ gradingCase: cases[2], returned: { kind: "other" as const, pyType: "NoneType", description: "None" } }];
+    const notArray = [{ gradingCase: cases[2], returned: { kind: "other" as const, pyType: "NoneType", form: { kind: "none" as const } } }];
     expect(codes(notArray)).toEqual([]);
   });
 });

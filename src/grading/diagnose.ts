@@ -9,6 +9,7 @@ import { matchesCandidate, measureScale, type TTolerance } from "./compare-outpu
 import type { TCaseVariant, TGradingCase, TMistake } from "./exercise-definition";
 import { isSameShape, mapValues, type NdArray } from "./ndarray";
 import { INTEGER_CUTS, isIntegerDtype } from "./output-variants";
+import { message, type TMessageParam } from "./result-format";
 import type { TDiagnosis } from "./result-schema";
 
 export interface TObservedCase {
@@ -37,7 +38,6 @@ const MIN_CELLS = 2;
 
 interface TEvidence {
   order: number;
-  mistake: TMistake;
   parts: readonly TMistake[];
   /** case names where this variant could be told apart */
   telling: Set<string>;
@@ -48,7 +48,7 @@ interface TEvidence {
   /** error types on cases that cannot show the mistake (for needsContrast) */
   otherErrors: Set<string>;
   shownErrors: Set<string>;
-  params: Record<string, string> | null;
+  params: Record<string, TMessageParam> | null;
 }
 
 type TArrayLike = { shape: number[]; data: ArrayLike<number> & { every: Float64Array["every"] } };
@@ -205,10 +205,6 @@ function summarise(evidence: TEvidence): TEvidence | null {
   return best ? { ...evidence, telling: best.telling, explained: best.explained } : null;
 }
 
-function fillMessage(text: string, params: Record<string, string> | null): string {
-  return params ? text.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole) : text;
-}
-
 /**
  * Greedy: the eligible variant explaining the most failing cases not yet explained, then the next.
  * On a tie a single mistake beats a compound, then the higher share, then the catalog order.
@@ -278,7 +274,7 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
       const shownBy = variants.find((variant) => variant.isShownByDtype(returned.dtype));
       if (shownBy) {
         integerCases.add(gradingCase.name);
-        integerMistake = shownBy.mistake;
+        integerMistake = shownBy.parts[0];
       }
     }
     seen.push({ entry, context, variants });
@@ -291,7 +287,6 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
         if (!isWanted(variant)) return;
         evidence[order] ??= {
           order,
-          mistake: variant.mistake,
           parts: variant.parts,
           telling: new Set(),
           explained: new Set(),
@@ -321,8 +316,7 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
       if (diagnoses.some((diagnosis) => diagnosis.code === part.code)) continue;
       diagnoses.push({
         code: part.code,
-        message: fillMessage(part.message, entry.params),
-        messageZh: fillMessage(part.messageZh, entry.params),
+        message: message(part.text, entry.params ?? {}),
         cases: inCaseOrder(entry.explained),
         explained: entry.explained.size,
         telling: entry.telling.size,
@@ -333,7 +327,8 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
   if (shownByDtype && integerCases.size >= MIN_EXPLAINED && integerCases.size >= MIN_SHARE * fractionalCases) {
     if (!diagnoses.some((diagnosis) => diagnosis.code === shownByDtype.code)) {
       diagnoses.push({
-        ...shownByDtype,
+        code: shownByDtype.code,
+        message: message(shownByDtype.text),
         cases: inCaseOrder(integerCases),
         explained: integerCases.size,
         telling: fractionalCases,

@@ -4,17 +4,17 @@
 import type { z } from "zod";
 import type { TCaseInput, TRaised } from "@runner";
 import type { NdArray } from "./ndarray";
-import type { TCaseParams, TInputWindow } from "./result-schema";
+import { message, type TCaseParams, type TMessage, type TMessageCode, type TMessageParam } from "./result-format";
+import type { TInputWindow } from "./result-schema";
 import { createRandom, type TRandom } from "./seeded-random";
 
-/** A student mistake the grader can name, in both languages. */
+/** A student mistake the grader can name; `text` is its sentence in the src/i18n tables. */
 export interface TMistake {
   code: string;
-  message: string;
-  messageZh: string;
+  text: TMessageCode;
 }
 
-export interface TVariant<TInput> extends TMistake {
+interface TVariantBehaviour<TInput> {
   /**
    * Outputs a student making this mistake could return on this input; several when the mistake
    * has several common spellings. NaN cells match any value (e.g. the extra row a ceil adds).
@@ -30,21 +30,24 @@ export interface TVariant<TInput> extends TMistake {
    */
   isShownByError?(raised: TRaised | null, input: TInput): boolean | null;
   needsContrast?: boolean;
-  /** the values the message placeholders ({arguments}, {error}) take on a case that showed the mistake */
-  describeEvidence?(raised: TRaised, input: TInput): Record<string, string>;
-  /** a compound variant: the catalog mistakes it combines (its own code joins theirs with "+") */
-  parts?: readonly TMistake[];
+  /** the params of the mistake's message ({arguments}, {error}) on a case that showed the mistake */
+  describeEvidence?(raised: TRaised, input: TInput): Record<string, TMessageParam>;
 }
+
+/**
+ * A catalog mistake, or a compound variant: two catalog mistakes at once (its code joins theirs
+ * with "+"). A compound has no text of its own: a diagnosis names each of its parts.
+ */
+export type TVariant<TInput> = TSingleVariant<TInput> | (TVariantBehaviour<TInput> & { code: string; parts: readonly TMistake[] });
+export type TSingleVariant<TInput> = TVariantBehaviour<TInput> & TMistake & { parts?: undefined };
 
 /** Where one output cell comes from, so the UI can draw the input and highlight the window. */
 export interface TLocatedCell {
   window: TInputWindow | null;
   /** the window in the notes' numpy terms, e.g. "padding_img[2:5, 4:7]" */
-  windowText: string;
-  /** the same in Simplified Chinese, e.g. "padding_img[2:5, 4:7]" or "通道 0（零填充后）的第 2:5 行、第 4:7 列" */
-  windowTextZh: string;
-  /** label as in "features[1], zero-padded", labelZh its Simplified Chinese twin */
-  input: { label: string; labelZh: string; channel: number | null; plane: NdArray }[];
+  windowText: TMessage;
+  /** label as in "features[1], zero-padded" */
+  input: { label: TMessage; channel: number | null; plane: NdArray }[];
   inputPadding: { rows: number; cols: number };
 }
 
@@ -59,8 +62,8 @@ export interface TExerciseSpec<TInput, TGenerator> {
   /** "ints" outputs (shapes) must be integers and match exactly */
   output: "floats" | "ints";
   generatorSchema: z.ZodType<TGenerator>;
-  /** name is also the case's identifier; nameZh is its Simplified Chinese twin, shown to zh-CN readers */
-  edgeCases: readonly { name: string; nameZh: string; input: TInput }[];
+  /** name is also the case's identifier; title is the name shown to readers */
+  edgeCases: readonly { name: string; title: TMessageCode; input: TInput }[];
   generateRandomInput(random: TRandom, generator: TGenerator): TInput;
   toRunnerCase(input: TInput): TCaseInput;
   describe(input: TInput): TCaseParams;
@@ -73,21 +76,22 @@ export interface TExerciseSpec<TInput, TGenerator> {
 }
 
 export interface TCaseVariant {
-  mistake: TMistake;
+  /** the variant's code (a compound's joins its parts' codes with "+") */
+  mistake: { code: string };
   /** the catalog mistakes this variant reproduces: the mistake itself, or a compound's parts */
   parts: readonly TMistake[];
   candidates: NdArray[];
   isShownByDtype(dtype: string): boolean;
   isShownByError(raised: TRaised | null): boolean | null;
   needsContrast: boolean;
-  describeEvidence(raised: TRaised): Record<string, string>;
+  describeEvidence(raised: TRaised): Record<string, TMessageParam>;
 }
 
 /** One case with everything the grader needs, independent of the exercise's input type. */
 export interface TGradingCase {
   /** also the identifier diagnoses list failing cases by */
   name: string;
-  nameZh: string;
+  title: TMessage;
   runnerCase: TCaseInput;
   params: TCaseParams;
   expected: NdArray;
@@ -106,26 +110,28 @@ export interface TExerciseDefinition {
 }
 
 export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, TGenerator>): TExerciseDefinition {
-  const singles = spec.variants.filter((variant) => !variant.parts).map((variant) => variant.code);
+  const singles = spec.variants.flatMap((variant): TMistake[] =>
+    variant.parts === undefined ? [{ code: variant.code, text: variant.text }] : [],
+  );
   const listed = spec.catalog.map((entry) => entry.code);
-  if (singles.join() !== listed.join()) {
-    throw new Error(`The mistake catalog lists ${listed.join(", ")} but the variants are ${singles.join(", ")}`);
+  if (singles.map((single) => single.code).join() !== listed.join()) {
+    throw new Error(`The mistake catalog lists ${listed.join(", ")} but the variants are ${singles.map((single) => single.code).join(", ")}`);
   }
-  const toGradingCase = (name: string, nameZh: string, input: TInput): TGradingCase => {
+  const toGradingCase = (name: string, title: TMessage, input: TInput): TGradingCase => {
     const expected = spec.reference(input);
     return {
       name,
-      nameZh,
+      title,
       runnerCase: spec.toRunnerCase(input),
       params: spec.describe(input),
       expected,
       computeVariants: () =>
         spec.variants.map((variant) => {
-          const mistake = { code: variant.code, message: variant.message, messageZh: variant.messageZh };
+          const parts = variant.parts ?? [{ code: variant.code, text: variant.text }];
           let candidates: NdArray[] | null = null;
           return {
-            mistake,
-            parts: variant.parts ?? [mistake],
+            mistake: { code: variant.code },
+            parts,
             // computed on first use: compounds are only tried when single mistakes leave cases unexplained
             get candidates() {
               candidates ??= variant.candidates(input, expected);
@@ -142,16 +148,14 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
   };
   return {
     output: spec.output,
-    mistakes: spec.variants
-      .filter((variant) => !variant.parts)
-      .map(({ code, message, messageZh }) => ({ code, message, messageZh })),
+    mistakes: singles,
     catalog: spec.catalog,
     buildCases: ({ seed, count, generator }) => {
       const ranges = spec.generatorSchema.parse(generator);
       const random = createRandom(seed);
-      const edge = spec.edgeCases.map(({ name, nameZh, input }) => toGradingCase(name, nameZh, input));
+      const edge = spec.edgeCases.map(({ name, title, input }) => toGradingCase(name, message(title), input));
       const drawn = Array.from({ length: count }, (_, i) =>
-        toGradingCase(`random ${i + 1}`, `随机用例 ${i + 1}`, spec.generateRandomInput(random, ranges)),
+        toGradingCase(`random ${i + 1}`, message("caseRandom", { n: i + 1 }), spec.generateRandomInput(random, ranges)),
       );
       return [...edge, ...drawn];
     },

@@ -2,13 +2,15 @@
 // imports the bundler needs) and their files, read at run time from CONVLAB_EXERCISES_DIR.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { LOCALES, type TLocale } from "@/i18n/index";
 import { EXERCISE_DEFINITIONS } from "@exercises/index";
 import type { TExerciseDefinition } from "./exercise-definition";
 import { ZExerciseMeta, type TExerciseMeta } from "./meta-schema";
 
 export interface TExerciseSummary {
   slug: string;
-  title: TExerciseMeta["title"];
+  /** each statement's first heading */
+  title: Record<TLocale, string>;
   points: number;
   order: number;
 }
@@ -16,8 +18,9 @@ export interface TExerciseSummary {
 export interface TExercise {
   slug: string;
   meta: TExerciseMeta;
+  title: TExerciseSummary["title"];
   /** Markdown with KaTeX math ($...$ and $$...$$) */
-  statement: { en: string; "zh-CN": string };
+  statement: Record<TLocale, string>;
   starter: string;
 }
 
@@ -48,12 +51,29 @@ export async function readExerciseMeta(slug: string): Promise<TExerciseMeta> {
   return ZExerciseMeta.parse(JSON.parse(await readExerciseFile(slug, "meta.json")));
 }
 
+/** The title of a statement: its first "# " heading. */
+export function readStatementTitle(statement: string, file: string): string {
+  const heading = /^# +(.+?) *$/m.exec(statement)?.[1];
+  if (!heading) throw new Error(`${file} must start with a "# " heading: it is the exercise's title`);
+  return heading;
+}
+
+/** The statement in every language of LOCALES: statement.<locale>.md, one file per language. */
+async function readStatements(slug: string): Promise<Record<TLocale, string>> {
+  const texts = await Promise.all(LOCALES.map((locale) => readExerciseFile(slug, `statement.${locale}.md`)));
+  return Object.fromEntries(LOCALES.map((locale, i) => [locale, texts[i]!])) as Record<TLocale, string>;
+}
+
+function readTitles(slug: string, statement: Record<TLocale, string>): Record<TLocale, string> {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, readStatementTitle(statement[locale], `${slug}/statement.${locale}.md`)])) as Record<TLocale, string>;
+}
+
 /** Every exercise, in course order. */
 export async function listExercises(): Promise<TExerciseSummary[]> {
   const summaries = await Promise.all(
     listExerciseSlugs().map(async (slug) => {
-      const meta = await readExerciseMeta(slug);
-      return { slug, title: meta.title, points: meta.points, order: meta.order };
+      const [meta, statement] = await Promise.all([readExerciseMeta(slug), readStatements(slug)]);
+      return { slug, title: readTitles(slug, statement), points: meta.points, order: meta.order };
     }),
   );
   return summaries.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
@@ -61,11 +81,6 @@ export async function listExercises(): Promise<TExerciseSummary[]> {
 
 export async function getExercise(slug: string): Promise<TExercise | null> {
   if (!isExerciseSlug(slug)) return null;
-  const [meta, en, zh, starter] = await Promise.all([
-    readExerciseMeta(slug),
-    readExerciseFile(slug, "statement.en.md"),
-    readExerciseFile(slug, "statement.zh-CN.md"),
-    readExerciseFile(slug, "starter.py"),
-  ]);
-  return { slug, meta, statement: { en, "zh-CN": zh }, starter };
+  const [meta, statement, starter] = await Promise.all([readExerciseMeta(slug), readStatements(slug), readExerciseFile(slug, "starter.py")]);
+  return { slug, meta, title: readTitles(slug, statement), statement, starter };
 }

@@ -1,25 +1,16 @@
 // The grading entry point shared by the web server, the worker and the CLI: builds the cases,
-// runs the student's file through the runner it is given, and returns one TGradingResult.
+// runs the student's file through the runner it is given (under capped limits for a first,
+// short attempt), and returns one TGradingResult and whether it stopped at the cap.
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
-import { amidChinese, describeTimeLimit, judgeCase } from "./case-feedback";
+import { describeEnding, describeTimeLimit, judgeCase, pythonText } from "./case-feedback";
 import { diagnoseMistakes, weighCase, type TObservedCase } from "./diagnose";
 import type { TGradingCase } from "./exercise-definition";
 import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
+import { capLimits, type TLimitCap } from "./limit-cap";
 import type { TExerciseMeta } from "./meta-schema";
-import {
-  capText,
-  MAX_MESSAGE_LENGTH,
-  MAX_STDOUT_LENGTH,
-  RESULT_VERSION,
-  ZGradingResult,
-  type TBilingualText,
-  type TCaseResult,
-  type TGradingMode,
-  type TGradingResult,
-  type TGradingStatus,
-} from "./result-schema";
+import { capText, MAX_STDOUT_LENGTH, message, RESULT_VERSION, type TMessage } from "./result-format";
+import { ZGradingResult, type TCaseResult, type TGradingMode, type TGradingResult, type TGradingStatus } from "./result-schema";
 import { ZJobResult } from "./runner-result-schema";
-import { describeLoadErrorZh } from "./runner-text-zh";
 import { drawSeed } from "./seeded-random";
 
 export interface TGradeSubmissionOptions {
@@ -32,6 +23,14 @@ export interface TGradeSubmissionOptions {
   /** overrides the sample seed (run) or the fresh seed (submit), e.g. to regrade a stored submission */
   seed?: number;
   runner: TRunner;
+  /** lowers the exercise's CPU and wall limits for a first, short attempt (the queue's fast lane) */
+  limitCap?: TLimitCap;
+}
+
+export interface TGraded {
+  result: TGradingResult;
+  /** the attempt timed out at a limit that limitCap lowered: not a verdict, grade it again uncapped */
+  stoppedAtCap: boolean;
 }
 
 export class UnknownExerciseError extends Error {
@@ -57,33 +56,52 @@ async function runJob(runner: TRunner, job: TJob): Promise<TJobResult> {
   return { gradable: false, reason: "The grader is temporarily unavailable.", operatorMessage: `The runner returned an invalid result: ${problem}` };
 }
 
-/** The Chinese twin of a not-gradable reason: whatever the cause, the fault is ours and costs no attempt. */
-const NOT_GRADABLE_ZH = "评测程序暂时不可用。你的代码没有被评测，也不计入提交次数。";
-
-function describeLoadError(error: TLoadError, meta: TExerciseMeta): TBilingualText {
-  const zh = describeLoadErrorZh(error, meta.functionName);
-  if (error.kind !== "missing-function" && error.kind !== "not-callable") return { en: error.message, zh };
-  return {
-    en: `${error.message}\nExpected a function: def ${meta.signature}:`,
-    zh: `${zh}\n需要定义的函数：def ${meta.signature}:`,
-  };
+function describeLoadError(error: TLoadError, meta: TExerciseMeta): TMessage {
+  switch (error.kind) {
+    case "syntax": {
+      const { type, message: text, line } = error.error;
+      const params = { type: pythonText(type), message: pythonText(text) };
+      return line === null ? message("loadSyntaxNoLine", params) : message("loadSyntax", { ...params, line });
+    }
+    case "missing-function":
+      return message("loadMissingFunction", {
+        name: meta.functionName,
+        suggestion: error.suggestion === null ? null : message("didYouMean", { name: pythonText(error.suggestion) }),
+        signature: meta.signature,
+      });
+    case "not-callable":
+      return message("loadNotCallable", { name: meta.functionName, pyType: pythonText(error.pyType), signature: meta.signature });
+    case "import":
+    case "exception":
+    case "memory": {
+      const { type, message: text, line } = error.error;
+      const [shownType, shownText] = [pythonText(type), pythonText(text)];
+      return message(error.kind === "memory" ? "loadMemory" : "loadException", {
+        type: shownType,
+        message: shownText,
+        error: shownText ? message("pythonError", { type: shownType, message: shownText }) : message("pythonErrorBare", { type: shownType }),
+        where: line === null ? message("loadWhere") : message("loadWhereLine", { line }),
+        // Chinese closes the sentence unless Python's message already did
+        stop: /[.!?\u3002\uff1f\uff01]$/.test(shownText || shownType) ? null : message("fullStop"),
+        extra: error.kind === "import" ? message("importHint") : null,
+      });
+    }
+    case "timeout":
+      return message("loadTimeout", {
+        seconds: error.limitSeconds,
+        limit: message(error.limit === "cpu" ? "loadLimitCpu" : "loadLimitWall"),
+      });
+    case "ended":
+      return message("loadEnded", { ending: describeEnding(error.ending) });
+  }
 }
 
-/** Each language quotes the case by its own name: the English name stays the case's identifier. */
-function describeStop({ name, nameZh }: TGradingCase, outcome: TCaseOutcome): TBilingualText | null {
+/** What stopped the program during a case, quoting the case by its name. */
+function describeStop({ title }: TGradingCase, outcome: TCaseOutcome): TMessage | null {
   if (outcome.status === "timeout") {
-    const kind = describeTimeLimit(outcome.limit);
-    return {
-      en: `Case "${name}" ran out of the ${outcome.limitSeconds} s ${kind.en} limit (for all cases together); later cases did not run. Correct solutions need a few milliseconds for all of them, so look for a loop that never ends.`,
-      zh: `用例“${nameZh}”用完了 ${outcome.limitSeconds} 秒的${amidChinese(kind.zh)}限制（所有用例共用），后面的用例没有运行。正确的解法跑完全部用例只需几毫秒，请检查有没有永远不会结束的循环。`,
-    };
+    return message("stopTimeout", { case: title, seconds: outcome.limitSeconds, limit: describeTimeLimit(outcome.limit) });
   }
-  if (outcome.status === "memory") {
-    return {
-      en: `Case "${name}" went over the ${outcome.limitMb} MiB memory limit.`,
-      zh: `用例“${nameZh}”超出了 ${outcome.limitMb} MiB 的内存限制。`,
-    };
-  }
+  if (outcome.status === "memory") return message("stopMemory", { case: title, limitMb: outcome.limitMb });
   return null;
 }
 
@@ -103,7 +121,13 @@ function scoreCases(meta: TExerciseMeta, caseResults: readonly TCaseResult[]): n
   return Math.round(earned * 100) / 100;
 }
 
-export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGradingResult> {
+export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGraded> {
+  const capped = options.limitCap ? capLimits(options.runner, options.limitCap) : null;
+  const result = await gradeWithRunner({ ...options, runner: capped?.runner ?? options.runner });
+  return { result, stoppedAtCap: result.status === "timeout" && (capped?.stoppedByCap() ?? false) };
+}
+
+async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradingResult> {
   const startedAt = performance.now();
   const definition = getExerciseDefinition(options.exercise);
   if (!definition) throw new UnknownExerciseError(options.exercise);
@@ -124,8 +148,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   const jobResult = await runJob(options.runner, job);
 
   const header = { version: RESULT_VERSION, exercise: options.exercise, mode: options.mode, maxScore: meta.points, seed };
-  // messageZh is optional only for results stored before it existed: a fresh result always has it
-  const finish = (result: Omit<TGradingResult, keyof typeof header | "timing"> & { messageZh: string | null }): TGradingResult =>
+  const finish = (result: Omit<TGradingResult, keyof typeof header | "timing">): TGradingResult =>
     ZGradingResult.parse({ ...header, ...result, timing: { wallMs: Math.round(performance.now() - startedAt) } });
 
   if (!jobResult.gradable) {
@@ -133,8 +156,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
       status: "error",
       gradable: false,
       score: 0,
-      message: jobResult.reason,
-      messageZh: NOT_GRADABLE_ZH,
+      message: message("notGradable"),
       operatorMessage: jobResult.operatorMessage,
       cases: [],
       diagnoses: [],
@@ -144,13 +166,11 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   }
   if (!jobResult.load.ok) {
     const error = jobResult.load.error;
-    const described = describeLoadError(error, meta);
     return finish({
       status: error.kind === "timeout" ? "timeout" : "error",
       gradable: true,
       score: 0,
-      message: capText(described.en, MAX_MESSAGE_LENGTH * 2),
-      messageZh: capText(described.zh, MAX_MESSAGE_LENGTH * 2),
+      message: describeLoadError(error, meta),
       operatorMessage: null,
       cases: [],
       diagnoses: [],
@@ -174,7 +194,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
   const passedCount = caseResults.filter((result) => result.passed).length;
   const stopIndex = jobResult.cases.findIndex((outcome) => outcome.status === "timeout" || outcome.status === "memory");
   const stop = stopIndex < 0 ? null : jobResult.cases[stopIndex];
-  const stopText = stop ? describeStop(cases[stopIndex], stop) : null;
+
   const status: TGradingStatus =
     stop?.status === "timeout" ? "timeout" : stop ? "error" : passedCount === cases.length ? "passed" : "failed";
   const stdout = collectStdout(
@@ -185,8 +205,7 @@ export async function gradeSubmission(options: TGradeSubmissionOptions): Promise
     status,
     gradable: true,
     score: scoreCases(meta, caseResults),
-    message: stopText && capText(stopText.en, MAX_MESSAGE_LENGTH * 2),
-    messageZh: stopText && capText(stopText.zh, MAX_MESSAGE_LENGTH * 2),
+    message: stop ? describeStop(cases[stopIndex], stop) : null,
     operatorMessage: null,
     cases: caseResults,
     diagnoses: diagnoseMistakes(observed, meta.tolerance),

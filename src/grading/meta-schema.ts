@@ -1,13 +1,11 @@
-// The schema of exercises/<slug>/meta.json: titles, points, tolerance, sandbox limits and the
-// parameters of the case generator (checked further by the exercise's own generator schema).
+// The schema of exercises/<slug>/meta.json: points, tolerance, sandbox limits and the parameters
+// of the case generator (checked further by the exercise's own generator schema). The titles are
+// the first heading of each statement (exercise-files.ts), so each language's text stays in its file.
 import { z } from "zod";
 import { MAX_SEED } from "./seeded-random";
 
-const ZTitle = z.strictObject({ en: z.string().min(1), "zh-CN": z.string().min(1) });
-
 export const ZExerciseMeta = z
   .strictObject({
-    title: ZTitle,
     /** position in the exercise list */
     order: z.number().int(),
     points: z.number().positive(),

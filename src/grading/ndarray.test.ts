@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createNdArray, formatShape, ravelIndex, reverseAxes, swapLastTwoAxes, takeSubarray, unravelIndex } from "./ndarray";
+import { createNdArray, ravelIndex, reverseAxes, swapLastTwoAxes, takeSubarray, unravelIndex } from "./ndarray";
+import { formatShape } from "./result-format";
 import { fromNested, getAt, toRows } from "./test-helpers";
 
 describe("ndarray helpers", () => {

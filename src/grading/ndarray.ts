@@ -1,10 +1,11 @@
 // Row-major float64 arrays shared by the references, the case generator and the feedback:
 // the same NdArray the runner ships to Python, plus the few index helpers the grader needs.
+import { formatShape } from "./result-format";
 import type { NdArray } from "@runner";
 
 export type { NdArray };
 
-export function countElements(shape: readonly number[]): number {
+function countElements(shape: readonly number[]): number {
   return shape.reduce((product, size) => product * size, 1);
 }
 
@@ -45,10 +46,6 @@ export function isSameShape(a: readonly number[], b: readonly number[]): boolean
 }
 
 /** Python's spelling, so messages match what students see when they print `x.shape`. */
-export function formatShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-}
-
 /** The sub-array at a leading index, e.g. takeSubarray(weights, [o]) is weights[o]. */
 export function takeSubarray(array: NdArray, leading: readonly number[]): NdArray {
   const innerShape = array.shape.slice(leading.length);

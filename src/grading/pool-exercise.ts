@@ -9,7 +9,7 @@ import { ZIntRange, ZValueRange } from "./meta-schema";
 import { takeSubarray, type NdArray } from "./ndarray";
 import type { TPoolProblem } from "./pool-variants";
 import { createRandom, drawArray, type TRandom } from "./seeded-random";
-import type { TCaseParams } from "./result-schema";
+import { message, type TCaseParams } from "./result-format";
 
 export interface TPoolInput {
   /** (C, H, W) */
@@ -104,16 +104,13 @@ export function locatePoolWindow(input: TPoolInput, [c, i, j]: number[], mode: T
   const [r0, c0] = [i * stride[0], j * stride[1]];
   const [r1, c1] = [r0 + problem.kernel[0], c0 + problem.kernel[1]];
   const fill = mode === "max" ? -Infinity : 0;
-  const paddedName = mode === "max" ? "padded with -inf" : "zero-padded";
-  const paddedNameZh = mode === "max" ? "用 -inf 填充后" : "零填充后";
+  const padded = message(mode === "max" ? "pool.paddedInf" : "pool.paddedZero");
   return {
     window: { rows: [r0, r1], cols: [c0, c1], channel: c },
-    windowText: `rows ${r0}:${r1}, columns ${c0}:${c1} of channel ${c}, ${paddedName}`,
-    windowTextZh: `通道 ${c}（${paddedNameZh}）的第 ${r0}:${r1} 行、第 ${c0}:${c1} 列`,
+    windowText: message("pool.window", { r0, r1, c0, c1, c, padded }),
     input: [
       {
-        label: `x[${c}], ${paddedName}`,
-        labelZh: `x[${c}]（${paddedNameZh}）`,
+        label: message("pool.label", { c, padded }),
         channel: c,
         plane: padPlane(takeSubarray(input.x, [c]), padEvenly(problem.padding), fill),
       },

@@ -180,8 +180,6 @@ export function buildPoolVariants<TInput>(
         const parts = [MISTAKES[first], MISTAKES[second]];
         return {
           code: parts.map((part) => part.code).join("+"),
-          message: parts.map((part) => part.message).join(" "),
-          messageZh: parts.map((part) => part.messageZh).join(""),
           parts,
           candidates: buildCandidates([first, second], toProblem),
         };

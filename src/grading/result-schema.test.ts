@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decodeJsonNumber, encodeJsonNumber, MAX_MESSAGE_LENGTH, ZCaseResult, ZGradingResult, type TGradingResult } from "./result-schema";
+import { decodeJsonNumber, encodeJsonNumber, MAX_PARAM_LENGTH, message, renderMessage } from "./result-format";
+import { ZCaseResult, ZGradingResult, ZMessage, type TGradingResult } from "./result-schema";
 
 const result: TGradingResult = {
-  version: 1,
+  version: 2,
   exercise: "convolution",
   mode: "submit",
   status: "failed",
@@ -15,16 +16,20 @@ const result: TGradingResult = {
   cases: [
     {
       name: "random 1",
+      title: message("caseRandom", { n: 1 }),
       points: 10,
       passed: false,
-      message: "output[0, 0] is wrong",
+      message: message("caseFailed", {
+        params: "img.shape=(1, 1), padding=1, stride=None",
+        text: message("wrongValue", { index: "output[0, 0]", expected: "1.0", actual: "nan", from: null, worst: null }),
+      }),
       params: { "img.shape": [1, 1], padding: 1, stride: null },
       timeMs: 0.4,
       detail: {
-        input: [{ label: "img, zero-padded", channel: null, rowOffset: 0, colOffset: 0, values: [[0, 0, 0], [0, 2, 0], [0, 0, 0]] }],
+        input: [{ label: message("label.imgPadded"), channel: null, rowOffset: 0, colOffset: 0, values: [[0, 0, 0], [0, 2, 0], [0, 0, 0]] }],
         inputPadding: { rows: 1, cols: 1 },
-        expected: { label: "expected", channel: null, rowOffset: 0, colOffset: 0, values: [[1]] },
-        actual: { label: "actual", channel: null, rowOffset: 0, colOffset: 0, values: [[encodeJsonNumber(NaN)]] },
+        expected: { label: message("heatmapExpected", { at: "" }), channel: null, rowOffset: 0, colOffset: 0, values: [[1]] },
+        actual: { label: message("heatmapActual", { at: "" }), channel: null, rowOffset: 0, colOffset: 0, values: [[encodeJsonNumber(NaN)]] },
         firstWrong: { index: [0, 0], expected: 1, actual: encodeJsonNumber(NaN), window: { rows: [0, 3], cols: [0, 3], channel: null } },
         maxError: encodeJsonNumber(Infinity),
         expectedShape: [1, 1],
@@ -32,7 +37,7 @@ const result: TGradingResult = {
       },
     },
   ],
-  diagnoses: [],
+  diagnoses: [{ code: "flipped-kernel", message: message("mistake.flippedKernel"), cases: ["random 1"] }],
   stdout: "",
   stdoutTruncated: false,
   timing: { wallMs: 3 },
@@ -53,61 +58,35 @@ describe("ZGradingResult", () => {
     expect(decodeJsonNumber("-Infinity")).toBe(-Infinity);
   });
 
-  it("still parses a result stored before messageZh existed, which the UI shows in English", () => {
-    const stored = JSON.parse(JSON.stringify({ ...result, message: "Case \"random 1\" went over the 512 MiB memory limit." }));
-    expect("messageZh" in stored || "messageZh" in stored.cases[0]).toBe(false);
-    const parsed = ZGradingResult.parse(stored);
-    expect(parsed.messageZh).toBeUndefined();
-    expect(parsed.cases[0].messageZh).toBeUndefined();
-    expect(parsed.message).toBe(stored.message);
+  it("stores text as codes that are worded in the reader's language", () => {
+    const [entry] = ZGradingResult.parse(JSON.parse(JSON.stringify(result))).cases;
+    expect(renderMessage(entry.message, "en")).toBe("img.shape=(1, 1), padding=1, stride=None: output[0, 0] is wrong: expected 1.0, got nan.");
+    expect(renderMessage(entry.message, "zh-CN")).toBe("img.shape=(1, 1), padding=1, stride=None：output[0, 0] 的值错误：期望 1.0，得到 nan。");
+    expect([renderMessage(entry.title, "en"), renderMessage(entry.title, "zh-CN")]).toEqual(["random 1", "随机用例 1"]);
+    expect(renderMessage(entry.detail!.input[0].label, "zh-CN")).toBe("img（零填充后）");
   });
 
-  it("still parses a result stored before case names and heatmap labels had Chinese twins", () => {
-    const stored = JSON.parse(JSON.stringify(result));
-    expect(JSON.stringify(stored)).not.toMatch(/nameZh|labelZh/);
-    const parsed = ZGradingResult.parse(stored);
-    expect(parsed.cases[0].name).toBe("random 1");
-    expect(parsed.cases[0].nameZh).toBeUndefined();
-    const detail = parsed.cases[0].detail!;
-    expect([...detail.input, detail.expected, detail.actual!].map((heatmap) => [heatmap.label, heatmap.labelZh])).toEqual([
-      ["img, zero-padded", undefined],
-      ["expected", undefined],
-      ["actual", undefined],
-    ]);
+  it("rejects an unknown message code, prose pairs of version 1, over-long data and another version", () => {
+    expect(ZMessage.safeParse({ code: "noSuchCode", params: {} }).success).toBe(false);
+    expect(ZMessage.safeParse({ code: "caseFailed", params: { text: { code: "noSuchCode", params: {} } } }).success).toBe(false);
+    expect(ZCaseResult.safeParse({ ...result.cases[0], message: "Passed." }).success).toBe(false);
+    expect(ZCaseResult.safeParse({ ...result.cases[0], title: undefined, nameZh: "随机用例 1" }).success).toBe(false);
+    const long = message("caseRaisedMessage", { message: "x".repeat(MAX_PARAM_LENGTH * 2 + 1) });
+    expect(ZMessage.safeParse(long).success).toBe(false);
+    expect(ZGradingResult.safeParse({ ...result, version: 1 }).success).toBe(false);
+  });
+});
+
+describe("renderMessage", () => {
+  it("puts 'a' or 'an' before a value in English only, and shows null params as nothing", () => {
+    const value = message("valueScalar", { pyType: "int", repr: "3" });
+    expect([renderMessage(value, "en"), renderMessage(value, "zh-CN")]).toEqual(["an int: 3", "一个 int：3"]);
+    expect(renderMessage(message("valueScalar", { pyType: "str", repr: "'a'" }), "en")).toBe("a str: 'a'");
+    expect(renderMessage(message("caseRaised", { type: "KeyError", at: null, detail: message("caseRaisedBare") }), "en")).toBe("Raised KeyError.");
   });
 
-  it("keeps a case's Chinese name and its heatmaps' Chinese labels beside the English ones", () => {
-    const detail = result.cases[0].detail!;
-    const bilingual = {
-      ...result,
-      cases: [
-        {
-          ...result.cases[0],
-          nameZh: "随机用例 1",
-          detail: {
-            ...detail,
-            input: [{ ...detail.input[0], labelZh: "img（零填充后）" }],
-            expected: { ...detail.expected, labelZh: "期望输出" },
-            actual: { ...detail.actual!, labelZh: "你的输出" },
-          },
-        },
-      ],
-    };
-    expect(ZGradingResult.parse(JSON.parse(JSON.stringify(bilingual)))).toEqual(bilingual);
-    expect(ZCaseResult.safeParse({ ...result.cases[0], nameZh: null }).success).toBe(false);
-  });
-
-  it("keeps the Chinese twins, null where message is null", () => {
-    const bilingual = { ...result, messageZh: null, cases: [{ ...result.cases[0], messageZh: "output[0, 0] 的值错误" }] };
-    expect(ZGradingResult.parse(JSON.parse(JSON.stringify(bilingual)))).toEqual(bilingual);
-    expect(ZCaseResult.safeParse({ ...result.cases[0], messageZh: null }).success).toBe(false);
-    expect(ZCaseResult.safeParse({ ...result.cases[0], messageZh: "长".repeat(MAX_MESSAGE_LENGTH + 1) }).success).toBe(false);
-    expect(ZGradingResult.safeParse({ ...result, messageZh: "长".repeat(MAX_MESSAGE_LENGTH * 2 + 1) }).success).toBe(false);
-  });
-
-  it("rejects another version and over-long case messages", () => {
-    expect(ZGradingResult.safeParse({ ...result, version: 2 }).success).toBe(false);
-    const long = { ...result.cases[0], message: "x".repeat(MAX_MESSAGE_LENGTH + 1) };
-    expect(ZCaseResult.safeParse(long).success).toBe(false);
+  it("cuts the shown text to a length with an ellipsis", () => {
+    const text = renderMessage(message("caseRaisedMessage", { message: "x".repeat(100) }), "en", 10);
+    expect(text).toBe(": xxxxxxx…");
   });
 });

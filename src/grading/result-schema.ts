@@ -1,26 +1,36 @@
 // The one versioned grading result, shared by the grader, the CLI, the database (stored as JSON)
-// and the UI. Non-finite numbers are encoded as the strings "NaN", "Infinity" and "-Infinity"
-// (see ZJsonNumber) so a student's NaN survives JSON.stringify and JSON.parse unchanged.
+// and the UI. Student-facing text is stored as { code, params } and worded in the reader's
+// language at display time (result-format.ts). Non-finite numbers are encoded as the strings
+// "NaN", "Infinity" and "-Infinity" (see ZJsonNumber) so a student's NaN survives JSON.stringify
+// and JSON.parse unchanged. Version 1 (English and Chinese text side by side) is migrated by
+// scripts/migrate-results-v2.ts.
 import { z } from "zod";
-
-export const RESULT_VERSION = 1;
-export const MAX_MESSAGE_LENGTH = 600;
-export const MAX_STDOUT_LENGTH = 8_000;
-
-const NON_FINITE = ["NaN", "Infinity", "-Infinity"] as const;
+import {
+  isMessageCode,
+  MAX_PARAM_LENGTH,
+  MAX_STDOUT_LENGTH,
+  NON_FINITE_NUMBERS,
+  RESULT_VERSION,
+  type TJsonNumber,
+  type TMessage,
+  type TMessageParam,
+} from "./result-format";
 
 /** A number as stored in JSON: finite numbers as themselves, NaN and ±Infinity as strings. */
-export const ZJsonNumber = z.union([z.number(), z.enum(NON_FINITE)]);
-export type TJsonNumber = z.infer<typeof ZJsonNumber>;
+export const ZJsonNumber: z.ZodType<TJsonNumber> = z.union([z.number(), z.enum(NON_FINITE_NUMBERS)]);
 
-export function encodeJsonNumber(value: number): TJsonNumber {
-  if (Number.isFinite(value)) return value;
-  return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
-}
+const ZMessageParam: z.ZodType<TMessageParam> = z.union([
+  z.string().max(MAX_PARAM_LENGTH * 2),
+  z.number(),
+  z.null(),
+  z.lazy(() => ZMessage),
+]);
 
-export function decodeJsonNumber(value: TJsonNumber): number {
-  return typeof value === "number" ? value : Number(value);
-}
+/** A stored sentence: a code of the src/i18n grading tables and the data it is worded around. */
+export const ZMessage: z.ZodType<TMessage> = z.object({
+  code: z.string().refine(isMessageCode, { error: (issue) => `unknown message code ${JSON.stringify(issue.input)}` }),
+  params: z.record(z.string(), ZMessageParam),
+}) as z.ZodType<TMessage>;
 
 export const ZGradingMode = z.enum(["run", "submit"]);
 export type TGradingMode = z.infer<typeof ZGradingMode>;
@@ -30,7 +40,6 @@ export type TGradingStatus = z.infer<typeof ZGradingStatus>;
 
 /** Shapes ("img.shape": [5, 7]) and parameters ("stride": 2, "padding": [1, 0], "stride": null for None). */
 export const ZCaseParams = z.record(z.string(), z.union([z.number(), z.array(z.number()), z.null()]));
-export type TCaseParams = z.infer<typeof ZCaseParams>;
 
 /**
  * A 2-D slice of a larger array for one heatmap. values[r][c] is the cell at
@@ -39,9 +48,7 @@ export type TCaseParams = z.infer<typeof ZCaseParams>;
  */
 export const ZHeatmap = z.object({
   /** e.g. "features[1], zero-padded" or "expected[0]" */
-  label: z.string(),
-  /** `label` in Simplified Chinese, e.g. "features[1]（零填充后）"; absent from results stored before it existed (show `label` then) */
-  labelZh: z.string().optional(),
+  label: ZMessage,
   /** the leading index of this plane (channel, or sample for cnn-forward), null for 2-D arrays */
   channel: z.number().int().nullable(),
   rowOffset: z.number().int().nonnegative(),
@@ -88,15 +95,14 @@ export const ZCaseDetail = z.object({
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 
 export const ZCaseResult = z.object({
-  /** also the case's identifier: diagnoses list failing cases by it */
+  /** the case's identifier (its English name): diagnoses list failing cases by it */
   name: z.string(),
-  /** `name` in Simplified Chinese, for display only; absent from results stored before it existed (show `name` then) */
-  nameZh: z.string().optional(),
+  /** the name shown to the reader */
+  title: ZMessage,
   points: z.number(),
   passed: z.boolean(),
-  message: z.string().max(MAX_MESSAGE_LENGTH),
-  /** `message` in Simplified Chinese; absent from results stored before it existed (show `message` then) */
-  messageZh: z.string().max(MAX_MESSAGE_LENGTH).optional(),
+  /** shown cut to MAX_MESSAGE_LENGTH characters */
+  message: ZMessage,
   params: ZCaseParams,
   /** time spent in the student's function, null when it did not run */
   timeMs: z.number().nullable(),
@@ -107,9 +113,8 @@ export type TCaseResult = z.infer<typeof ZCaseResult>;
 
 export const ZDiagnosis = z.object({
   code: z.string(),
-  message: z.string(),
-  messageZh: z.string(),
-  /** names (the English `name`, an identifier) of the failing cases this mistake explains */
+  message: ZMessage,
+  /** names (the identifier `name`) of the failing cases this mistake explains */
   cases: z.array(z.string()),
   /** how sure: the mistake reproduces the output on `explained` of the `telling` cases (those where it would show) */
   explained: z.number().int().nonnegative().optional(),
@@ -127,10 +132,8 @@ export const ZGradingResult = z.object({
   score: z.number(),
   maxScore: z.number(),
   seed: z.number().int().nonnegative(),
-  /** what went wrong before or around the cases (load error, time limit, grader fault); null otherwise */
-  message: z.string().max(MAX_MESSAGE_LENGTH * 2).nullable(),
-  /** `message` in Simplified Chinese; absent from results stored before it existed (show `message` then) */
-  messageZh: z.string().max(MAX_MESSAGE_LENGTH * 2).nullable().optional(),
+  /** what went wrong before or around the cases (load error, time limit, grader fault); null otherwise; shown cut to 2 × MAX_MESSAGE_LENGTH */
+  message: ZMessage.nullable(),
   /** for staff and logs when gradable is false: what the operator must fix; null otherwise */
   operatorMessage: z.string().nullable(),
   cases: z.array(ZCaseResult),
@@ -141,13 +144,3 @@ export const ZGradingResult = z.object({
   timing: z.object({ wallMs: z.number() }),
 });
 export type TGradingResult = z.infer<typeof ZGradingResult>;
-
-/** One student-facing text in both languages, before it is stored as `message` and `messageZh`. */
-export interface TBilingualText {
-  en: string;
-  zh: string;
-}
-
-export function capText(text: string, maxLength: number): string {
-  return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
-}

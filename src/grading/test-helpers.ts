@@ -2,6 +2,7 @@
 // would report for a given return value.
 import type { TCaseOutcome, TReturned } from "@runner";
 import { createNdArray, ravelIndex, type NdArray } from "./ndarray";
+import { renderMessage, type TMessage } from "./result-format";
 
 export type TReturnedArray = Extract<TReturned, { kind: "array" }>;
 
@@ -29,4 +30,13 @@ export function returnedArray(array: { shape: number[]; data: ArrayLike<number> 
 export function returnedOutcome(value: NdArray | TReturned, dtype?: string): TCaseOutcome {
   const returned = value.kind === "ndarray" ? returnedArray(value, dtype) : value;
   return { status: "returned", value: returned, timeMs: 1, stdout: "" };
+}
+
+/** A stored message as an English or Chinese reader sees it (null stays null). */
+export function inEnglish<T extends TMessage | null>(text: T): T extends TMessage ? string : null {
+  return (text && renderMessage(text, "en")) as T extends TMessage ? string : null;
+}
+
+export function inChinese<T extends TMessage | null>(text: T): T extends TMessage ? string : null {
+  return (text && renderMessage(text, "zh-CN")) as T extends TMessage ? string : null;
 }

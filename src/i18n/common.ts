@@ -5,6 +5,7 @@ export const commonMessages = defineMessages({
   en: {
     appName: "ConvLab",
     tagline: "Learn convolution by writing it: numpy exercises graded on random shapes, with feedback that shows you what went wrong.",
+    description: "Convolution exercises in Python/numpy, graded on random shapes with feedback that teaches.",
     skipToContent: "Skip to main content",
     mainNav: "Main",
     home: "Home",
@@ -44,6 +45,7 @@ export const commonMessages = defineMessages({
   "zh-CN": {
     appName: "ConvLab",
     tagline: "动手实现卷积来学习卷积：numpy 练习在随机形状上自动评测，反馈直接告诉你错在哪里。",
+    description: "用 Python/numpy 完成的卷积练习，在随机形状上自动评测，反馈帮助你学会。",
     skipToContent: "跳到主要内容",
     mainNav: "主导航",
     home: "首页",

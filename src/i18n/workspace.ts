@@ -3,6 +3,8 @@ import { defineMessages } from "./index";
 
 export const workspaceMessages = defineMessages({
   en: {
+    /** joins the names of the cases a diagnosis explains */
+    listSeparator: ", ",
     editorLoading: "Loading the editor…",
     editorHintPlain: "Press Ctrl+Enter (⌘+Enter on a Mac) to run the tests.",
     editorHintMonaco:
@@ -81,7 +83,6 @@ export const workspaceMessages = defineMessages({
     stdoutTruncated: "The output was cut off because it was too long.",
     hiddenDetailsNotice:
       "Your instructor shows the data of hidden cases, and what your code printed while they ran, after the due date ({date}). Use “Run samples” to see full details on the sample cases.",
-    hiddenCaseMessage: "Its data is shown after the due date.",
     announceGraded: "{mode} graded: {score} of {maxScore}, {status}",
     announceMistake: "{verdict} — {mistake}",
     announceNotGradable: "{mode} not graded: the grader could not run your code.",
@@ -144,6 +145,7 @@ export const workspaceMessages = defineMessages({
     codeOf: "Code of submission {n}",
   },
   "zh-CN": {
+    listSeparator: "、",
     editorLoading: "正在加载编辑器…",
     editorHintPlain: "按 Ctrl+Enter（Mac 上为 ⌘+Enter）运行测试。",
     editorHintMonaco:
@@ -221,7 +223,6 @@ export const workspaceMessages = defineMessages({
     stdoutTitle: "你的打印输出",
     stdoutTruncated: "输出过长，已被截断。",
     hiddenDetailsNotice: "你的老师会在截止时间（{date}）之后才显示隐藏用例的数据，以及运行这些用例时你的代码打印的内容。可用“运行示例”查看示例用例的完整细节。",
-    hiddenCaseMessage: "截止时间过后显示该用例的数据。",
     announceGraded: "{mode}评测完成：{score} / {maxScore} 分，{status}",
     announceMistake: "{verdict}——{mistake}",
     announceNotGradable: "{mode}未评测：评测程序无法运行你的代码。",

@@ -10,8 +10,6 @@ export type TActionState =
   /** fields: what the user typed (never passwords), so the form shows it again after an error */
   | { status: "error"; error: { code: TErrorCode; message: string }; fields?: Record<string, string> };
 
-export const IDLE: TActionState = { status: "idle" };
-
 /** Runs an action body; redirects pass through, anything thrown becomes an error state. */
 export async function runAction(body: () => Promise<TActionState>): Promise<TActionState> {
   try {

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client";
 import { ensureSqliteDirectory, resolveDatabaseConfig } from "../../prisma/database-url";
+import { readEnv } from "./env";
 
 /** The one client type app code sees: the SQLite-generated client (see createPrismaClient). */
 export type TDb = PrismaClient;
@@ -15,9 +16,9 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** Client creation is synchronous: never stall start-up long on a database a migration holds. */
 const WAL_SWITCH_TIMEOUT_MS = 500;
 
-/** `url` defaults to DATABASE_URL, and that to file:./data/convlab.db under the repo root. */
+/** `url` defaults to DATABASE_URL (src/server/env.ts), relative SQLite paths to the repo root. */
 export function createPrismaClient(url?: string): TDb {
-  const config = resolveDatabaseConfig(url ?? process.env.DATABASE_URL);
+  const config = resolveDatabaseConfig(url ?? readEnv().DATABASE_URL);
   if (config.provider === "postgresql") {
     const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
     // Generated from the same models (prisma/postgres/schema.prisma is derived from

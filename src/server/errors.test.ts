@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, toAppError, zodErrorToAppError } from "./errors";
+import { AppError, toAppError, toErrorResponse, zodErrorToAppError } from "./errors";
 
 describe("zodErrorToAppError", () => {
   it("words our own keys from the tables and names the field of zod's built-in issues by their code", () => {
@@ -37,5 +37,16 @@ describe("toAppError", () => {
     const error = new AppError("rate_limited", "cooldownWait", { seconds: 30 });
     expect(error.message).toBe("Please wait 30 s before submitting again.");
     expect(error.messageFor("zh-CN")).toBe("请等待 30 秒后再提交。");
+  });
+
+  it("says when to try again: {wait} in the reader's language and Retry-After in whole seconds", async () => {
+    const error = new AppError("rate_limited", "signInAccountLimit", {}, { retryAfterSeconds: 130.2 });
+    expect(error.messageFor("en")).toBe("Too many sign-in attempts for this account. Try again in 3 minutes.");
+    expect(error.messageFor("zh-CN")).toBe("该账号的登录尝试次数过多，请 3分钟后再试。");
+    const response = toErrorResponse(error, "zh-CN");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("131");
+    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "该账号的登录尝试次数过多，请 3分钟后再试。" } });
+    expect(new AppError("rate_limited", "joinAttemptsLimit", {}, { retryAfterSeconds: 20 }).message).toBe("Too many course codes tried. Try again in 20 seconds.");
   });
 });

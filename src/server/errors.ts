@@ -3,7 +3,9 @@
 import { ZodError } from "zod";
 import { format, type TLocale } from "@/i18n";
 import { errorMessages, type TErrorKey } from "@/i18n/errors";
+import { formatWait } from "@/i18n/format-time";
 import { isValidationKey, validationMessages, type TValidationKey } from "@/i18n/validation";
+import { log } from "@/server/log";
 
 export type TErrorCode =
   | "bad_request"
@@ -13,6 +15,7 @@ export type TErrorCode =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -25,6 +28,7 @@ const STATUS: Record<TErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -34,24 +38,34 @@ const STATUS: Record<TErrorCode, number> = {
 export type TMessageKey = TErrorKey | TValidationKey;
 export type TMessageParams = Record<string, string | number>;
 
-function wordMessage(key: TMessageKey, params: TMessageParams, locale: TLocale): string {
+/** A refusal that passes with time says how long: {wait} in its message, Retry-After in HTTP. */
+export interface TAppErrorOptions {
+  retryAfterSeconds?: number;
+}
+
+function wordMessage(key: TMessageKey, params: TMessageParams, locale: TLocale, retryAfterSeconds: number | undefined): string {
   const table: Record<string, string> = isValidationKey(key) ? validationMessages(locale) : errorMessages(locale);
-  return format(table[key]!, params);
+  return format(table[key]!, retryAfterSeconds === undefined ? params : { ...params, wait: formatWait(retryAfterSeconds, locale) });
 }
 
 export class AppError extends Error {
+  readonly retryAfterSeconds: number | undefined;
+
   constructor(
     readonly code: TErrorCode,
     /** what to tell the user, looked up in the reader's language by messageFor */
     readonly key: TMessageKey,
     readonly params: TMessageParams = {},
+    options: TAppErrorOptions = {},
   ) {
-    super(wordMessage(key, params, "en"));
+    const retryAfterSeconds = options.retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSeconds));
+    super(wordMessage(key, params, "en", retryAfterSeconds));
     this.name = "AppError";
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   messageFor(locale: TLocale): string {
-    return wordMessage(this.key, this.params, locale);
+    return wordMessage(this.key, this.params, locale, this.retryAfterSeconds);
   }
 
   get status(): number {
@@ -87,12 +101,13 @@ export function toAppError(error: unknown): AppError {
     return zodErrorToAppError(error);
   }
   if (isPrismaNotFound(error)) return new AppError("not_found", "notFound");
-  console.error(JSON.stringify({ level: "error", msg: "unexpected error", error: String(error), stack: (error as Error)?.stack }));
+  log("http", "error", "unexpected error", { error: String(error), stack: (error as Error)?.stack });
   return new AppError("internal", "internal");
 }
 
 export function toErrorResponse(error: unknown, locale: TLocale = "en"): Response {
   const appError = toAppError(error);
   const body: TErrorBody = { error: { code: appError.code, message: appError.messageFor(locale) } };
-  return Response.json(body, { status: appError.status });
+  const headers = appError.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(appError.retryAfterSeconds) };
+  return Response.json(body, { status: appError.status, headers });
 }

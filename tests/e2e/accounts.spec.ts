@@ -1,9 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_COURSE_CODE, DEMO_INSTRUCTOR, DEMO_STUDENT, signIn, uniqueEmail } from "./helpers";
+import { confirmEmail, DEMO_COURSE_CODE, DEMO_INSTRUCTOR, DEMO_STUDENT, expect, signIn, test, uniqueEmail } from "./helpers";
 
 test.use({ locale: "en-US" });
 
-test("a new user signs up, joins the demo course by its code, and signs out", async ({ page }) => {
+test("a new user signs up, confirms their address, joins the demo course by its code, and signs out", async ({ page, baseURL }) => {
   const email = uniqueEmail("newcomer");
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("New Student");
@@ -12,6 +11,11 @@ test("a new user signs up, joins the demo course by its code, and signs out", as
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText("New Student");
 
+  await page.getByLabel("Course code").fill("no-such-code");
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Confirm your email address before joining a course");
+  await confirmEmail(page.request, baseURL!, email);
+  await page.reload();
   await page.getByLabel("Course code").fill("no-such-code");
   await page.getByRole("button", { name: "Join" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("No course has the code NOSUCHCODE");

@@ -11,9 +11,9 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { resolveDatabaseConfig } from "../../prisma/database-url";
-import { DEMO_COURSE_CODE, DEMO_INSTRUCTOR, setEditorText, signIn, uniqueEmail } from "./helpers";
+import { confirmEmail, DEMO_COURSE_CODE, DEMO_INSTRUCTOR, expect, setEditorText, signIn, test, uniqueEmail } from "./helpers";
 
 test.use({ locale: "en-US" });
 test.describe.configure({ mode: "serial" });
@@ -82,6 +82,7 @@ test("the instructor sets a late assignment, follows a student's work, exports g
   const snapshot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   page.on("dialog", (dialog) => void dialog.accept());
   const studentApi = await newApiSession(student, true);
+  await confirmEmail(studentApi, baseURL(), student.email);
   expect((await studentApi.post("/api/courses/join", { data: { code: DEMO_COURSE_CODE } })).status()).toBe(200);
 
   await signIn(page, DEMO_INSTRUCTOR);
@@ -187,6 +188,7 @@ test("the roster makes a TA, who may look but not export; the instructor removes
   page.on("dialog", (dialog) => void dialog.accept());
   const ta = { name: `Tia ${randomUUID().slice(0, 6)}`, email: uniqueEmail("tia"), password: "ta-pass-123" };
   const taApi = await newApiSession(ta, true);
+  await confirmEmail(taApi, baseURL(), ta.email);
   expect((await taApi.post("/api/courses/join", { data: { code: DEMO_COURSE_CODE } })).status()).toBe(200);
 
   await signIn(page, DEMO_INSTRUCTOR, `/instructor/courses/${seen.courseId}/roster`);

@@ -1,7 +1,7 @@
 // Server-side permission checks, exercised over HTTP with real sessions.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { E2E_METRICS_TOKEN } from "../../playwright.config";
-import { DEMO_INSTRUCTOR, DEMO_STUDENT } from "./helpers";
+import { DEMO_INSTRUCTOR, DEMO_STUDENT, expect, test } from "./helpers";
 
 async function signInApi(request: APIRequestContext, who: { email: string; password: string }) {
   const res = await request.post("/api/auth/sign-in/email", { data: who, headers: { origin: test.info().project.use.baseURL! } });
@@ -41,7 +41,9 @@ test("the join API validates its body and answers in the one error shape", async
   const huge = await request.post("/api/courses/join", { data: { code: "A".repeat(40_000) } });
   expect(huge.status()).toBe(413);
   const notJson = await request.post("/api/courses/join", { data: "code=DEMOCONV", headers: { "content-type": "text/plain" } });
-  expect(notJson.status()).toBe(400);
+  // text/plain is what a foreign page can post without a CORS preflight: refused before it is read.
+  expect(notJson.status()).toBe(415);
+  expect((await notJson.json()).error.code).toBe("unsupported_media_type");
   const ok = await request.post("/api/courses/join", { data: { code: "democonv" } });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).alreadyEnrolled).toBe(true);

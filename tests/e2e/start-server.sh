@@ -7,6 +7,7 @@ case "$DATABASE_URL" in
   file:*) rm -f "${DATABASE_URL#file:}" "${DATABASE_URL#file:}-journal" "${DATABASE_URL#file:}-wal" "${DATABASE_URL#file:}-shm" ;;
 esac
 npx prisma migrate deploy >/dev/null
+npx tsx scripts/sync-exercises.ts >/dev/null
 npx tsx prisma/seed.ts >/dev/null
 # next start directly (not npx): killing npx leaves next-server running.
 exec node node_modules/next/dist/bin/next start -p "$port"

@@ -7,8 +7,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ASSIGNMENT_TITLE, DEMO_STUDENT, setEditorText, signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { DEMO_ASSIGNMENT_TITLE, DEMO_STUDENT, expect, setEditorText, signIn, test } from "./helpers";
 
 test.use({ locale: "en-US" });
 
@@ -37,6 +37,13 @@ test("a student goes from starter code to a full score on convolution", async ({
   await demoAssignment(page).getByRole("link", { name: "Convolution of one channel" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Convolution of one channel");
   await expect(page.getByTestId("statement")).toBeVisible();
+  // The statement reads in either language whatever the interface's; each is named in itself.
+  const statementLanguages = page.getByRole("group", { name: "Language of the statement" });
+  await statementLanguages.getByRole("button", { name: "简体中文" }).click();
+  await expect(page.getByTestId("statement")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByTestId("statement").getByRole("heading", { level: 2 }).first()).toHaveText("单通道卷积");
+  await statementLanguages.getByRole("button", { name: "English" }).click();
+  await expect(page.getByTestId("statement").getByRole("heading", { level: 2 }).first()).toHaveText("Convolution of one channel");
   await expect(page.getByTestId("time-limit")).toHaveText("time limit 1 s of CPU for all cases together");
   // The progress live region is on the page, empty, before anything is graded.
   const progressRegion = page.getByTestId("grading-progress-region");

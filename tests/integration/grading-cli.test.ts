@@ -25,10 +25,18 @@ describe("npm run grade", () => {
     });
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report)).toEqual(["exercise", "status", "score", "maxScore", "seed", "message", "messageZh", "cases", "diagnoses"]);
-    expect(report).toMatchObject({ exercise: "conv2d", status: "passed", score: 15, maxScore: 15, seed: 42, message: null, messageZh: null, diagnoses: [] });
-    expect(Object.keys(report.cases[0])).toEqual(["name", "nameZh", "passed", "message", "messageZh"]);
-    expect(report.cases[0]).toMatchObject({ name: "defaults: no padding, stride 1", nameZh: "默认参数：无填充，步长 1", message: "Passed.", messageZh: "通过。" });
+    expect(Object.keys(report)).toEqual(["exercise", "status", "score", "maxScore", "seed", "message", "cases", "diagnoses"]);
+    expect(report).toMatchObject({ exercise: "conv2d", status: "passed", score: 15, maxScore: 15, seed: 42, message: null, diagnoses: [] });
+    expect(Object.keys(report.cases[0])).toEqual(["name", "title", "passed", "message"]);
+    expect(report.cases[0]).toEqual({ name: "defaults: no padding, stride 1", title: "defaults: no padding, stride 1", passed: true, message: "Passed." });
+  });
+
+  it("words the report in the language --lang asks for, keeping each case's identifier", () => {
+    const run = runCli([...exercise("max-pool2d", "buggy/padding-as-zero.py"), "--seed", "5", "--lang", "zh-CN", "--json"]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.cases[0]).toMatchObject({ name: expect.stringMatching(/^[ -~]+$/), title: expect.stringMatching(/\p{Script=Han}/u) });
+    expect(report.diagnoses[0]).toEqual({ code: "padding-as-zero", message: expect.stringContaining("最大池化") });
   });
 
   it("exits 1 for a graded result below full score and names the mistake", () => {
@@ -57,6 +65,7 @@ describe("npm run grade", () => {
     [[...exercise("conv2d", "solution.py"), "--seed", "-1"], /Option '--seed'|--seed must be a whole number/],
     [[...exercise("conv2d", "solution.py"), "--seed", "4294967296"], /--seed must be at most 4294967295/],
     [[...exercise("conv2d", "solution.py"), "--verbose"], /Unknown option '--verbose'/],
+    [[...exercise("conv2d", "solution.py"), "--lang", "fr"], /--lang must be one of en, zh-CN/],
   ])("exits 2 with a clear message for %j", (args, message) => {
     const run = runCli(args);
     expect(run.code).toBe(2);

@@ -2,7 +2,8 @@
 // sandbox: a worker grades enqueued submissions once each; a student's second submission waits
 // behind everybody's first; a dead worker's job expires and its successor takes the submission
 // over while the dead one's late write is fenced off; the slow lane; a job that fails every retry
-// ends as not gradable; the reconciler sends the job a crash never sent; live graders are listed.
+// ends as not gradable; the reconciler sends the job a crash never sent; live graders are listed;
+// a worker runs regrade jobs from the same pg-boss instance.
 import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
@@ -12,16 +13,18 @@ import { listLiveGraders, startPresence } from "@/server/grading-queue/grader-pr
 import {
   DEAD_QUEUE,
   enqueueGrading,
+  enqueueRegrade,
   FAST_QUEUE,
   jobIdFor,
   PgBossGradingWorker,
+  REGRADE_QUEUE,
   SLOW_QUEUE,
   startGradingBoss,
   type TWorkerConfig,
 } from "@/server/grading-queue/pg-boss-grading";
 import { claimSubmission, processClaimedSubmission } from "@/server/grading-queue/process-submission";
 import { readGradingHealth } from "@/server/grading-queue/read-grading-health";
-import { CODE, countUnfinished, createCourse, submit, waitFor, type TCourse } from "../support/course-fixtures";
+import { CODE, countUnfinished, createCourse, storeQueuedRegrade, submit, waitFor, waitForRegrade, type TCourse } from "../support/course-fixtures";
 import { createPostgresDatabase, pgServerUrl, type TTestDatabase } from "../support/test-database";
 
 const CONFIG: TWorkerConfig = { poolSize: 2, slowLaneSlots: 1, fastLaneLimits: { cpuSeconds: 1, wallSeconds: 1 }, pollMs: 100, leaseMarginSeconds: 1 };
@@ -159,6 +162,32 @@ describe.skipIf(!pgServerUrl)("grading through pg-boss on PostgreSQL", () => {
     await reconciler.reconcile();
     await waitFor("both verdicts", async () => (await countUnfinished(db, [neverSent, completedEarly])) === 0, 60_000);
     expect(await db.submission.count({ where: { id: { in: [neverSent, completedEarly] }, status: "passed" } })).toBe(2);
+  });
+
+  it("runs regrade jobs in a worker, and re-sends the job of a queued regrade whose job was never sent", async () => {
+    const regradeCourse = await createCourse(db, 2);
+    const [ada, ben] = regradeCourse.students;
+    const ids = [await submit(db, regradeCourse, ada!, CODE.correct), await submit(db, regradeCourse, ben!, CODE.correct)];
+    for (const [i, id] of ids.entries()) await enqueue(id, regradeCourse.students[i]!.id);
+    const regradeWorker = startWorker();
+    await waitFor("two verdicts", async () => (await countUnfinished(db, ids)) === 0, 60_000);
+    const scores = (await db.submission.findMany({ where: { id: { in: ids } }, orderBy: { receivedAt: "asc" } })).map((row) => row.score);
+    await db.submission.updateMany({ where: { id: { in: ids } }, data: { score: 1, status: "failed" } });
+
+    const sent = await storeQueuedRegrade(db, regradeCourse, ada!.id);
+    await enqueueRegrade(boss, { regradeJobId: sent });
+    // The web server died between storing this one and sending its job.
+    const lost = await storeQueuedRegrade(db, regradeCourse, ben!.id, new Date(Date.now() - 60_000));
+
+    const done = await waitForRegrade(db, sent);
+    expect(done).toMatchObject({ total: 1, done: 1, ownerToken: expect.stringMatching(/^regrade@/) });
+    expect(done.report.changes.map((c) => [c.submissionId, c.newScore])).toEqual([[ids[0], scores[0]]]);
+    await waitFor("the completed regrade job", async () => (await boss.getJobById(REGRADE_QUEUE, jobIdFor(sent, "regrade")))?.state === "completed", 5_000);
+
+    await regradeWorker.reconcile();
+    const recovered = await waitForRegrade(db, lost);
+    expect(recovered.report.changes.map((c) => [c.submissionId, c.newScore])).toEqual([[ids[1], scores[1]]]);
+    expect(await db.submission.count({ where: { id: { in: ids }, status: "passed" } })).toBe(2);
   });
 
   it("lists a grading process as alive exactly while its presence connection is open", async () => {

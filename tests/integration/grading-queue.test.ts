@@ -3,12 +3,14 @@
 // first; a submission that outlives the fast lane is graded again under the exercise's own
 // limits while quick ones pass it; rows of a dead grader are re-queued and a live grader's are
 // not; a fenced-off grader records nothing; a full queue refuses without writing; waiting
-// students get an estimate, and a long poll answers when the status changes.
+// students get an estimate, and a long poll answers when the status changes. Regrades are jobs on
+// the same queue.
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import { ZGradingResult } from "@/grading/result-schema";
+import { inEnglish } from "@/grading/test-helpers";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { readGradingConfig } from "@/server/grading-queue/grading-config";
@@ -19,7 +21,7 @@ import { readGradingHealth } from "@/server/grading-queue/read-grading-health";
 import { waitForSubmissionChange } from "@/server/grading-queue/wait-for-submission-change";
 import { createSubmission } from "@/server/submissions/create-submission";
 import { getSubmissionView } from "@/server/submissions/get-submission-view";
-import { CODE, countUnfinished, createCourse, submit, waitFor, type TCourse } from "../support/course-fixtures";
+import { CODE, countUnfinished, createCourse, storeQueuedRegrade, submit, waitFor, waitForRegrade, type TCourse } from "../support/course-fixtures";
 import { createSqliteDatabase, type TTestDatabase } from "../support/test-database";
 
 let database: TTestDatabase;
@@ -119,7 +121,7 @@ describe("grading queue on SQLite", () => {
     expect(ZGradingResult.parse(rows.get(slow)!.result).timing.wallMs).toBeGreaterThanOrEqual(2000);
     const endlessResult = ZGradingResult.parse(rows.get(endless)!.result);
     expect(rows.get(endless)!.status).toBe("timeout");
-    expect(endlessResult.message).toMatch(/1 s CPU time limit/);
+    expect(inEnglish(endlessResult.message)).toMatch(/1 s CPU time limit/);
     for (const id of quick) {
       expect(rows.get(id)!.status).toBe("passed");
       expect(rows.get(id)!.finishedAt!.getTime()).toBeLessThan(rows.get(slow)!.finishedAt!.getTime());
@@ -146,8 +148,25 @@ describe("grading queue on SQLite", () => {
     expect(endless.outcome).toBe("graded");
     const row = await db.submission.findUniqueOrThrow({ where: { id: endless.id } });
     expect(row.status).toBe("timeout");
-    expect(ZGradingResult.parse(row.result).message).toMatch(/1 s CPU time limit/);
+    expect(inEnglish(ZGradingResult.parse(row.result).message)).toMatch(/1 s CPU time limit/);
   }, 60_000);
+
+  it("runs a queued regrade job, restoring a grade that no longer matches the grader's", async () => {
+    const regradeCourse = await createCourse(db, 1);
+    const student = regradeCourse.students[0]!;
+    const id = await submit(db, regradeCourse, student, CODE.correct);
+    await startQueue();
+    await waitFor("the verdict", async () => (await countUnfinished(db, [id])) === 0, 60_000);
+    const graded = await db.submission.findUniqueOrThrow({ where: { id } });
+    expect(graded.status).toBe("passed");
+    await db.submission.update({ where: { id }, data: { score: 1, status: "failed" } });
+
+    const jobId = await storeQueuedRegrade(db, regradeCourse, student.id);
+    const job = await waitForRegrade(db, jobId);
+    expect(job).toMatchObject({ total: 1, done: 1, ownerToken: expect.stringMatching(new RegExp(`^regrade@${hostname()}/${process.pid}/`)) });
+    expect(job.report.changes.map((c) => [c.submissionId, c.oldScore, c.newScore])).toEqual([[id, 1, graded.score]]);
+    expect(await db.submission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "passed", score: graded.score, attempt: graded.attempt });
+  });
 
   it("re-queues a dead grader's running rows and leaves a live grader's alone", async () => {
     const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });

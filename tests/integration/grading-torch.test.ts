@@ -6,7 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TRunnerValue } from "@runner";
 import { getExerciseDefinition, getExercisesDir, listExerciseSlugs, readExerciseMeta } from "@/grading/exercise-files";
-import { formatShape, isSameShape } from "@/grading/ndarray";
+import { isSameShape } from "@/grading/ndarray";
+import { formatShape } from "@/grading/result-format";
 
 const PYTHON = "/usr/bin/python3";
 const SEEDS = [1, 2, 3, 4, 5];

@@ -183,7 +183,7 @@ describe("a regrade", () => {
 });
 
 describe("a regrade job with several web servers", () => {
-  /** A process token (src/server/grading/process-token.ts) for a process on this host. */
+  /** A process token (src/server/grading-queue/process-token.ts) for a process on this host. */
   const tokenFor = (pid: number, startTicks: string) => `regrade@${hostname()}/${pid}/${startTicks}/abc123`;
   const startTicksOf = (pid: number) => {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");

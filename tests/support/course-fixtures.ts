@@ -7,7 +7,9 @@ import path from "node:path";
 import type { TDb } from "@/server/db-client";
 import { syncExercises } from "@/server/exercises/sync-exercises";
 import type { TSessionUser } from "@/server/permissions/roles";
+import { emptyRegradeReport, readRegradeReport } from "@/server/regrades/regrade-report";
 import { createSubmission } from "@/server/submissions/create-submission";
+import { FINISHED_STATUSES } from "@/server/submissions/submission-status";
 import { root } from "./test-database";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +26,7 @@ export const CODE = {
 };
 
 export interface TCourse {
+  courseId: string;
   assignmentId: string;
   exerciseId: string;
   students: TSessionUser[];
@@ -51,7 +54,7 @@ export async function createCourse(db: TDb, studentCount: number): Promise<TCour
       exercises: { create: [{ exerciseId, order: 0 }] },
     },
   });
-  return { assignmentId: assignment.id, exerciseId, students };
+  return { courseId: course.id, assignmentId: assignment.id, exerciseId, students };
 }
 
 /** Stores a submission the way the route does (createSubmission), queued and not yet announced. */
@@ -60,7 +63,23 @@ export async function submit(db: TDb, course: TCourse, user: TSessionUser, code:
   return id;
 }
 
-export const FINISHED = ["passed", "failed", "error", "timeout", "not_gradable"] as const;
+export const FINISHED = FINISHED_STATUSES;
+
+/** Stores a regrade of one student's submissions as createRegradeJob does (queued, not yet announced). */
+export async function storeQueuedRegrade(db: TDb, course: TCourse, studentId: string, createdAt?: Date): Promise<string> {
+  const job = await db.regradeJob.create({
+    data: { exerciseId: course.exerciseId, userId: studentId, requestedById: studentId, status: "queued", total: 1, report: emptyRegradeReport(course.courseId), createdAt },
+    select: { id: true },
+  });
+  return job.id;
+}
+
+/** The stored regrade job, once it is done. */
+export async function waitForRegrade(db: TDb, jobId: string, timeoutMs = 60_000) {
+  await waitFor("the regrade", async () => (await db.regradeJob.findUniqueOrThrow({ where: { id: jobId } })).status === "done", timeoutMs);
+  const job = await db.regradeJob.findUniqueOrThrow({ where: { id: jobId } });
+  return { ...job, report: readRegradeReport(job.report)! };
+}
 
 /** Polls until `check` returns true, or fails after timeoutMs. */
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<void> {

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { TextField } from "@/components/ui/text-field";
 import { format } from "@/i18n";
+import { exerciseTitle } from "@/i18n/exercise-title";
 import { instructorMessages } from "@/i18n/instructor";
 import type { TAssignmentFormValues } from "@/server/assignments/get-assignment-settings";
 import type { TCatalogExercise } from "@/server/exercises/list-exercise-catalog";
@@ -55,7 +56,7 @@ export function AssignmentForm({
         {catalog.map((exercise) => (
           <label key={exercise.id} className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="exerciseIds" value={exercise.id} defaultChecked={chosen.has(exercise.id)} className="h-4 w-4" />
-            <span>{locale === "zh-CN" && exercise.titleZh ? exercise.titleZh : exercise.title}</span>
+            <span>{exerciseTitle(exercise, locale)}</span>
             <span className="text-slate-600">({format(t.points, { points: exercise.points })})</span>
           </label>
         ))}

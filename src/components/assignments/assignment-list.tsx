@@ -1,6 +1,7 @@
 // The student's assignments with each exercise's status, best score and attempts.
 import Link from "next/link";
 import { format, type TLocale } from "@/i18n";
+import { exerciseTitle } from "@/i18n/exercise-title";
 import { formatDeadline, formatTimeLeft } from "@/i18n/format-time";
 import { homeMessages } from "@/i18n/home";
 import type { TAssignmentSummary, TExerciseStatus } from "@/server/assignments/list-student-assignments";
@@ -43,7 +44,7 @@ export function AssignmentList({ assignments, locale }: { assignments: TAssignme
                   <tr key={e.slug} className="border-b border-slate-100" data-testid={`exercise-row-${e.slug}`}>
                     <td className="py-2 pr-2">
                       <Link href={`/assignments/${a.id}/${e.slug}`} className="font-medium text-blue-800 underline">
-                        {locale === "zh-CN" && e.titleZh ? e.titleZh : e.title}
+                        {exerciseTitle(e, locale)}
                       </Link>
                     </td>
                     <td className="py-2 pr-2">

@@ -1,23 +1,19 @@
 "use client";
 // An assignment's exercise analytics as charts with text alternatives: pass rate per exercise,
 // then per exercise the attempts and time it took to pass and the mistakes the grader named most.
+// Titles and diagnoses arrive worded in the reader's language (./word-analytics).
 import { useLocale } from "@/components/layout/locale-provider";
-import { format, type TLocale } from "@/i18n";
+import { format } from "@/i18n";
 import { instructorMessages } from "@/i18n/instructor";
 import type { TTimeBucket } from "@/server/grades/compute-exercise-analytics";
-import type { TAssignmentAnalytics } from "@/server/grades/get-exercise-analytics";
 import { BarChartFigure } from "./bar-chart-figure";
+import type { TWordedExerciseAnalytics } from "./word-analytics";
 
 type TMessages = ReturnType<typeof instructorMessages>;
-type TExercise = TAssignmentAnalytics["exercises"][number];
 
 const TH = "border-b border-slate-300 p-2 text-left";
 const TD = "border-b border-slate-100 p-2 tabular-nums";
 const ROW_TH = "border-b border-slate-100 p-2 text-left font-medium";
-
-function titleOf(exercise: TExercise, locale: TLocale): string {
-  return locale === "zh-CN" && exercise.titleZh ? exercise.titleZh : exercise.title;
-}
 
 function percent(rate: number | null, t: TMessages): string {
   return rate === null ? "—" : format(t.percent, { value: Math.round(rate * 100) });
@@ -65,16 +61,16 @@ function BucketTable({ bars, bucketHeader, countHeader }: { bars: { label: strin
   );
 }
 
-function ExerciseSection({ exercise, locale, t }: { exercise: TExercise; locale: TLocale; t: TMessages }) {
+function ExerciseSection({ exercise, t }: { exercise: TWordedExerciseAnalytics; t: TMessages }) {
   const { stats } = exercise;
   const headingId = `analytics-${exercise.slug}`;
   const attemptBars = stats.attemptsToPass.map((b) => ({ label: b.bucket, value: b.students }));
   const timeBars = stats.timeToPass.map((b) => ({ label: timeLabel(b.bucket, t), value: b.students }));
-  const mistakeBars = stats.diagnoses.map((d) => ({ label: locale === "zh-CN" ? d.messageZh : d.message, value: d.students }));
+  const mistakeBars = stats.diagnoses.map((d) => ({ label: d.text, value: d.students }));
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3" data-testid={`analytics-${exercise.slug}`}>
       <h2 id={headingId} className="text-xl font-semibold">
-        {titleOf(exercise, locale)}
+        {exercise.title}
       </h2>
       <p className="text-sm text-slate-800">
         {t.attempted}: {stats.attemptedCount} · {t.passed}: {stats.passedCount} · {t.passRate}: {percent(stats.passRate, t)}
@@ -126,7 +122,7 @@ function ExerciseSection({ exercise, locale, t }: { exercise: TExercise; locale:
                     {stats.diagnoses.map((d) => (
                       <tr key={d.code}>
                         <th scope="row" className={ROW_TH}>
-                          {locale === "zh-CN" ? d.messageZh : d.message} <code className="text-xs text-slate-600">{d.code}</code>
+                          {d.text} <code className="text-xs text-slate-600">{d.code}</code>
                         </th>
                         <td className={TD}>{d.students}</td>
                         <td className={TD}>{d.submissions}</td>
@@ -143,16 +139,15 @@ function ExerciseSection({ exercise, locale, t }: { exercise: TExercise; locale:
   );
 }
 
-export function ExerciseAnalytics({ analytics }: { analytics: TAssignmentAnalytics }) {
-  const locale = useLocale();
-  const t = instructorMessages(locale);
-  const passBars = analytics.exercises.map((e) => ({ label: titleOf(e, locale), value: Math.round((e.stats.passRate ?? 0) * 100) }));
+export function ExerciseAnalytics({ exercises }: { exercises: TWordedExerciseAnalytics[] }) {
+  const t = instructorMessages(useLocale());
+  const passBars = exercises.map((e) => ({ label: e.title, value: Math.round((e.stats.passRate ?? 0) * 100) }));
   return (
     <div className="flex flex-col gap-8">
       <BarChartFigure
         caption={t.passRateChart}
         summary={format(t.passRateSummary, {
-          items: listItems(analytics.exercises.map((e) => ({ label: titleOf(e, locale), value: percent(e.stats.passRate, t) }))),
+          items: listItems(exercises.map((e) => ({ label: e.title, value: percent(e.stats.passRate, t) }))),
         })}
         bars={passBars}
         valueName={t.passRate}
@@ -172,9 +167,9 @@ export function ExerciseAnalytics({ analytics }: { analytics: TAssignmentAnalyti
               </tr>
             </thead>
             <tbody>
-              {analytics.exercises.map((e) => (
+              {exercises.map((e) => (
                 <tr key={e.id}>
-                  <th scope="row" className={ROW_TH}>{titleOf(e, locale)}</th>
+                  <th scope="row" className={ROW_TH}>{e.title}</th>
                   <td className={TD}>{e.stats.attemptedCount}</td>
                   <td className={TD}>{e.stats.passedCount}</td>
                   <td className={TD}>{percent(e.stats.passRate, t)}</td>
@@ -186,8 +181,8 @@ export function ExerciseAnalytics({ analytics }: { analytics: TAssignmentAnalyti
           </table>
         }
       />
-      {analytics.exercises.map((exercise) => (
-        <ExerciseSection key={exercise.id} exercise={exercise} locale={locale} t={t} />
+      {exercises.map((exercise) => (
+        <ExerciseSection key={exercise.id} exercise={exercise} t={t} />
       ))}
     </div>
   );

@@ -6,7 +6,8 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { formatScore } from "@/components/workspace/results-view";
-import { format, type TLocale } from "@/i18n";
+import { format } from "@/i18n";
+import { exerciseTitle } from "@/i18n/exercise-title";
 import { instructorMessages } from "@/i18n/instructor";
 import type { TMatrixCell, TProgressMatrix } from "@/server/grades/get-progress-matrix";
 import { filterRows, isSameSortKey, sortRows, type TSortDirection, type TSortKey, type TStatusFilter } from "./progress-matrix-model";
@@ -19,9 +20,6 @@ function cellLook(cell: TMatrixCell): string {
   return "text-slate-700 hover:bg-slate-100";
 }
 
-function exerciseTitle(exercise: { title: string; titleZh: string | null }, locale: TLocale): string {
-  return locale === "zh-CN" && exercise.titleZh ? exercise.titleZh : exercise.title;
-}
 
 function SortHeader({
   label,

@@ -3,8 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { LOCALES, type TLocale } from "@/i18n";
-
-const LABELS: Record<TLocale, string> = { en: "English", "zh-CN": "简体中文" };
+import { LANGUAGE_NAMES } from "@/i18n/languages";
 
 export function LanguageSwitcher({ locale, label, onChange }: { locale: TLocale; label: string; onChange: (locale: string) => Promise<void> }) {
   const router = useRouter();
@@ -27,7 +26,7 @@ export function LanguageSwitcher({ locale, label, onChange }: { locale: TLocale;
       >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
-            {LABELS[l]}
+            {LANGUAGE_NAMES[l]}
           </option>
         ))}
       </select>

@@ -2,6 +2,7 @@
 // Starts a regrade of one exercise's submissions in the course, for every student or one.
 import { useId } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
+import { exerciseTitle } from "@/i18n/exercise-title";
 import { instructorMessages } from "@/i18n/instructor";
 import type { TRegradeOverview } from "@/server/regrades/list-regrade-jobs";
 import { ActionResult } from "@/components/ui/action-result";
@@ -36,7 +37,7 @@ export function RegradeForm({
           <select id={`${id}-exercise`} name="exerciseId" className={SELECT} required>
             {exercises.map((e) => (
               <option key={e.id} value={e.id}>
-                {locale === "zh-CN" && e.titleZh ? e.titleZh : e.title}
+                {exerciseTitle(e, locale)}
               </option>
             ))}
           </select>

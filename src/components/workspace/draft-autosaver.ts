@@ -23,7 +23,7 @@ export interface TDraftAutosaver {
   dispose(): void;
 }
 
-export const DRAFT_SAVE_DELAY_MS = 800;
+const DRAFT_SAVE_DELAY_MS = 800;
 
 export function createDraftAutosaver(options: {
   /** the text the server already has */

@@ -13,9 +13,11 @@ import { DraftSaveStatus } from "@/components/workspace/draft-save-status";
 import { GradingProgress } from "@/components/workspace/grading-progress";
 import { ResultsPanel } from "@/components/workspace/results-panel";
 import { StatementView } from "@/components/workspace/statement-view";
-import { SubmissionHistory, type TSubmissionSummary } from "@/components/workspace/submission-history";
+import { SubmissionHistory } from "@/components/workspace/submission-history";
+import type { TSubmissionSummary } from "@/server/submissions/list-submission-history";
 import { useDraftAutosave } from "@/components/workspace/use-draft-autosave";
 import { describeVerdict } from "@/components/workspace/verdict-announcement";
+import type { TLocale } from "@/i18n";
 import { exerciseMessages } from "@/i18n/exercise";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
@@ -28,8 +30,8 @@ const MAX_POLL_FAILURES = 20;
 export interface TExerciseWorkspaceProps {
   assignmentId: string;
   slug: string;
-  statementEn: string;
-  statementZh: string;
+  /** the statement's Markdown in every language */
+  statements: Record<TLocale, string>;
   starter: string;
   initialCode: string;
   history: TSubmissionSummary[];
@@ -152,7 +154,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
             ))}
           </div>
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === "statement" ? <StatementView markdownEn={props.statementEn} markdownZh={props.statementZh} /> : <ConvVisualizer />}
+            {tab === "statement" ? <StatementView statements={props.statements} /> : <ConvVisualizer />}
           </div>
         </div>
 

@@ -4,6 +4,7 @@
 // server withheld the hidden cases' data, a notice says until when. The page announces verdicts
 // through its own live region (verdict-announcement.ts), so nothing here is live.
 import { useId } from "react";
+import { decodeJsonNumber, formatParams, formatShape, MAX_MESSAGE_LENGTH, renderMessage } from "@/grading/result-format";
 import type { TCaseResult, TGradingStatus } from "@/grading/result-schema";
 import { useLocale } from "@/components/layout/locale-provider";
 import { format, type TLocale } from "@/i18n";
@@ -15,20 +16,14 @@ import { Heatmap } from "./heatmap";
 import { computeDomain, formatFullValue } from "./heatmap-scale";
 import {
   computeDifference,
-  decodeNumber,
   decodeValues,
   findImageRegion,
   findPlaneCell,
   formatIndex,
-  formatParams,
   formatScore,
-  formatShape,
   isSameShape,
   isWindowOnPlane,
   listCaseNames,
-  pickCaseName,
-  pickLabel,
-  pickMessage,
   titleInputPlane,
 } from "./results-view";
 
@@ -74,9 +69,9 @@ function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; 
           {format(t.firstWrong, {
             index: formatIndex(firstWrong.index),
             expected: formatFullValue(firstWrong.expected),
-            actual: formatFullValue(decodeNumber(firstWrong.actual)),
+            actual: formatFullValue(decodeJsonNumber(firstWrong.actual)),
           })}{" "}
-          {detail.maxError === null ? null : format(t.maxError, { value: formatFullValue(decodeNumber(detail.maxError)) })}{" "}
+          {detail.maxError === null ? null : format(t.maxError, { value: formatFullValue(decodeJsonNumber(detail.maxError)) })}{" "}
           {inputWindow ? format(t.windowNote, { rows: formatSlice(inputWindow.rows), cols: formatSlice(inputWindow.cols) }) : null}
         </p>
       ) : null}
@@ -94,7 +89,7 @@ function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; 
           <Heatmap
             key={planeIndex}
             title={titleInputPlane(t, plane, detail.inputPadding)}
-            subtitle={pickLabel(locale, plane)}
+            subtitle={renderMessage(plane.label, locale)}
             values={decodeValues(plane)}
             rowOffset={plane.rowOffset}
             colOffset={plane.colOffset}
@@ -104,7 +99,7 @@ function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; 
         ))}
         <Heatmap
           title={withChannel(t.heatmapExpected, expected.channel)}
-          subtitle={pickLabel(locale, expected)}
+          subtitle={renderMessage(expected.label, locale)}
           values={decodeValues(expected)}
           rowOffset={expected.rowOffset}
           colOffset={expected.colOffset}
@@ -114,7 +109,7 @@ function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; 
         {actual ? (
           <Heatmap
             title={withChannel(t.heatmapActual, actual.channel)}
-            subtitle={pickLabel(locale, actual)}
+            subtitle={renderMessage(actual.label, locale)}
             values={decodeValues(actual)}
             rowOffset={actual.rowOffset}
             colOffset={actual.colOffset}
@@ -144,7 +139,7 @@ function CaseRow({ result, isDataHidden, t, locale }: { result: TCaseResult; isD
   return (
     <tr className="border-t border-slate-200 align-top">
       <th scope="row" className="px-3 py-2 text-left font-medium">
-        {pickCaseName(locale, result)}
+        {renderMessage(result.title, locale)}
       </th>
       {isDataHidden ? null : (
         <>
@@ -180,7 +175,7 @@ function CaseRow({ result, isDataHidden, t, locale }: { result: TCaseResult; isD
       <td className="px-3 py-2 whitespace-nowrap tabular-nums text-slate-700">
         {result.timeMs === null ? "—" : format(t.timeMs, { ms: Math.round(result.timeMs) })}
       </td>
-      <td className="min-w-64 px-3 py-2 break-words">{isDataHidden && !result.passed ? t.hiddenCaseMessage : pickMessage(locale, result)}</td>
+      <td className="min-w-64 px-3 py-2 break-words">{renderMessage(result.message, locale, MAX_MESSAGE_LENGTH)}</td>
     </tr>
   );
 }
@@ -193,7 +188,7 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
   const look = result.gradable ? STATUS_LOOK[result.status] : { icon: "!", className: "border-slate-300 bg-slate-100 text-slate-900" };
   const failingWithArrays = result.cases.filter((c) => !c.passed && c.detail !== null);
   const hiddenUntil = "detailsHiddenUntil" in result ? result.detailsHiddenUntil : null;
-  const message = pickMessage(locale, result);
+  const message = result.message && renderMessage(result.message, locale, MAX_MESSAGE_LENGTH * 2);
 
   return (
     <div className="flex flex-col gap-5" data-testid="results-panel">
@@ -234,7 +229,7 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
           <ul className="flex flex-col gap-2">
             {result.diagnoses.map((diagnosis) => (
               <li key={diagnosis.code} className="rounded-md border border-blue-200 bg-blue-50 p-3 text-blue-950">
-                <p>{locale === "zh-CN" ? diagnosis.messageZh : diagnosis.message}</p>
+                <p>{renderMessage(diagnosis.message, locale)}</p>
                 {diagnosis.cases.length > 0 ? (
                   <p className="mt-1 text-sm text-blue-900">{format(t.diagnosisCases, { cases: listCaseNames(locale, diagnosis.cases, result.cases) })}</p>
                 ) : null}
@@ -278,7 +273,7 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
 
       {failingWithArrays.map((caseResult, index) => (
         <details key={`${index}-${caseResult.name}`} open={index === 0} className="rounded-md border border-slate-200 bg-white p-4">
-          <summary className="cursor-pointer font-medium text-blue-900">{format(t.detailSummary, { name: pickCaseName(locale, caseResult) })}</summary>
+          <summary className="cursor-pointer font-medium text-blue-900">{format(t.detailSummary, { name: renderMessage(caseResult.title, locale) })}</summary>
           <div className="mt-3">
             <CaseArrays result={caseResult} t={t} locale={locale} />
           </div>

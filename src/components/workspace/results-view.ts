@@ -2,16 +2,14 @@
 // decoded grids, the difference grid, the highlighted cell and window, compact labels, and the
 // reader's language for messages, case names and heatmap labels.
 // Only types come from result-schema: its zod schemas would otherwise ship to the browser.
-import type { TCaseParams, THeatmap, TInputWindow, TJsonNumber } from "@/grading/result-schema";
+import { decodeJsonNumber, renderMessage, type TMessage } from "@/grading/result-format";
+import type { THeatmap, TInputWindow } from "@/grading/result-schema";
 import type { TLocale } from "@/i18n";
+import { workspaceMessages } from "@/i18n/workspace";
 import type { TCell, TWindow } from "./conv-geometry";
 
-export function decodeNumber(value: TJsonNumber): number {
-  return typeof value === "number" ? value : Number(value);
-}
-
 export function decodeValues(heatmap: THeatmap): number[][] {
-  return heatmap.values.map((row) => row.map(decodeNumber));
+  return heatmap.values.map((row) => row.map(decodeJsonNumber));
 }
 
 /** actual − expected cell by cell; null unless both cover the same cells of the plane. */
@@ -22,7 +20,7 @@ export function computeDifference(expected: THeatmap, actual: THeatmap): number[
     expected.values.length === actual.values.length &&
     expected.values.every((row, r) => row.length === actual.values[r].length);
   if (!isSameCrop) return null;
-  return expected.values.map((row, r) => row.map((value, c) => decodeNumber(actual.values[r][c]) - decodeNumber(value)));
+  return expected.values.map((row, r) => row.map((value, c) => decodeJsonNumber(actual.values[r][c]) - decodeJsonNumber(value)));
 }
 
 /** The (row, col) of a full output index inside its 2-D plane: the last two axes. */
@@ -57,28 +55,16 @@ export function findImageRegion(plane: THeatmap, padding: { rows: number; cols: 
   };
 }
 
-/** A grading message in the reader's language; results stored before messageZh existed fall back to English. */
-export function pickMessage<T extends string | null>(locale: TLocale, text: { message: T; messageZh?: T }): T {
-  return locale === "zh-CN" && text.messageZh != null ? text.messageZh : text.message;
-}
-
-/** A case's name in the reader's language; results stored before nameZh existed fall back to English. */
-export function pickCaseName(locale: TLocale, result: { name: string; nameZh?: string }): string {
-  return locale === "zh-CN" && result.nameZh !== undefined ? result.nameZh : result.name;
-}
-
-/** A heatmap's label in the reader's language; results stored before labelZh existed fall back to English. */
-export function pickLabel(locale: TLocale, heatmap: { label: string; labelZh?: string }): string {
-  return locale === "zh-CN" && heatmap.labelZh !== undefined ? heatmap.labelZh : heatmap.label;
-}
-
 /**
  * The cases a diagnosis explains, as one line in the reader's language. Diagnoses list cases by
- * their English name, the identifier; the result's own cases give each its shown name.
+ * their identifier `name`; the result's own cases give each its shown title.
  */
-export function listCaseNames(locale: TLocale, names: readonly string[], cases: readonly { name: string; nameZh?: string }[]): string {
-  const shown = names.map((name) => pickCaseName(locale, cases.find((entry) => entry.name === name) ?? { name }));
-  return shown.join(locale === "zh-CN" ? "、" : ", ");
+export function listCaseNames(locale: TLocale, names: readonly string[], cases: readonly { name: string; title: TMessage }[]): string {
+  const shown = names.map((name) => {
+    const entry = cases.find((candidate) => candidate.name === name);
+    return entry ? renderMessage(entry.title, locale) : name;
+  });
+  return shown.join(workspaceMessages(locale).listSeparator);
 }
 
 /** The title over an input plane: "padded" only when the reference padded it (the subtitle says with what). */
@@ -92,10 +78,6 @@ export function titleInputPlane(
   return (isPadded ? t.heatmapInputChannelPadded : t.heatmapInputChannel).replace("{channel}", String(plane.channel));
 }
 
-export function formatShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-}
-
 export function isSameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((size, axis) => size === b[axis]);
 }
@@ -107,15 +89,4 @@ export function formatScore(score: number): string {
 
 export function formatIndex(index: readonly number[]): string {
   return `[${index.join(", ")}]`;
-}
-
-/** Parameters as Python keyword arguments: stride=2, padding=(1, 0), bias=None. */
-export function formatParams(params: TCaseParams): string {
-  return Object.entries(params)
-    .map(([key, value]) => {
-      if (value === null) return `${key}=None`;
-      if (typeof value === "number") return `${key}=${value}`;
-      return `${key}=${formatShape(value)}`;
-    })
-    .join(", ");
 }

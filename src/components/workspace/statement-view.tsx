@@ -6,14 +6,10 @@ import Markdown, { type Components } from "react-markdown";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { useLocale } from "@/components/layout/locale-provider";
-import type { TLocale } from "@/i18n";
+import { LOCALES, type TLocale } from "@/i18n";
+import { LANGUAGE_NAMES } from "@/i18n/languages";
 import { workspaceMessages } from "@/i18n/workspace";
 import { expandDisplayMath, makeDisplayMathFocusable } from "./statement-markdown";
-
-const LANGUAGES: { locale: TLocale; label: string }[] = [
-  { locale: "en", label: "English" },
-  { locale: "zh-CN", label: "简体中文" },
-];
 
 // Headings start at h2: the page's own h1 names the exercise.
 const COMPONENTS: Components = {
@@ -39,23 +35,23 @@ const COMPONENTS: Components = {
   blockquote: ({ children }) => <blockquote className="my-3 border-l-4 border-blue-200 pl-4 text-slate-700">{children}</blockquote>,
 };
 
-export function StatementView({ markdownEn, markdownZh }: { markdownEn: string; markdownZh: string }) {
+export function StatementView({ statements }: { statements: Record<TLocale, string> }) {
   const interfaceLocale = useLocale();
   const t = workspaceMessages(interfaceLocale);
   const [locale, setLocale] = useState<TLocale>(interfaceLocale);
   return (
     <div className="flex flex-col gap-3">
       <div role="group" aria-label={t.statementLanguage} className="flex gap-1 self-end rounded-md border border-slate-300 bg-white p-0.5 text-sm">
-        {LANGUAGES.map((language) => (
+        {LOCALES.map((language) => (
           <button
-            key={language.locale}
+            key={language}
             type="button"
-            lang={language.locale}
-            aria-pressed={locale === language.locale}
-            onClick={() => setLocale(language.locale)}
-            className={`rounded px-3 py-1 ${locale === language.locale ? "bg-blue-800 text-white" : "text-slate-800 hover:bg-slate-100"}`}
+            lang={language}
+            aria-pressed={locale === language}
+            onClick={() => setLocale(language)}
+            className={`rounded px-3 py-1 ${locale === language ? "bg-blue-800 text-white" : "text-slate-800 hover:bg-slate-100"}`}
           >
-            {language.label}
+            {LANGUAGE_NAMES[language]}
           </button>
         ))}
       </div>
@@ -65,7 +61,7 @@ export function StatementView({ markdownEn, markdownZh }: { markdownEn: string; 
         className="text-slate-900 [&_.katex-display]:overflow-x-auto [&_.katex-display]:overflow-y-hidden [&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-slate-100 [&_:not(pre)>code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em]"
       >
         <Markdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeKatex, { throwOnError: false }], makeDisplayMathFocusable]} components={COMPONENTS}>
-          {expandDisplayMath(locale === "zh-CN" ? markdownZh : markdownEn)}
+          {expandDisplayMath(statements[locale])}
         </Markdown>
       </article>
     </div>

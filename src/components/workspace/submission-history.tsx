@@ -5,22 +5,10 @@ import { useId, useState } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { format } from "@/i18n";
 import { workspaceMessages } from "@/i18n/workspace";
+import type { TSubmissionSummary } from "@/server/submissions/list-submission-history";
 import { LocalTime } from "./local-time";
 import { formatScore } from "./results-view";
 import { buildLineDiff, type TDiffLine } from "./submission-diff";
-
-export interface TSubmissionSummary {
-  id: string;
-  /** ISO 8601 */
-  createdAt: string;
-  /** a SubmissionStatus: queued, running, passed, failed, error, timeout or not_gradable */
-  status: string;
-  /** null until graded */
-  score: number | null;
-  maxScore: number | null;
-  code: string;
-  isLate: boolean;
-}
 
 type TMessages = ReturnType<typeof workspaceMessages>;
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { MISTAKES } from "@/grading/mistakes";
+import { message } from "@/grading/result-format";
 import { workspaceMessages } from "@/i18n/workspace";
 import { describeVerdict, takeFirstSentence } from "./verdict-announcement";
 
-const flipped = { ...MISTAKES.flippedKernel, cases: ["random 1"] };
+const flipped = { code: MISTAKES.flippedKernel.code, message: message(MISTAKES.flippedKernel.text), cases: ["random 1"] };
 const failedSubmit = {
   mode: "submit" as const,
   status: "failed" as const,
@@ -12,7 +13,6 @@ const failedSubmit = {
   maxScore: 10,
   diagnoses: [flipped],
   message: null,
-  messageZh: null,
 };
 
 describe("takeFirstSentence", () => {
@@ -43,21 +43,18 @@ describe("describeVerdict", () => {
       status: "timeout" as const,
       score: 0,
       diagnoses: [],
-      message: 'Case "a single pixel" ran out of the 1 s CPU time limit (for all cases together); later cases did not run. Correct solutions need a few milliseconds.',
-      messageZh: "用例“a single pixel”用完了 1 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。正确的解法只需几毫秒。",
+      message: message("stopTimeout", { case: message("caseRandom", { n: 1 }), seconds: 1, limit: message("limitCpu") }),
     };
     expect(describeVerdict(timedOut, workspaceMessages("en"), "en")).toBe(
-      'Submission graded: 0 of 10, time limit exceeded — Case "a single pixel" ran out of the 1 s CPU time limit (for all cases together); later cases did not run.',
+      'Submission graded: 0 of 10, time limit exceeded — Case "random 1" ran out of the 1 s CPU time limit (for all cases together); later cases did not run.',
     );
     expect(describeVerdict(timedOut, workspaceMessages("zh-CN"), "zh-CN")).toBe(
-      "正式提交评测完成：0 / 10 分，超时——用例“a single pixel”用完了 1 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。",
+      "正式提交评测完成：0 / 10 分，超时——用例“随机用例 1”用完了 1 秒的 CPU 时间限制（所有用例共用），后面的用例没有运行。",
     );
-    // a result stored before messageZh existed is announced in English rather than not at all
-    expect(describeVerdict({ ...timedOut, messageZh: undefined }, workspaceMessages("zh-CN"), "zh-CN")).toContain("ran out of the 1 s CPU time limit");
   });
 
   it("announces only the first line of a load error, cut to a readable length", () => {
-    const missing = { ...failedSubmit, status: "error" as const, score: 0, diagnoses: [], message: `NameError: ${"x".repeat(400)}\nExpected a function: def f():` };
+    const missing = { ...failedSubmit, status: "error" as const, score: 0, diagnoses: [], message: message("loadMissingFunction", { name: "x".repeat(400), suggestion: null, signature: "f()" }) };
     const announced = describeVerdict(missing, workspaceMessages("en"), "en");
     expect(announced).not.toContain("Expected a function");
     expect(announced.endsWith("…")).toBe(true);

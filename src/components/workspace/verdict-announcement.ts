@@ -1,10 +1,11 @@
 // The one short sentence a screen reader hears when a verdict arrives ("Submission graded: 7.5 of
 // 10, failed — You flipped the kernel.", or what stopped the code when no mistake is named); the
 // results panel holds everything else.
+import { renderMessage, type TMessage } from "@/grading/result-format";
 import type { TDiagnosis, TGradingMode, TGradingStatus } from "@/grading/result-schema";
 import { format, type TLocale } from "@/i18n";
 import type { workspaceMessages } from "@/i18n/workspace";
-import { formatScore, pickMessage } from "./results-view";
+import { formatScore } from "./results-view";
 
 /** A Python error in the result's message can be long; the panel shows all of it. */
 const MAX_ANNOUNCED_REASON = 200;
@@ -13,7 +14,7 @@ type TMessages = ReturnType<typeof workspaceMessages>;
 
 /** Up to the first full stop: diagnoses open with the mistake in a few words ("You flipped the kernel."). */
 export function takeFirstSentence(text: string): string {
-  const match = /^.*?(?:[.!?](?=\s|$)|[。！？])/su.exec(text);
+  const match = /^.*?(?:[.!?](?=\s|$)|[\u3002\uff01\uff1f])/su.exec(text);
   return (match?.[0] ?? text).trim();
 }
 
@@ -25,8 +26,7 @@ export function describeVerdict(
     score: number;
     maxScore: number;
     diagnoses: readonly TDiagnosis[];
-    message: string | null;
-    messageZh?: string | null;
+    message: TMessage | null;
   },
   t: TMessages,
   locale: TLocale,
@@ -47,7 +47,8 @@ export function describeVerdict(
   });
   // the likeliest mistake, else what stopped the code (time limit, load error)
   const likeliest = result.diagnoses[0];
-  const reason = likeliest ? (locale === "zh-CN" ? likeliest.messageZh : likeliest.message) : pickMessage(locale, result)?.split("\n")[0];
+  const shown = likeliest ? likeliest.message : result.message;
+  const reason = shown && renderMessage(shown, locale).split("\n")[0];
   if (!reason) return verdict;
   const sentence = takeFirstSentence(reason);
   const mistake = sentence.length <= MAX_ANNOUNCED_REASON ? sentence : `${sentence.slice(0, MAX_ANNOUNCED_REASON - 1)}…`;

@@ -9,8 +9,11 @@ export const ZEmail = z
   .pipe(z.email("emailInvalid"))
   .transform((email) => email.toLowerCase());
 
+/** A person's display name: also enforced on better-auth's own endpoints (auth/validate-auth-input.ts). */
+export const ZName = z.string({ error: "nameRequired" }).trim().min(1, "nameRequired").max(100, "nameTooLong");
+
 export const ZSignUpInput = z.object({
-  name: z.string({ error: "nameRequired" }).trim().min(1, "nameRequired").max(100, "nameTooLong"),
+  name: ZName,
   email: ZEmail,
   password: z
     .string({ error: "passwordRequired" })
@@ -30,3 +33,13 @@ export const ZReturnPath = z
   .string()
   .regex(/^\/(?!\/)[\w\-./?=&%]*$/)
   .catch("/");
+
+export const ZForgotPasswordInput = z.object({ email: ZEmail });
+export type TForgotPasswordInput = z.infer<typeof ZForgotPasswordInput>;
+
+export const ZResetPasswordInput = z.object({
+  // better-auth's reset tokens are 24 characters; anything far longer is not one.
+  token: z.string({ error: "resetTokenMissing" }).trim().min(1, "resetTokenMissing").max(200, "resetTokenMissing"),
+  newPassword: ZSignUpInput.shape.password,
+});
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;

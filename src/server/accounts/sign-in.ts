@@ -4,14 +4,16 @@ import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { auth } from "@/server/auth/auth";
 import { AppError } from "@/server/errors";
+import { limitSignInAttempt } from "./account-rate-limits";
 import type { TSignInInput } from "./account-schemas";
 
 export async function signIn(input: TSignInInput): Promise<void> {
+  const requestHeaders = await headers();
+  await limitSignInAttempt({ email: input.email, headers: requestHeaders });
   try {
-    await auth.api.signInEmail({ body: input, headers: await headers() });
+    await auth.api.signInEmail({ body: input, headers: requestHeaders });
   } catch (error) {
     if (isAPIError(error)) {
-      if (error.statusCode === 429) throw new AppError("rate_limited", "tooManyAttempts");
       // One message for unknown email and wrong password, so accounts cannot be enumerated.
       if (error.statusCode === 401 || error.statusCode === 400) {
         throw new AppError("unauthenticated", "wrongCredentials");

@@ -4,11 +4,14 @@ import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { auth } from "@/server/auth/auth";
 import { AppError } from "@/server/errors";
+import { limitSignUp } from "./account-rate-limits";
 import type { TSignUpInput } from "./account-schemas";
 
 export async function signUp(input: TSignUpInput): Promise<void> {
+  const requestHeaders = await headers();
+  await limitSignUp({ headers: requestHeaders });
   try {
-    await auth.api.signUpEmail({ body: input, headers: await headers() });
+    await auth.api.signUpEmail({ body: input, headers: requestHeaders });
   } catch (error) {
     if (isAPIError(error)) {
       const code = (error.body as { code?: string } | undefined)?.code ?? "";
@@ -18,7 +21,6 @@ export async function signUp(input: TSignUpInput): Promise<void> {
       if (code === "INVALID_EMAIL") throw new AppError("validation", "emailInvalid");
       if (code === "PASSWORD_TOO_SHORT") throw new AppError("validation", "passwordTooShort");
       if (code === "PASSWORD_TOO_LONG") throw new AppError("validation", "passwordTooLong");
-      if (error.statusCode === 429) throw new AppError("rate_limited", "tooManyAttempts");
     }
     throw error;
   }

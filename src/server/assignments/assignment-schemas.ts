@@ -5,12 +5,12 @@ import { z } from "zod";
 import { ZId } from "@/server/courses/course-schemas";
 import { canonicalTimeZone, parseLocalDateTime, zonedLocalToUtc } from "./zoned-time";
 
-export const MAX_COOLDOWN_SECONDS = 7 * 24 * 60 * 60;
-export const MAX_ATTEMPTS_LIMIT = 1000;
+const MAX_COOLDOWN_SECONDS = 7 * 24 * 60 * 60;
+const MAX_ATTEMPTS_LIMIT = 1000;
 
 const TIME_ZONE_MESSAGE = "timeZoneInvalid";
 
-export const ZTimeZone = z
+const ZTimeZone = z
   .string({ error: TIME_ZONE_MESSAGE })
   .trim()
   .transform((name, ctx) => {
@@ -30,7 +30,7 @@ const COOLDOWN_MESSAGE = "cooldownRange";
 const ATTEMPTS_MESSAGE = "attemptsRange";
 const PENALTY_MESSAGE = "latePenaltyRange";
 
-export const ZAssignmentInput = z
+const ZAssignmentInput = z
   .object({
     title: z.string({ error: "titleRequired" }).trim().min(1, "titleRequired").max(200, "titleTooLong"),
     exerciseIds: z
@@ -64,7 +64,7 @@ const numberField = (message: string) =>
     .pipe(z.number({ error: message }).nullable());
 
 /** The assignment form's fields as FormData delivers them: strings, checkboxes as "on" or absent. */
-export const ZAssignmentForm = z
+const ZAssignmentForm = z
   .object({
     title: z.string({ error: "titleRequired" }),
     exerciseIds: z.array(z.string()),

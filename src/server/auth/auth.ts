@@ -4,8 +4,12 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { RESET_PASSWORD_EXPIRES_IN_SECONDS, sendPasswordResetMail, sendVerificationMail, VERIFY_EMAIL_EXPIRES_IN_SECONDS } from "@/server/accounts/account-mails";
+import { accountRateLimits } from "@/server/accounts/account-rate-limit-plugin";
 import { db } from "@/server/db";
-import { isPostgresUrl, readEnv } from "@/server/env";
+import { isPostgresUrl, readAuthSecret, readEnv } from "@/server/env";
+import { readTrustedOrigins } from "@/server/request-origin";
+import { validateAuthInput } from "./validate-auth-input";
 
 const env = readEnv();
 
@@ -14,14 +18,25 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 export const auth = betterAuth({
   baseURL: env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`,
-  // A build needs some secret; the set-up script writes a random one into .env for real runs.
-  secret: env.BETTER_AUTH_SECRET ?? "convlab-development-secret-change-me",
+  secret: readAuthSecret(env),
   database: prismaAdapter(db, { provider: isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite" }),
   emailAndPassword: {
     enabled: true,
     minPasswordLength: PASSWORD_MIN_LENGTH,
     maxPasswordLength: PASSWORD_MAX_LENGTH,
     autoSignIn: true,
+    // "Forgot password": single-use tokens valid for an hour; a reset signs out every session.
+    sendResetPassword: sendPasswordResetMail,
+    resetPasswordTokenExpiresIn: RESET_PASSWORD_EXPIRES_IN_SECONDS,
+    revokeSessionsOnPasswordReset: true,
+  },
+  // A new account is signed in at once but joins no course before its address is confirmed
+  // (src/server/roster/join-course.ts). The link does not sign anyone in: mail links leak.
+  emailVerification: {
+    sendVerificationEmail: sendVerificationMail,
+    sendOnSignUp: true,
+    autoSignInAfterVerification: false,
+    expiresIn: VERIFY_EMAIL_EXPIRES_IN_SECONDS,
   },
   session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
   user: {
@@ -29,8 +44,13 @@ export const auth = betterAuth({
       role: { type: "string", required: false, defaultValue: "student", input: false },
     },
   },
-  // Sign-in and sign-up are rate limited per IP in production against password guessing.
-  rateLimit: { enabled: env.NODE_ENV === "production" && process.env.CONVLAB_DISABLE_RATE_LIMIT !== "1", window: 60, max: 300, storage: "memory" },
+  // Replaced by accountRateLimits: better-auth's limiter is per process and believes any X-Forwarded-For.
+  rateLimit: { enabled: false },
   telemetry: { enabled: false },
-  plugins: [nextCookies()],
+  // Only ConvLab's own origin (the same list as src/server/request-origin.ts).
+  trustedOrigins: readTrustedOrigins(),
+  hooks: { before: validateAuthInput },
+  // Our errors (the hooks' validation) leave the handler so the route answers in the one error shape.
+  onAPIError: { throw: true },
+  plugins: [nextCookies(), accountRateLimits()],
 });

@@ -1,7 +1,6 @@
 // How many courses a user helps run, to decide whether the instructor area is shown.
-import "server-only";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
 
-export async function countStaffCourses(options: { userId: string }): Promise<number> {
+export async function countStaffCourses(db: TDb, options: { userId: string }): Promise<number> {
   return db.enrollment.count({ where: { userId: options.userId, removedAt: null, role: { in: ["ta", "instructor"] } } });
 }

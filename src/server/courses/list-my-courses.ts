@@ -1,6 +1,5 @@
 // The courses a user is enrolled in (not removed from), with their role in each.
-import "server-only";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
 import { ZCourseRole, type TCourseRole } from "@/server/permissions/roles";
 
 export interface TMyCourse {
@@ -10,7 +9,7 @@ export interface TMyCourse {
   role: TCourseRole;
 }
 
-export async function listMyCourses(options: { userId: string }): Promise<TMyCourse[]> {
+export async function listMyCourses(db: TDb, options: { userId: string }): Promise<TMyCourse[]> {
   const enrollments = await db.enrollment.findMany({
     where: { userId: options.userId, removedAt: null },
     include: { course: { select: { id: true, title: true, code: true } } },

@@ -1,9 +1,8 @@
 // The courses a user teaches or assists in (all courses for an admin), for the instructor area.
-import "server-only";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
 import type { TSessionUser } from "@/server/permissions/roles";
 
-export async function listStaffCourses(options: { user: TSessionUser }) {
+export async function listStaffCourses(db: TDb, options: { user: TSessionUser }) {
   const where =
     options.user.role === "admin"
       ? {}

@@ -3,9 +3,10 @@
 // change scores.
 import { createHash } from "node:crypto";
 import { listExercises, readExerciseFile } from "@/grading/exercise-files";
+import { exerciseTitleColumns } from "@/i18n/exercise-title";
 import type { TDb } from "@/server/db-client";
 
-export async function hashExerciseContent(slug: string): Promise<string> {
+async function hashExerciseContent(slug: string): Promise<string> {
   const [meta, reference] = await Promise.all([readExerciseFile(slug, "meta.json"), readExerciseFile(slug, "reference.ts")]);
   return createHash("sha256").update(meta).update("\0").update(reference).digest("hex");
 }
@@ -17,8 +18,7 @@ export async function syncExercises(db: TDb): Promise<{ slug: string; id: string
     const contentHash = await hashExerciseContent(exercise.slug);
     const before = await db.exercise.findUnique({ where: { slug: exercise.slug }, select: { contentHash: true } });
     const data = {
-      title: exercise.title.en,
-      titleZh: exercise.title["zh-CN"],
+      ...exerciseTitleColumns(exercise.title),
       points: Math.round(exercise.points),
       order: exercise.order,
       contentHash,

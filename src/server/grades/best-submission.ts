@@ -1,10 +1,6 @@
 // Which of a student's graded submissions counts for an exercise of an assignment: the highest
 // score (already after its late penalty); among equal scores an on-time one, then the earliest.
 
-/** Statuses of a submission that has a score; not_gradable ones never counted as an attempt. */
-export const SCORED_STATUSES = ["passed", "failed", "error", "timeout"] as const;
-export const IN_FLIGHT_STATUSES = ["queued", "running"] as const;
-
 export interface TScoredSubmission {
   score: number | null;
   isLate: boolean;

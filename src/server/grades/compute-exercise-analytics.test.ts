@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { message } from "@/grading/result-format";
 import { computeExerciseStats, type TAnalyticsSubmission } from "./compute-exercise-analytics";
 
 const t0 = Date.UTC(2026, 10, 1, 9, 0);
 const minutes = (m: number) => new Date(t0 + m * 60_000);
-const diagnosis = (code: string) => ({ code, message: `${code} (en)`, messageZh: `${code}（中文）`, cases: ["random 1"] });
+const text = (code: string) => message("legacyText", { en: `${code} (en)`, zh: `${code}（中文）` });
+const diagnosis = (code: string) => ({ code, message: text(code), cases: ["random 1"] });
 
 function submission(userId: string, atMinute: number, status: string, codes: string[] = []): TAnalyticsSubmission {
   return { userId, status, receivedAt: minutes(atMinute), result: { diagnoses: codes.map(diagnosis), other: "ignored" } };
@@ -46,8 +48,8 @@ describe("computeExerciseStats", () => {
 
   it("ranks diagnoses by students, then submissions", () => {
     expect(stats.diagnoses).toEqual([
-      { code: "stride-ignored", message: "stride-ignored (en)", messageZh: "stride-ignored（中文）", submissions: 3, students: 2 },
-      { code: "padding-ignored", message: "padding-ignored (en)", messageZh: "padding-ignored（中文）", submissions: 2, students: 1 },
+      { code: "stride-ignored", message: text("stride-ignored"), submissions: 3, students: 2 },
+      { code: "padding-ignored", message: text("padding-ignored"), submissions: 2, students: 1 },
     ]);
   });
 

@@ -1,17 +1,18 @@
 // The numbers behind an exercise's analytics, from its graded submissions: how many students
 // passed, how many attempts and how long it took them, and which mistakes the grader named most.
 import { z } from "zod";
+import type { TMessage } from "@/grading/result-format";
 import { ZDiagnosis } from "@/grading/result-schema";
 import { groupBy } from "./group-by";
 
-export const ATTEMPT_BUCKETS = ["1", "2", "3", "4", "5", "6-10", "11+"] as const;
+const ATTEMPT_BUCKETS = ["1", "2", "3", "4", "5", "6-10", "11+"] as const;
 export type TAttemptBucket = (typeof ATTEMPT_BUCKETS)[number];
 
-export const TIME_BUCKETS = ["first-try", "under-10m", "10m-1h", "1h-6h", "6h-1d", "over-1d"] as const;
+const TIME_BUCKETS = ["first-try", "under-10m", "10m-1h", "1h-6h", "6h-1d", "over-1d"] as const;
 export type TTimeBucket = (typeof TIME_BUCKETS)[number];
 
 /** How many diagnoses an exercise's chart shows: the long tail says little and crowds the axis. */
-export const TOP_DIAGNOSES = 5;
+const TOP_DIAGNOSES = 5;
 
 export interface TAnalyticsSubmission {
   userId: string;
@@ -23,8 +24,8 @@ export interface TAnalyticsSubmission {
 
 export interface TDiagnosisCount {
   code: string;
-  message: string;
-  messageZh: string;
+  /** worded in the reader's language by the page (renderMessage) */
+  message: TMessage;
   /** graded submissions the grader gave this diagnosis */
   submissions: number;
   /** distinct students who got it at least once */
@@ -94,7 +95,7 @@ export function computeExerciseStats(submissions: readonly TAnalyticsSubmission[
     if (!parsed.success) continue;
     for (const code of new Set(parsed.data.diagnoses.map((d) => d.code))) {
       const diagnosis = parsed.data.diagnoses.find((d) => d.code === code)!;
-      const entry = diagnoses.get(code) ?? { ...diagnosis, submissions: 0, students: 0, studentIds: new Set<string>() };
+      const entry = diagnoses.get(code) ?? { code, message: diagnosis.message, submissions: 0, students: 0, studentIds: new Set<string>() };
       entry.submissions += 1;
       entry.studentIds.add(submission.userId);
       entry.students = entry.studentIds.size;
@@ -115,6 +116,6 @@ export function computeExerciseStats(submissions: readonly TAnalyticsSubmission[
     diagnoses: [...diagnoses.values()]
       .sort((a, b) => b.students - a.students || b.submissions - a.submissions || a.code.localeCompare(b.code))
       .slice(0, TOP_DIAGNOSES)
-      .map(({ code, message, messageZh, submissions, students }) => ({ code, message, messageZh, submissions, students })),
+      .map(({ code, message, submissions, students }) => ({ code, message, submissions, students })),
   };
 }

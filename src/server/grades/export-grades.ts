@@ -4,7 +4,8 @@
 import type { TDb } from "@/server/db-client";
 import { canExportGrades } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
-import { pickBestSubmission, roundScore, SCORED_STATUSES } from "./best-submission";
+import { pickBestSubmission, roundScore } from "./best-submission";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
 import { buildGradesCsv } from "./grades-csv";
 import { groupBy } from "./group-by";
 import { listActiveStudents } from "@/server/roster/list-active-students";
@@ -27,7 +28,7 @@ export async function exportGrades(db: TDb, options: { user: TSessionUser; cours
       assignmentId: { in: course.assignments.map((a) => a.id) },
       userId: { in: students.map((s) => s.userId) },
       mode: "submit",
-      status: { in: [...SCORED_STATUSES] },
+      status: { in: [...GRADED_STATUSES] },
     },
     select: { userId: true, assignmentId: true, exerciseId: true, score: true, isLate: true, receivedAt: true },
   });

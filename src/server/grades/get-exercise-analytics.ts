@@ -2,7 +2,7 @@
 import type { TDb } from "@/server/db-client";
 import { canViewAnalytics } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
-import { SCORED_STATUSES } from "./best-submission";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
 import { computeExerciseStats, type TExerciseStats } from "./compute-exercise-analytics";
 import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
 import { groupBy } from "./group-by";
@@ -27,7 +27,7 @@ export async function getExerciseAnalytics(
     where: {
       assignmentId: assignment.id,
       mode: "submit",
-      status: { in: [...SCORED_STATUSES] },
+      status: { in: [...GRADED_STATUSES] },
       userId: { in: students.map((s) => s.userId) },
     },
     select: { userId: true, exerciseId: true, status: true, receivedAt: true, result: true },

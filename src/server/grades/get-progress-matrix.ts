@@ -5,7 +5,8 @@
 import type { TDb } from "@/server/db-client";
 import { canViewStudentWork } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
-import { IN_FLIGHT_STATUSES, pickBestSubmission, roundScore, SCORED_STATUSES } from "./best-submission";
+import { pickBestSubmission, roundScore } from "./best-submission";
+import { GRADED_STATUSES, IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
 import { groupBy } from "./group-by";
 import { listActiveStudents } from "@/server/roster/list-active-students";
@@ -43,7 +44,7 @@ export async function getProgressMatrix(db: TDb, options: { user: TSessionUser; 
     loadAssignmentExercises(db, assignment.id),
     listActiveStudents(db, options.courseId),
     db.submission.findMany({
-      where: { assignmentId: assignment.id, mode: "submit", status: { in: [...SCORED_STATUSES, ...IN_FLIGHT_STATUSES] } },
+      where: { assignmentId: assignment.id, mode: "submit", status: { in: [...GRADED_STATUSES, ...IN_FLIGHT_STATUSES] } },
       select: { userId: true, exerciseId: true, status: true, score: true, isLate: true, receivedAt: true },
     }),
   ]);
@@ -51,7 +52,7 @@ export async function getProgressMatrix(db: TDb, options: { user: TSessionUser; 
   const rows = students.map((student) => {
     const cells = exercises.map((exercise): TMatrixCell => {
       const mine = byCell.get(`${student.userId} ${exercise.id}`) ?? [];
-      const scored = mine.filter((s) => (SCORED_STATUSES as readonly string[]).includes(s.status));
+      const scored = mine.filter((s) => (GRADED_STATUSES as readonly string[]).includes(s.status));
       const best = pickBestSubmission(scored);
       return {
         bestScore: best ? roundScore(best.score!) : null,

@@ -46,6 +46,26 @@ describe("buildGradesCsv", () => {
     expect(rows[5]!.slice(0, 3)).toEqual(["O'Brien, Jr.", "ob@x.test", "5"]);
   });
 
+  it("neutralises formulas hidden behind leading whitespace, and leaves ordinary padded text alone", () => {
+    const names = [" =1+1", "   +cmd|' /C calc'!A0", "\u3000-2", "\u00A0@SUM(A1)", " \t x", "\n\r=1", "  Ada", " 3 - 1"];
+    const rows = parse(
+      buildGradesCsv({ assignmentTitles: ["  =EVIL()"], students: names.map((name, i) => ({ name, email: `s${i}@x.test`, scores: [-1] })) }),
+    );
+    expect(rows[0]![2]).toBe("'  =EVIL()");
+    expect(rows.slice(1).map((row) => row[0])).toEqual([
+      "' =1+1",
+      "'   +cmd|' /C calc'!A0",
+      "'\u3000-2",
+      "'\u00A0@SUM(A1)",
+      "' \t x",
+      "'\n\r=1",
+      "  Ada",
+      " 3 - 1",
+    ]);
+    // Scores are numbers, so a negative one stays a number.
+    expect(rows[1]![2]).toBe("-1");
+  });
+
   it("keeps repeated assignment titles apart", () => {
     const rows = parse(buildGradesCsv({ assignmentTitles: ["Quiz", "Quiz", "Quiz"], students: [] }));
     expect(rows[0]).toEqual(["Name", "Email", "Quiz", "Quiz (2)", "Quiz (3)"]);

@@ -4,10 +4,11 @@ import Papa from "papaparse";
 
 /**
  * Cells a spreadsheet would run as a formula: = + - @ and the tab / carriage return tricks, plus
- * their full-width forms, which some East Asian Excel versions also accept. Student names are
- * typed by students, so they are never trusted.
+ * their full-width forms, which some East Asian Excel versions also accept, also after leading
+ * spaces (spreadsheets trim them before deciding). Student names are typed by students, so they
+ * are never trusted.
  */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = /^\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export interface TGradesTable {
   assignmentTitles: string[];

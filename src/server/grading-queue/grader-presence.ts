@@ -4,7 +4,7 @@
 // TCP keepalive notices a vanished machine).
 import pg from "pg";
 import type { TDb } from "@/server/db-client";
-import { logGrading } from "./grading-log";
+import { log } from "@/server/log";
 
 const PREFIX = "convlab-grader:";
 const PING_EVERY_MS = 15_000;
@@ -20,7 +20,7 @@ export async function startPresence(options: { url: string; name: string }): Pro
   let client: pg.Client | null = null;
   const connect = async () => {
     const next = new pg.Client({ connectionString: options.url, application_name: applicationName, keepAlive: true });
-    next.on("error", (error) => logGrading("warn", "presence connection lost", { error: String(error) }));
+    next.on("error", (error) => log("grading", "warn", "presence connection lost", { error: String(error) }));
     await next.connect();
     client = next;
   };
@@ -30,7 +30,7 @@ export async function startPresence(options: { url: string; name: string }): Pro
     void (current ? current.query("SELECT 1") : Promise.reject(new Error("not connected"))).catch(async () => {
       client = null;
       await current?.end().catch(() => {});
-      await connect().catch((error: unknown) => logGrading("warn", "could not reconnect the presence connection", { error: String(error) }));
+      await connect().catch((error: unknown) => log("grading", "warn", "could not reconnect the presence connection", { error: String(error) }));
     });
   }, PING_EVERY_MS);
   timer.unref();

@@ -10,15 +10,22 @@
 // crawls holds a fast sandbox for at most a second, and everyone else flows past it. The next
 // queued row goes to a student with nothing in flight here, so one student's burst cannot
 // starve the others.
-import type { TRunner } from "@runner";
+//
+// Regrades are queued rows of the RegradeJob table, taken the same way: this process runs one at
+// a time beside its gradings, on the same runner (runRegradeJob claims the row, so two processes
+// never run one job).
+import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
-import { logGrading } from "./grading-log";
+import { log } from "@/server/log";
+import { runRegradeJob } from "@/server/regrades/run-regrade-job";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
 
 /** Owners we cannot check (another host, an old token format) are presumed dead after this. */
 const UNCHECKABLE_OWNER_LEASE_MS = 10 * 60_000;
 const RECOVER_EVERY_MS = 10_000;
+/** Regrades this process runs at once: one, so students' own gradings keep the pool. */
+const REGRADE_SLOTS = 1;
 
 export interface TGradingQueueOptions {
   db: TDb;
@@ -47,6 +54,8 @@ export class GradingQueue {
   private readonly fast = new Map<string, string>();
   private readonly slow = new Map<string, string>();
   private readonly slowWaiting = new Map<string, string>();
+  /** regrade job ids this process runs */
+  private readonly regrading = new Set<string>();
   private stopped = false;
   private pumping = false;
   private pumpAgain = false;
@@ -61,7 +70,7 @@ export class GradingQueue {
     await this.recoverOrphans();
     this.timers = [setInterval(() => this.wake(), this.options.pollMs), setInterval(() => void this.recoverOrphans(), RECOVER_EVERY_MS)];
     for (const timer of this.timers) timer.unref();
-    logGrading("info", "grading queue started", { workerId: this.workerId, poolSize: this.options.poolSize, slowLaneSlots: this.options.slowLaneSlots });
+    log("grading", "info", "grading queue started", { workerId: this.workerId, poolSize: this.options.poolSize, slowLaneSlots: this.options.slowLaneSlots });
     this.wake();
   }
 
@@ -73,7 +82,7 @@ export class GradingQueue {
       this.slowWaiting.delete(id);
       await requeueSubmission(this.options.db, { submissionId: id, fromWorkerId: this.workerId });
     }
-    if (this.fast.size + this.slow.size === 0) return;
+    if (this.active + this.regrading.size === 0) return;
     await Promise.race([new Promise<void>((resolve) => this.idleWaiters.push(resolve)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
@@ -86,7 +95,7 @@ export class GradingQueue {
     }
     this.pumping = true;
     void this.pump()
-      .catch((error: unknown) => logGrading("error", "could not take work from the queue", { error: String(error) }))
+      .catch((error: unknown) => log("grading", "error", "could not take work from the queue", { error: String(error) }))
       .finally(() => {
         this.pumping = false;
         if (this.pumpAgain) {
@@ -111,6 +120,7 @@ export class GradingQueue {
   }
 
   private async pump(): Promise<void> {
+    if (!this.stopped && this.regrading.size < REGRADE_SLOTS) await this.takeRegrade();
     while (!this.stopped && this.active < this.options.poolSize) {
       // The slow lane goes first: fast-lane slots free up within seconds anyway.
       const [waiting] = this.slowWaiting;
@@ -130,6 +140,28 @@ export class GradingQueue {
       }
       void this.grade(next.id, "fast");
     }
+  }
+
+  /** Starts the oldest queued regrade, if any; runRegradeJob claims it (another process may be quicker). */
+  private async takeRegrade(): Promise<void> {
+    const next = await this.options.db.regradeJob.findFirst({
+      where: { status: "queued", id: { notIn: [...this.regrading] } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
+    if (!next) return;
+    this.regrading.add(next.id);
+    void runRegradeJob(this.options.db, { jobId: next.id, runner: this.options.runner })
+      .then((outcome) => log("regrade", "info", "regrade run ended", { regradeJobId: next.id, outcome, workerId: this.workerId }))
+      .finally(() => {
+        // No wake here: the next regrade waits for the poll, so a database fault cannot spin this.
+        this.regrading.delete(next.id);
+        this.resolveIfIdle();
+      });
+  }
+
+  private resolveIfIdle(): void {
+    if (this.active + this.regrading.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private async pickNext(): Promise<{ id: string; userId: string } | null> {
@@ -152,14 +184,14 @@ export class GradingQueue {
         fastLane: lane === "fast" ? this.options.fastLane : undefined,
       });
       if (outcome === "needs-slow-lane") this.slowWaiting.set(submissionId, held.get(submissionId)!);
-      logGrading("info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", { submissionId, lane, outcome, ms: Date.now() - started, workerId: this.workerId });
+      log("grading", "info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", { submissionId, lane, outcome, ms: Date.now() - started, workerId: this.workerId });
     } catch (error) {
       // Most likely the database: give the row back so that it is graded again, now or by the sweep.
-      logGrading("error", "grading failed", { submissionId, lane, error: String(error) });
+      log("grading", "error", "grading failed", { submissionId, lane, error: String(error) });
       await requeueSubmission(this.options.db, { submissionId, fromWorkerId: this.workerId }).catch(() => {});
     } finally {
       held.delete(submissionId);
-      if (this.active === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      this.resolveIfIdle();
       this.wake();
     }
   }
@@ -175,11 +207,11 @@ export class GradingQueue {
         const owner = isOurs ? (isHeld ? "alive" : "dead") : checkTokenOwner(row.workerId);
         const isOrphan = owner === "dead" || (owner === "unknown" && now - (row.startedAt?.getTime() ?? 0) > UNCHECKABLE_OWNER_LEASE_MS);
         if (isOrphan && (await requeueSubmission(this.options.db, { submissionId: row.id, fromWorkerId: row.workerId }))) {
-          logGrading("warn", "re-queued a submission whose grader is gone", { submissionId: row.id, previousWorker: row.workerId });
+          log("grading", "warn", "re-queued a submission whose grader is gone", { submissionId: row.id, previousWorker: row.workerId });
         }
       }
     } catch (error) {
-      logGrading("error", "could not look for orphaned submissions", { error: String(error) });
+      log("grading", "error", "could not look for orphaned submissions", { error: String(error) });
     }
   }
 }

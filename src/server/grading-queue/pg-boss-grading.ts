@@ -12,19 +12,34 @@
 // the student's other submissions in flight when it was sent, so a student's second submission
 // waits behind everybody's first. A reconciler heals what a crash between two steps can leave
 // (a stored submission whose job was never sent), so no submission depends on one lucky write.
+//
+// Regrades are jobs on the same pg-boss instance (convlab-regrade): a worker runs one regrade
+// at a time beside its gradings, on the same runner; the job's row fences it (see
+// run-regrade-job.ts), and the reconciler re-sends the job of a regrade still queued.
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import { z } from "zod";
-import type { TRunner } from "@runner";
 import { readExerciseMeta } from "@/grading/exercise-files";
+import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
+import { log } from "@/server/log";
+import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 import type { TGradingConfig } from "./grading-config";
-import { logGrading } from "./grading-log";
 import { claimSubmission, processClaimedSubmission, transferSubmission, type TProcessOutcome } from "./process-submission";
 
 export const FAST_QUEUE = "convlab-grading";
 export const SLOW_QUEUE = "convlab-grading-slow";
 export const DEAD_QUEUE = "convlab-grading-dead";
+export const REGRADE_QUEUE = "convlab-regrade";
+/** Regrades a worker runs at once: one, so students' own gradings keep the pool. */
+const REGRADE_SLOTS = 1;
+/**
+ * A regrade delivery's lease. It only matters when a worker dies before claiming the job (then
+ * the job is delivered again); a job claimed and then lost is found interrupted by its owner's
+ * token and heartbeat, like any regrade, and a late delivery finds it no longer queued.
+ */
+const REGRADE_LEASE_SECONDS = 3600;
 /** The token of a submission handed to the slow lane and not yet picked up there. */
 const SLOW_PENDING = "slow-pending";
 
@@ -36,17 +51,20 @@ const RECONCILE_EVERY_MS = 15_000;
 const DEAD_LETTERS_EVERY_MS = 5_000;
 /** Jobs the reconciler leaves alone; a failed one belongs to the dead-letter handling. */
 const LIVE_JOB_STATES = new Set(["created", "retry", "active", "failed"]);
+/** A regrade job has no dead-letter handling: one that failed every retry is sent again. */
+const LIVE_REGRADE_JOB_STATES = new Set(["created", "retry", "active"]);
 
 type TLane = "fast" | "slow";
+const ZRegradeJob = z.object({ regradeJobId: z.string().min(1).max(64) });
 
 const ZGradingJob = z.object({ submissionId: z.string().min(1).max(64), lane: z.enum(["fast", "slow"]) });
 type TGradingJob = z.infer<typeof ZGradingJob>;
 
 const QUEUE_OF: Record<TLane, string> = { fast: FAST_QUEUE, slow: SLOW_QUEUE };
 
-/** One job id per submission and lane, so sending twice (a retry, the reconciler) inserts nothing. */
-export function jobIdFor(submissionId: string, lane: TLane): string {
-  const hex = createHash("sha256").update(`${lane}:${submissionId}`).digest("hex");
+/** One job id per submission and lane (or regrade job), so sending twice (a retry, the reconciler) inserts nothing. */
+export function jobIdFor(id: string, lane: TLane | "regrade"): string {
+  const hex = createHash("sha256").update(`${lane}:${id}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -66,12 +84,23 @@ export async function startGradingBoss(options: { url: string; role: "web" | "wo
     schedule: false,
     max: 4,
   });
-  boss.on("error", (error) => logGrading("error", "pg-boss error", { error: String(error) }));
+  boss.on("error", (error) => log("grading", "error", "pg-boss error", { error: String(error) }));
   await boss.start();
   await boss.createQueue(DEAD_QUEUE);
   await boss.createQueue(FAST_QUEUE, { name: FAST_QUEUE, deadLetter: DEAD_QUEUE });
   await boss.createQueue(SLOW_QUEUE, { name: SLOW_QUEUE, deadLetter: DEAD_QUEUE });
+  await boss.createQueue(REGRADE_QUEUE);
   return boss;
+}
+
+/** Sends the job of a stored (queued) regrade; sending twice inserts nothing. */
+export async function enqueueRegrade(boss: PgBoss, options: { regradeJobId: string }): Promise<void> {
+  await boss.send(REGRADE_QUEUE, { regradeJobId: options.regradeJobId }, {
+    id: jobIdFor(options.regradeJobId, "regrade"),
+    expireInSeconds: REGRADE_LEASE_SECONDS,
+    retryLimit: RETRY_LIMIT,
+    retryDelay: RETRY_DELAY_SECONDS,
+  });
 }
 
 async function sendJob(boss: PgBoss, job: TGradingJob, options: { priority: number; expireInSeconds: number }): Promise<void> {
@@ -96,7 +125,7 @@ export async function enqueueGrading(
   options: { submissionId: string; userId: string; config: Pick<TGradingConfig, "fastLaneLimits" | "leaseMarginSeconds"> },
 ): Promise<void> {
   const othersInFlight = await db.submission.count({
-    where: { userId: options.userId, status: { in: ["queued", "running"] }, id: { not: options.submissionId } },
+    where: { userId: options.userId, status: { in: [...IN_FLIGHT_STATUSES] }, id: { not: options.submissionId } },
   });
   await sendJob(boss, { submissionId: options.submissionId, lane: "fast" }, { priority: -othersInFlight, expireInSeconds: fastLeaseSeconds(options.config) });
 }
@@ -115,6 +144,8 @@ type TDeliveryOutcome = TProcessOutcome | "already-finished" | "owned-elsewhere"
 export class PgBossGradingWorker {
   /** pg-boss job id → its lane, for the deliveries this process is grading */
   private readonly active = new Map<string, TLane>();
+  /** pg-boss job ids of the regrades this process runs */
+  private readonly regrading = new Set<string>();
   private stopped = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
@@ -131,7 +162,7 @@ export class PgBossGradingWorker {
     this.reconcileTimer = setInterval(() => void this.reconcile(), RECONCILE_EVERY_MS);
     this.reconcileTimer.unref();
     const { poolSize, slowLaneSlots } = this.options.config;
-    logGrading("info", "grading worker started", { worker: this.options.name, poolSize, slowLaneSlots });
+    log("grading", "info", "grading worker started", { worker: this.options.name, poolSize, slowLaneSlots });
   }
 
   /** Stops fetching and waits (up to timeoutMs) for the gradings in progress; unfinished ones expire and go to another worker. */
@@ -141,7 +172,7 @@ export class PgBossGradingWorker {
     this.wakeUp?.();
     const deadline = Date.now() + timeoutMs;
     await this.loopDone;
-    while (this.active.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (this.active.size + this.regrading.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
   get state(): TWorkerState {
@@ -172,9 +203,16 @@ export class PgBossGradingWorker {
         const slowRoom = Math.min(config.slowLaneSlots - this.state.slowActive, this.room);
         if (slowRoom > 0) fetched += this.dispatch(await boss.fetch(SLOW_QUEUE, { batchSize: slowRoom, includeMetadata: true }), "slow");
         if (this.room > 0) fetched += this.dispatch(await boss.fetch(FAST_QUEUE, { batchSize: this.room, includeMetadata: true, priority: true }), "fast");
+        if (this.regrading.size < REGRADE_SLOTS) {
+          const regrades = await boss.fetch(REGRADE_QUEUE, { batchSize: REGRADE_SLOTS - this.regrading.size });
+          for (const job of regrades) {
+            this.regrading.add(job.id);
+            void this.handleRegrade(job);
+          }
+        }
         if (Date.now() - this.lastDeadLetterCheck > DEAD_LETTERS_EVERY_MS) await this.handleDeadLetters();
       } catch (error) {
-        logGrading("error", "could not fetch grading jobs", { worker: this.options.name, error: String(error) });
+        log("grading", "error", "could not fetch grading jobs", { worker: this.options.name, error: String(error) });
       }
       if (fetched === 0 || this.room === 0) await this.nap(config.pollMs);
     }
@@ -209,7 +247,7 @@ export class PgBossGradingWorker {
       const outcome = await this.gradeDelivery(submissionId, lane, token);
       // A fenced delivery was presumed dead and its job given to another delivery: that one completes it.
       if (outcome !== "claimed-elsewhere") await boss.complete(QUEUE_OF[lane], job.id);
-      logGrading("info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", {
+      log("grading", "info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", {
         submissionId,
         lane,
         outcome,
@@ -218,10 +256,27 @@ export class PgBossGradingWorker {
         worker: name,
       });
     } catch (error) {
-      logGrading("error", "grading job failed; pg-boss will retry it", { jobId: job.id, lane, attempt: job.retryCount + 1, error: String(error) });
+      log("grading", "error", "grading job failed; pg-boss will retry it", { jobId: job.id, lane, attempt: job.retryCount + 1, error: String(error) });
       await boss.fail(QUEUE_OF[lane], job.id, { message: String(error) }).catch(() => {});
     } finally {
       this.active.delete(job.id);
+      this.wakeUp?.();
+    }
+  }
+
+  /** A regrade delivery: runs the job if it is still queued (runRegradeJob claims it and never rejects). */
+  private async handleRegrade(job: PgBoss.Job<unknown>): Promise<void> {
+    const { boss, db, runner, name } = this.options;
+    try {
+      const { regradeJobId } = ZRegradeJob.parse(job.data);
+      const outcome = await runRegradeJob(db, { jobId: regradeJobId, runner });
+      await boss.complete(REGRADE_QUEUE, job.id);
+      log("regrade", "info", "regrade delivery done", { regradeJobId, outcome, worker: name });
+    } catch (error) {
+      log("grading", "error", "regrade job failed; pg-boss will retry it", { jobId: job.id, error: String(error) });
+      await boss.fail(REGRADE_QUEUE, job.id, { message: String(error) }).catch(() => {});
+    } finally {
+      this.regrading.delete(job.id);
       this.wakeUp?.();
     }
   }
@@ -272,10 +327,27 @@ export class PgBossGradingWorker {
             where: { id: submissionId, status: row.status, workerId: row.workerId },
             data: { status: "not_gradable", finishedAt: new Date() },
           });
-          logGrading("error", "gave up grading a submission after every retry failed", { submissionId, lane });
+          log("grading", "error", "gave up grading a submission after every retry failed", { submissionId, lane });
         }
       }
       await boss.complete(DEAD_QUEUE, job.id);
+    }
+  }
+
+  /** Re-sends the job of every regrade still queued whose job is missing or over (e.g. its web server died before sending it). */
+  private async reconcileRegrades(): Promise<void> {
+    const { db, boss } = this.options;
+    const queued = await db.regradeJob.findMany({
+      where: { status: "queued", createdAt: { lt: new Date(Date.now() - RECONCILE_AFTER_MS) } },
+      select: { id: true },
+    });
+    for (const { id: regradeJobId } of queued) {
+      const id = jobIdFor(regradeJobId, "regrade");
+      const state = (await boss.getJobById(REGRADE_QUEUE, id))?.state;
+      if (state && LIVE_REGRADE_JOB_STATES.has(state)) continue;
+      if (state) await boss.deleteJob(REGRADE_QUEUE, id);
+      await enqueueRegrade(boss, { regradeJobId });
+      log("grading", "warn", "re-sent the job of a queued regrade", { regradeJobId, previousJobState: state ?? "missing" });
     }
   }
 
@@ -286,10 +358,11 @@ export class PgBossGradingWorker {
     const { db, boss, config } = this.options;
     try {
       const rows = await db.submission.findMany({
-        where: { status: { in: ["queued", "running"] }, receivedAt: { lt: new Date(Date.now() - RECONCILE_AFTER_MS) } },
+        where: { status: { in: [...IN_FLIGHT_STATUSES] }, receivedAt: { lt: new Date(Date.now() - RECONCILE_AFTER_MS) } },
         select: { id: true, status: true, workerId: true, userId: true, exercise: { select: { slug: true } } },
         take: 5000,
       });
+      await this.reconcileRegrades();
       if (rows.length === 0) return;
       const wanted = rows.map((row) => ({ row, lane: row.status === "queued" ? ("fast" as const) : laneOfToken(row.workerId) }));
       const states = new Map<string, string>();
@@ -309,10 +382,10 @@ export class PgBossGradingWorker {
         if (state) await boss.deleteJob(QUEUE_OF[lane], id);
         if (lane === "fast") await enqueueGrading(boss, db, { submissionId: row.id, userId: row.userId, config });
         else await this.sendSlowJob(row.id, row.exercise.slug);
-        logGrading("warn", "re-sent the job of an unfinished submission", { submissionId: row.id, lane, previousJobState: state ?? "missing" });
+        log("grading", "warn", "re-sent the job of an unfinished submission", { submissionId: row.id, lane, previousJobState: state ?? "missing" });
       }
     } catch (error) {
-      logGrading("error", "could not reconcile grading jobs", { error: String(error) });
+      log("grading", "error", "could not reconcile grading jobs", { error: String(error) });
     } finally {
       this.reconciling = false;
     }

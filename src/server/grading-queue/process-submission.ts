@@ -4,20 +4,19 @@
 // never record a second verdict. A fast-lane attempt runs under short limits first; when it
 // stops at one of those lowered limits, nothing is written and the caller moves the submission to
 // the slow lane, where it is graded again under the exercise's own limits.
-import type { TJob, TJobResult, TRunner } from "@runner";
 import { gradeSubmission } from "@/grading/grade-submission";
+import type { TLimitCap } from "@/grading/limit-cap";
 import type { TGradingResult } from "@/grading/result-schema";
+import type { TRunner } from "@/grading/runner";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
-import { logGrading } from "./grading-log";
+import { log } from "@/server/log";
 import { recomputeProgress } from "./recompute-progress";
 
 export type TProcessOutcome = "graded" | "not-gradable" | "claimed-elsewhere" | "needs-slow-lane";
 
-export interface TFastLaneLimits {
-  cpuSeconds: number;
-  wallSeconds: number;
-}
+/** The fast lane's short limits: the exercise's own are capped to these on the first attempt. */
+export type TFastLaneLimits = TLimitCap;
 
 /** Atomically moves a queued submission to running under this worker; false if someone else has it. */
 export async function claimSubmission(db: TDb, options: { submissionId: string; workerId: string }): Promise<boolean> {
@@ -55,40 +54,6 @@ async function markNotGradable(db: TDb, options: { submissionId: string; workerI
   return marked.count === 1;
 }
 
-/** Whether the job stopped at a limit the fast lane lowered (so the exercise's own limits were not reached). */
-function stoppedByLoweredLimit(result: TJobResult, lowered: { cpu: boolean; wall: boolean }): boolean {
-  if (!result.gradable) return false;
-  if (!result.load.ok) return result.load.error.kind === "timeout" && (lowered.cpu || lowered.wall);
-  const stop = result.cases.find((outcome) => outcome.status === "timeout");
-  return stop?.status === "timeout" && (stop.limit === "cpu" ? lowered.cpu : lowered.wall);
-}
-
-/**
- * A runner that lowers every job's CPU and wall limits to the fast lane's, and remembers whether
- * the job stopped at one it lowered. A timeout at the exercise's own limit is final: running it
- * again in the slow lane would cost the same CPU for the same verdict.
- */
-function capLimits(runner: TRunner, cap: TFastLaneLimits): { runner: TRunner; stoppedByCap: () => boolean } {
-  let stoppedByCap = false;
-  return {
-    runner: {
-      run: async (job: TJob) => {
-        const lowered = { cpu: cap.cpuSeconds < job.limits.cpuSeconds, wall: cap.wallSeconds < job.limits.wallSeconds };
-        const limits = {
-          ...job.limits,
-          cpuSeconds: Math.min(cap.cpuSeconds, job.limits.cpuSeconds),
-          wallSeconds: Math.min(cap.wallSeconds, job.limits.wallSeconds),
-        };
-        const result = await runner.run({ ...job, limits });
-        stoppedByCap = stoppedByLoweredLimit(result, lowered);
-        return result;
-      },
-      close: async () => {},
-    },
-    stoppedByCap: () => stoppedByCap,
-  };
-}
-
 export async function processClaimedSubmission(
   db: TDb,
   options: { submissionId: string; workerId: string; runner: TRunner; fastLane?: TFastLaneLimits },
@@ -100,27 +65,28 @@ export async function processClaimedSubmission(
   // Not worth a sandbox: the claim was lost before grading even started.
   if (submission.status !== "running" || submission.workerId !== options.workerId) return "claimed-elsewhere";
 
-  const lane = options.fastLane ? capLimits(options.runner, options.fastLane) : null;
   let result: TGradingResult;
+  let stoppedAtCap: boolean;
   try {
-    result = await gradeSubmission({
+    ({ result, stoppedAtCap } = await gradeSubmission({
       exercise: submission.exercise.slug,
       source: submission.code,
       mode: "submit",
       seed: submission.seed,
-      runner: lane?.runner ?? options.runner,
-    });
+      runner: options.runner,
+      limitCap: options.fastLane,
+    }));
   } catch (error) {
     // A grader fault is ours, not the student's: record it as not gradable, never as a failure.
-    logGrading("error", "grading crashed", { submissionId: submission.id, error: String(error) });
+    log("grading", "error", "grading crashed", { submissionId: submission.id, error: String(error) });
     return (await markNotGradable(db, { submissionId: submission.id, workerId: options.workerId })) ? "not-gradable" : "claimed-elsewhere";
   }
 
   if (!result.gradable) {
-    logGrading("error", "runner fault", { submissionId: submission.id, operatorMessage: result.operatorMessage });
+    log("grading", "error", "runner fault", { submissionId: submission.id, operatorMessage: result.operatorMessage });
     return (await markNotGradable(db, { submissionId: submission.id, workerId: options.workerId, result })) ? "not-gradable" : "claimed-elsewhere";
   }
-  if (result.status === "timeout" && lane?.stoppedByCap()) return "needs-slow-lane";
+  if (stoppedAtCap) return "needs-slow-lane";
 
   const score = applyLatePenalty(result.score, submission.latePenalty);
   const written = await db.$transaction(async (tx) => {

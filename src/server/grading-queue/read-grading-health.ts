@@ -4,7 +4,7 @@
 import type { TDb } from "@/server/db-client";
 import type { TGradingConfig } from "./grading-config";
 import { listLiveGraders } from "./grader-presence";
-import type { TLocalGraderState } from "./grading-service";
+import type { TLocalGraderState } from "./start-grader";
 import { checkTokenOwner } from "./process-token";
 import { readQueueDepth, readVerdictTimes, type TVerdictTimes } from "./read-grading-stats";
 

@@ -1,8 +1,8 @@
 // Queue depth, throughput and submit-to-verdict times, computed from the submission table so the
 // figures hold across processes and machines; and the wait a queued student can expect.
 import type { TDb } from "@/server/db-client";
+import { FINISHED_STATUSES } from "@/server/submissions/submission-status";
 
-const FINISHED = ["passed", "failed", "error", "timeout", "not_gradable"] as const;
 /** Verdicts of submissions that waited longer than this are left out (keeps the query on the index). */
 const LONGEST_COUNTED_WAIT_MS = 60 * 60_000;
 const THROUGHPUT_WINDOW_MS = 60_000;
@@ -25,7 +25,7 @@ export function percentile(sorted: readonly number[], q: number): number | null 
 async function readRecentVerdicts(db: TDb, since: Date): Promise<{ receivedAt: Date; finishedAt: Date }[]> {
   const rows = await db.submission.findMany({
     // (status, receivedAt) is indexed; finishedAt is not.
-    where: { mode: "submit", status: { in: [...FINISHED] }, receivedAt: { gte: new Date(since.getTime() - LONGEST_COUNTED_WAIT_MS) } },
+    where: { mode: "submit", status: { in: [...FINISHED_STATUSES] }, receivedAt: { gte: new Date(since.getTime() - LONGEST_COUNTED_WAIT_MS) } },
     select: { receivedAt: true, finishedAt: true },
   });
   return rows.filter((row): row is { receivedAt: Date; finishedAt: Date } => row.finishedAt !== null && row.finishedAt >= since);

@@ -1,14 +1,13 @@
 // A student's progress on an exercise, derived from their graded submissions so that a retried,
 // regraded or duplicated write can never count an attempt twice.
 import type { TDb } from "@/server/db-client";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
 
 type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 
-const GRADED = ["passed", "failed", "error", "timeout"] as const;
-
 export async function recomputeProgress(tx: TTx, options: { userId: string; exerciseId: string; courseId: string | null; maxScore: number }) {
   const graded = await tx.submission.findMany({
-    where: { userId: options.userId, exerciseId: options.exerciseId, mode: "submit", status: { in: [...GRADED] } },
+    where: { userId: options.userId, exerciseId: options.exerciseId, mode: "submit", status: { in: [...GRADED_STATUSES] } },
     select: { id: true, score: true, status: true, finishedAt: true },
     orderBy: { finishedAt: "asc" },
   });

@@ -1,11 +1,12 @@
 // Queues a regrade of one exercise's submissions in a course, for every student or one. The job
-// row is written here; the caller runs it in the background (runRegradeJob) and the page polls it.
+// row is written here, queued; the caller announces it to the grading queue (enqueueRegradeJob),
+// a grading process runs it (runRegradeJob) and the page polls it.
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { canStartRegrade } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
-import { SCORED_STATUSES } from "@/server/grades/best-submission";
-import { failInterruptedRegradeJobs, getRegradeOwnerToken, markRegradeActive } from "./regrade-activity";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
+import { failInterruptedRegradeJobs, getRegradeOwnerToken } from "./regrade-activity";
 import { emptyRegradeReport, readRegradeReport } from "./regrade-report";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
 
@@ -42,7 +43,7 @@ export async function createRegradeJob(
       courseId: options.courseId,
       exerciseId: options.exerciseId,
       mode: "submit",
-      status: { in: [...SCORED_STATUSES] },
+      status: { in: [...GRADED_STATUSES] },
       ...(options.studentId !== null ? { userId: options.studentId } : {}),
     },
   });
@@ -59,8 +60,5 @@ export async function createRegradeJob(
     },
     select: { id: true },
   });
-  // Active from birth: between this return and the caller starting the run, another request
-  // must not take the queued job for an interrupted one.
-  markRegradeActive(job.id);
   return { jobId: job.id };
 }

@@ -1,20 +1,13 @@
-// Starts a stored regrade job in the background of this server process, on the grading
-// service's runner pool, without waiting for it: the caller answers at once and the page polls.
+// Announces a stored (queued) regrade job to the grading queue, without waiting for it: the
+// caller answers at once and the page polls. If the announcement fails the job still waits in
+// the queue: the in-process queue polls the table (SQLite), and the workers' reconciler re-sends
+// its pg-boss job (PostgreSQL).
 import "server-only";
-import { db } from "@/server/db";
 import { getGradingService } from "@/server/grading-queue/grading-service";
-import { markRegradeInactive } from "./regrade-activity";
-import { runRegradeJob } from "./run-regrade-job";
+import { log } from "@/server/log";
 
 export function enqueueRegradeJob(jobId: string): void {
   void getGradingService()
-    .then(({ runner }) => runRegradeJob(db, { jobId, runner }))
-    .catch(async (error: unknown) => {
-      // The runner pool itself could not start: the job never ran.
-      console.error(JSON.stringify({ level: "error", msg: "could not start a regrade", jobId, error: String(error) }));
-      markRegradeInactive(jobId);
-      await db.regradeJob
-        .updateMany({ where: { id: jobId, status: { in: ["queued", "running"] } }, data: { status: "failed", finishedAt: new Date() } })
-        .catch(() => {});
-    });
+    .then((grader) => grader.notifyRegrade(jobId))
+    .catch((error: unknown) => log("regrade", "error", "could not announce a regrade; the queue will find it", { jobId, error: String(error) }));
 }

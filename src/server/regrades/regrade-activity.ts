@@ -1,11 +1,13 @@
-// Which regrade jobs are still being run, and which were interrupted. Jobs run in the background
-// of a web server process, which stamps the job with its process token and refreshes heartbeatAt
-// with every submission it regrades. A job the database calls queued or running is interrupted
-// when no process runs it any more: not this one, and its owner's process is provably gone (same
-// host) or has not written for REGRADE_STALE_MS (another host). It is then marked failed rather
-// than shown as running forever; a job another live web server runs is left alone. The set of
-// this process's jobs is kept on globalThis because Next.js bundles server actions and route
-// handlers separately.
+// Which regrade jobs are still being run, and which were interrupted. A regrade job is a job on
+// the grading queue: queued, it waits for a grader like a queued submission (the in-process
+// queue polls the table on SQLite; on PostgreSQL a pg-boss job, re-sent by the reconciler if it
+// was lost), so it is never called interrupted. The grading process that claims it stamps it
+// with its process token and refreshes heartbeatAt with every submission it regrades. A running
+// job is interrupted when no process runs it any more: not this one, and its owner's process is
+// provably gone (same host) or has not written for REGRADE_STALE_MS (another host). It is then
+// marked failed rather than shown as running forever; a job another live process runs is left
+// alone. The set of this process's jobs is kept on globalThis because Next.js bundles server
+// actions and route handlers separately.
 import type { TDb } from "@/server/db-client";
 import { checkTokenOwner, createProcessToken } from "@/server/grading-queue/process-token";
 import { readRegradeReport } from "./regrade-report";
@@ -21,7 +23,7 @@ function activeJobs(): Set<string> {
   return ((globalThis as TGlobal)[globalKey] ??= new Set());
 }
 
-/** This process's token as the owner of the regrade jobs it runs. */
+/** This process's token as the owner of the regrade jobs it runs (and, while queued, of those it asked for). */
 export function getRegradeOwnerToken(): string {
   return ((globalThis as TGlobal)[tokenKey] ??= createProcessToken("regrade"));
 }
@@ -43,9 +45,9 @@ export interface TOpenRegradeJob {
   createdAt: Date;
 }
 
-/** Whether some process still runs this job, as far as this process can tell. */
-export function isRegradeJobAlive(job: TOpenRegradeJob, now = Date.now()): boolean {
-  if (activeJobs().has(job.id)) return true;
+/** Whether some process still runs this job (or the queue still holds it), as far as this process can tell. */
+function isRegradeJobAlive(job: TOpenRegradeJob, now = Date.now()): boolean {
+  if (job.status === "queued" || activeJobs().has(job.id)) return true;
   // Ours but not running here: this process started it and then lost it (it cannot be elsewhere).
   if (job.ownerToken === null || job.ownerToken === getRegradeOwnerToken()) return false;
   const owner = checkTokenOwner(job.ownerToken);
@@ -55,12 +57,12 @@ export function isRegradeJobAlive(job: TOpenRegradeJob, now = Date.now()): boole
 
 /** Marks the given jobs failed if they claim to be in progress but no process runs them any more. */
 export async function failInterruptedRegradeJobs(db: TDb, jobs: readonly TOpenRegradeJob[]): Promise<string[]> {
-  const interrupted = jobs.filter((job) => (job.status === "queued" || job.status === "running") && !isRegradeJobAlive(job));
+  const interrupted = jobs.filter((job) => job.status === "running" && !isRegradeJobAlive(job));
   for (const job of interrupted) {
     const report = readRegradeReport(job.report);
     // Conditional on the owner and heartbeat this process saw, so a job that just wrote progress is not failed.
     await db.regradeJob.updateMany({
-      where: { id: job.id, status: { in: ["queued", "running"] }, ownerToken: job.ownerToken, heartbeatAt: job.heartbeatAt },
+      where: { id: job.id, status: "running", ownerToken: job.ownerToken, heartbeatAt: job.heartbeatAt },
       data: { status: "failed", finishedAt: new Date(), ...(report ? { report: { ...report, error: "interrupted" as const } } : {}) },
     });
   }

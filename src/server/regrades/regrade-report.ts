@@ -3,7 +3,7 @@
 // not be regraded. Reasons are codes, worded in the reader's language by the page.
 import { z } from "zod";
 
-export const ZRegradeChange = z.object({
+const ZRegradeChange = z.object({
   submissionId: z.string(),
   userId: z.string(),
   name: z.string(),
@@ -14,9 +14,8 @@ export const ZRegradeChange = z.object({
   oldStatus: z.string(),
   newStatus: z.string(),
 });
-export type TRegradeChange = z.infer<typeof ZRegradeChange>;
 
-export const ZRegradeFailure = z.object({
+const ZRegradeFailure = z.object({
   submissionId: z.string(),
   userId: z.string(),
   name: z.string(),
@@ -26,9 +25,8 @@ export const ZRegradeFailure = z.object({
   /** the runner's own words for an operator, when it gave any */
   detail: z.string().nullable(),
 });
-export type TRegradeFailure = z.infer<typeof ZRegradeFailure>;
 
-export const ZRegradeReport = z.object({
+const ZRegradeReport = z.object({
   courseId: z.string(),
   changes: z.array(ZRegradeChange),
   failures: z.array(ZRegradeFailure),

@@ -1,12 +1,12 @@
 // Grades one stored submission again, with its stored seed so it meets the same cases, and
 // applies the late penalty it was given when it arrived. The row is updated in place: a regrade
 // is not a new attempt. A runner fault leaves the old grade untouched.
-import type { TRunner } from "@runner";
 import { gradeSubmission } from "@/grading/grade-submission";
+import type { TRunner } from "@/grading/runner";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
-import { SCORED_STATUSES } from "@/server/grades/best-submission";
+import { GRADED_STATUSES } from "@/server/submissions/submission-status";
 
 export interface TStoredSubmission {
   id: string;
@@ -29,14 +29,14 @@ export async function regradeSubmission(
   options: { submission: TStoredSubmission; slug: string; runner: TRunner; now?: Date },
 ): Promise<TRegradeOutcome> {
   const { submission } = options;
-  const result = await gradeSubmission({ exercise: options.slug, source: submission.code, mode: "submit", seed: submission.seed, runner: options.runner });
-  if (!result.gradable) return { kind: "kept", reason: "runner", detail: result.operatorMessage ?? result.message };
+  const { result } = await gradeSubmission({ exercise: options.slug, source: submission.code, mode: "submit", seed: submission.seed, runner: options.runner });
+  if (!result.gradable) return { kind: "kept", reason: "runner", detail: result.operatorMessage };
 
   const score = applyLatePenalty(result.score, submission.latePenalty);
   const isWritten = await db.$transaction(async (tx) => {
     // Only a row that is still graded: one a student's new grading has claimed is left alone.
     const updated = await tx.submission.updateMany({
-      where: { id: submission.id, status: { in: [...SCORED_STATUSES] } },
+      where: { id: submission.id, status: { in: [...GRADED_STATUSES] } },
       data: { status: result.status, score, maxScore: result.maxScore, result, regradedAt: options.now ?? new Date() },
     });
     if (updated.count !== 1) return false;

@@ -1,12 +1,15 @@
 // Stores a graded attempt as a queued job. Everything that can refuse it (deadline, attempts,
-// cooldown, too many in flight, a full queue) is checked before anything is written, and a
-// repeated client token returns the first submission instead of creating a second one.
+// cooldown, too many in flight, the student's storage budget, a full queue, the per-exercise
+// rate limit) is checked before anything is written, and a repeated client token returns the
+// first submission instead of creating a second one.
 import { randomInt } from "node:crypto";
 import { evaluateDeadline } from "@/server/assignments/late-policy";
 import { loadAssignmentExercise } from "@/server/assignments/load-assignment-exercise";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import type { TSessionUser } from "@/server/permissions/roles";
+import { enforceRateLimit } from "@/server/rate-limits/consume-rate-limit";
+import { getRateLimit, getStorageBudgetBytes } from "@/server/rate-limits/rate-limit-settings";
 
 /** Queued or running submissions one student may have at once (back-pressure on deadline night). */
 export const MAX_IN_FLIGHT_PER_STUDENT = 2;
@@ -55,7 +58,17 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
     const waitMs = last ? last.receivedAt.getTime() + assignment.cooldownSeconds * 1000 - now.getTime() : 0;
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
-      throw new AppError("rate_limited", "cooldownWait", { seconds });
+      throw new AppError("rate_limited", "cooldownWait", { seconds }, { retryAfterSeconds: seconds });
+    }
+  }
+
+  const codeBytes = Buffer.byteLength(input.code, "utf8");
+  const budget = getStorageBudgetBytes();
+  if (budget !== null) {
+    // Without a lock, like the queue bound: parallel requests may pass it by the in-flight limit's few rows.
+    const stored = await db.submission.aggregate({ where: { userId: input.user.id }, _sum: { codeBytes: true } });
+    if ((stored._sum.codeBytes ?? 0) + codeBytes > budget) {
+      throw new AppError("forbidden", "storageBudgetFull", { mb: Math.round(budget / (1024 * 1024)) });
     }
   }
 
@@ -63,6 +76,12 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
   if (input.maxQueued !== undefined && (await db.submission.count({ where: { status: "queued" } })) >= input.maxQueued) {
     throw new AppError("unavailable", "queueFull");
   }
+  // Charged last, so a submission refused for another reason costs nothing.
+  await enforceRateLimit(db, {
+    key: `submit:${input.user.id}:${exercise.id}`,
+    limit: getRateLimit("submissionsPerExercise"),
+    message: "submissionRateLimit",
+  });
 
   const attempt = (await db.submission.count({ where: mine })) + 1;
   try {
@@ -71,6 +90,7 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
         ...mine,
         courseId: assignment.courseId,
         code: input.code,
+        codeBytes,
         seed: randomInt(0, 2 ** 31 - 1),
         status: "queued",
         isLate: deadline.kind === "late",

@@ -7,15 +7,9 @@ import { canViewStudentWork } from "@/server/permissions/instructor-permissions"
 import type { TSessionUser } from "@/server/permissions/roles";
 import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
+import type { TSubmissionSummary } from "./list-submission-history";
 
-export interface TStaffSubmission {
-  id: string;
-  createdAt: string;
-  status: string;
-  score: number | null;
-  maxScore: number | null;
-  code: string;
-  isLate: boolean;
+export interface TStaffSubmission extends TSubmissionSummary {
   latePenalty: number;
   attempt: number | null;
   regradedAt: string | null;

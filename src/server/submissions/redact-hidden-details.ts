@@ -2,12 +2,28 @@
 // see it before the due date: the verdict, score, per-case pass or fail and diagnoses stay;
 // inputs, expected and returned values, the seed that regenerates them, and what the code printed
 // (a print(img) would show the inputs) go, and so does the operator's note, which is for staff.
+// A failing case that raised keeps the exception's type and line in the student's file, not its
+// message, which can quote the case's data. Load errors stay whole: the student's file is loaded
+// before any case exists in the sandbox, so they cannot hold case data.
 import { z } from "zod";
+import { message, type TMessage } from "@/grading/result-format";
 import { ZCaseResult, ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 
-/** Stands in for a failing case's message, which names its parameters and values. */
-export const HIDDEN_CASE_MESSAGE = "Failed. The data of this hidden case is shown after the due date.";
-export const HIDDEN_CASE_MESSAGE_ZH = "未通过。截止时间过后显示这个隐藏用例的数据。";
+/**
+ * Exception types shown for a hidden case: Python's and numpy's own. A class the student defines
+ * could be named after the case's data (type(f"E{value}", (Exception,), {})), so it is not shown.
+ */
+const SHOWN_EXCEPTION_TYPES = new Set(["ArithmeticError", "AssertionError", "AttributeError", "AxisError", "BaseException", "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError", "ChildProcessError", "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError", "EOFError", "EnvironmentError", "Exception", "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "GeneratorExit", "IOError", "ImportError", "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LinAlgError", "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplementedError", "OSError", "OverflowError", "PermissionError", "ProcessLookupError", "RecursionError", "ReferenceError", "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "ValueError", "ZeroDivisionError"
+]);
+
+/** What stands in for a failing hidden case's message, which names its parameters and values. */
+export function hideCaseMessage(shown: TMessage): TMessage {
+  const text = shown.code === "caseFailed" ? shown.params.text : null;
+  if (typeof text !== "object" || text === null || text.code !== "caseRaised") return message("caseHidden");
+  const { type, at } = text.params;
+  if (typeof type !== "string" || !SHOWN_EXCEPTION_TYPES.has(type)) return message("caseHidden");
+  return message("caseHiddenRaised", { type, at: typeof at === "object" ? at : null });
+}
 
 /** Every key required, optional ones too (their value may still be undefined): see below. */
 type TEveryKey<T> = { [K in keyof Required<T>]: K extends keyof T ? T[K] : never };
@@ -39,16 +55,14 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
     maxScore: result.maxScore,
     seed: null,
     message: result.message,
-    messageZh: result.messageZh,
     operatorMessage: null,
     cases: result.cases.map((c): TEveryKey<TRedactedGradingResult["cases"][number]> => ({
       name: c.name,
-      // case names say which situation a case tests, never its data: both languages stay
-      nameZh: c.nameZh,
+      // case names say which situation a case tests, never its data
+      title: c.title,
       points: c.points,
       passed: c.passed,
-      message: c.passed ? c.message : HIDDEN_CASE_MESSAGE,
-      messageZh: c.passed ? c.messageZh : HIDDEN_CASE_MESSAGE_ZH,
+      message: c.passed ? c.message : hideCaseMessage(c.message),
       params: {},
       timeMs: c.timeMs,
       detail: null,

@@ -1,26 +1,56 @@
 // Run: grades the student's code on the exercise's sample cases. Nothing is recorded and no
-// attempt is counted; one run per student at a time keeps the pool for everybody.
-import type { TRunner } from "@runner";
+// attempt is counted. What keeps the pool for everybody: one run per student at a time, a
+// budget of sandbox seconds per student (shared by every web server, see rate-limits), Run's
+// share of at most half the runner slots with submissions served first (run-gate.ts).
 import { gradeSubmission } from "@/grading/grade-submission";
 import type { TGradingResult } from "@/grading/result-schema";
+import type { TRunner } from "@/grading/runner";
+import { formatWallTime } from "@/i18n/format-time";
+import { evaluateDeadline } from "@/server/assignments/late-policy";
 import { loadAssignmentExercise } from "@/server/assignments/load-assignment-exercise";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
+import { canPreviewUnopenedAssignment } from "@/server/permissions/assignment-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
+import { consumeRateLimit, enforceRateLimit } from "@/server/rate-limits/consume-rate-limit";
+import { getRateLimit } from "@/server/rate-limits/rate-limit-settings";
+import { getRunGate } from "./run-gate";
+
+/** Seconds of the budget a Run needs left to start; the rest of what it used is charged after it. */
+const RUN_MIN_SECONDS = 0.1;
 
 const running = new Set<string>();
 
 export async function runSamples(
   db: TDb,
-  options: { user: TSessionUser; assignmentId: string; slug: string; code: string; runner: TRunner },
+  options: { user: TSessionUser; assignmentId: string; slug: string; code: string; runner: TRunner; poolSize: number },
 ): Promise<TGradingResult> {
-  const { exercise } = await loadAssignmentExercise(db, options);
   if (running.has(options.user.id)) {
     throw new AppError("rate_limited", "runStillGoing");
   }
   running.add(options.user.id);
   try {
-    return await gradeSubmission({ exercise: exercise.slug, source: options.code, mode: "run", runner: options.runner });
+    // The budget first: a refusal is one query, so a client looping on refusals costs little.
+    const limit = getRateLimit("runSecondsPerUser");
+    const key = `run:${options.user.id}`;
+    await enforceRateLimit(db, { key, limit, cost: RUN_MIN_SECONDS, message: "runTimeLimit" });
+    const { assignment, exercise, membership } = await loadAssignmentExercise(db, options);
+    // After the due date Run stays open for practice; before the opening only staff try it out.
+    if (evaluateDeadline(assignment, new Date()).kind === "not-open" && !canPreviewUnopenedAssignment(options.user, membership)) {
+      throw new AppError("forbidden", "runNotOpenYet", { opensAt: formatWallTime(assignment.opensAt.toISOString(), assignment.timeZone) });
+    }
+    const release = await getRunGate(options.runner, options.poolSize).acquire(options.user.id);
+    const started = performance.now();
+    try {
+      const runner: TRunner = { run: (job) => options.runner.run(job, { priority: "low" }), close: () => options.runner.close() };
+      return (await gradeSubmission({ exercise: exercise.slug, source: options.code, mode: "run", runner })).result;
+    } finally {
+      const usedMs = performance.now() - started;
+      release(usedMs);
+      if (limit && usedMs / 1000 > RUN_MIN_SECONDS) {
+        await consumeRateLimit(db, { key, limit, cost: usedMs / 1000 - RUN_MIN_SECONDS, isForced: true });
+      }
+    }
   } finally {
     running.delete(options.user.id);
   }

@@ -14,7 +14,6 @@ export const ZSubmitInput = z.object({
   /** generated once per click in the browser; a retried or doubled request reuses it */
   clientToken: z.string().min(8, "clientToken must be at least 8 characters.").max(64).regex(/^[\w-]+$/, "clientToken may use letters, digits, - and _ only."),
 });
-export type TSubmitInput = z.infer<typeof ZSubmitInput>;
 
 export const ZDraftInput = z.object({ code: z.string().max(64 * 1024, "codeTooLarge") });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { db } from "@/server/db";
 import { requireUser } from "@/server/auth/current-user";
 import { ZCourseCode } from "@/server/courses/course-code";
 import { joinCourse } from "@/server/roster/join-course";
@@ -12,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const user = await requireUser();
     const { code } = await readJsonBody(request, ZJoinInput);
-    return Response.json(await joinCourse({ user, code }));
+    return Response.json(await joinCourse(db, { user, code }));
   } catch (error) {
     return toErrorResponse(error, await getLocale());
   }

@@ -8,6 +8,7 @@ import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
 import { waitForSubmissionChange } from "@/server/grading-queue/wait-for-submission-change";
 import { getSubmissionView } from "@/server/submissions/get-submission-view";
+import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ const LONG_POLL_MS = 10_000;
 /** A grading that has just started is usually done within this: answer with its verdict instead. */
 const RUNNING_GRACE_MS = 1_000;
 
-const ZQuery = z.object({ wait: z.enum(["queued", "running"]).optional() });
+const ZQuery = z.object({ wait: z.enum(IN_FLIGHT_STATUSES).optional() });
 
 export async function GET(request: Request, ctx: { params: Promise<{ submissionId: string }> }): Promise<Response> {
   try {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RegradeForm } from "@/components/regrades/regrade-form";
 import { describeRegradeStatus } from "@/components/regrades/regrade-status-label";
 import { LocalTime } from "@/components/workspace/local-time";
+import { exerciseTitle } from "@/i18n/exercise-title";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
@@ -62,7 +63,7 @@ export default async function RegradesPage({ params }: { params: Promise<{ cours
                         <LocalTime iso={job.createdAt} />
                       </Link>
                     </th>
-                    <td className="p-2">{locale === "zh-CN" && job.exercise.titleZh ? job.exercise.titleZh : job.exercise.title}</td>
+                    <td className="p-2">{exerciseTitle(job.exercise, locale)}</td>
                     <td className="p-2">{job.student?.name ?? t.allStudents}</td>
                     <td className="p-2">{describeRegradeStatus(job.status, t)}</td>
                     <td className="p-2 tabular-nums">

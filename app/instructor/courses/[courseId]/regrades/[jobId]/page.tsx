@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RegradeJobStatus } from "@/components/regrades/regrade-job-status";
 import { format } from "@/i18n";
+import { exerciseTitle } from "@/i18n/exercise-title";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
@@ -18,7 +19,7 @@ export default async function RegradeJobPage({ params }: { params: Promise<{ cou
   const job = await orNotFound(getRegradeJob(db, { user, jobId, courseId }));
   const locale = await getLocale();
   const t = instructorMessages(locale);
-  const exercise = locale === "zh-CN" && job.exercise.titleZh ? job.exercise.titleZh : job.exercise.title;
+  const exercise = exerciseTitle(job.exercise, locale);
   return (
     <section aria-labelledby="regrade-job-heading" className="flex flex-col gap-4">
       <p className="text-sm">

@@ -12,8 +12,8 @@ export async function POST(request: Request, ctx: { params: Promise<{ assignment
     const user = await requireUser();
     const ids = ZRouteIds.parse(await ctx.params);
     const { code } = await readJsonBody(request, ZRunInput, MAX_WORKSPACE_BODY_BYTES);
-    const { runner } = await getGradingService();
-    return Response.json(await runSamples(db, { user, ...ids, code, runner }));
+    const { runner, config } = await getGradingService();
+    return Response.json(await runSamples(db, { user, ...ids, code, runner, poolSize: config.poolSize }));
   } catch (error) {
     return toErrorResponse(error, await getLocale());
   }

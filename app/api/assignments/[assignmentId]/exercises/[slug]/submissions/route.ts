@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
 import { getGradingService } from "@/server/grading-queue/grading-service";
-import { logGrading } from "@/server/grading-queue/grading-log";
+import { log } from "@/server/log";
 import { readJsonBody } from "@/server/http";
 import { createSubmission } from "@/server/submissions/create-submission";
 import { MAX_WORKSPACE_BODY_BYTES, ZRouteIds, ZSubmitInput } from "@/server/submissions/submission-schemas";
@@ -18,7 +18,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ assignment
     if (!created.duplicate) {
       // The submission is stored: if announcing it fails, the poll (SQLite) or the reconciler (pg-boss) still finds it.
       await grading.notifySubmitted({ id: created.id, userId: user.id }).catch((error: unknown) => {
-        logGrading("error", "could not announce a stored submission", { submissionId: created.id, error: String(error) });
+        log("grading", "error", "could not announce a stored submission", { submissionId: created.id, error: String(error) });
       });
     }
     return Response.json(created, { status: created.duplicate ? 200 : 202 });

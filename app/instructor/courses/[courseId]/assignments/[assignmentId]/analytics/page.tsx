@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ExerciseAnalytics } from "@/components/grades/exercise-analytics";
+import { wordAnalytics } from "@/components/grades/word-analytics";
 import { format } from "@/i18n";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
@@ -17,7 +18,8 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
   const base = `/instructor/courses/${courseId}/assignments/${assignmentId}`;
   const user = await requireUserForPage(`${base}/analytics`);
   const analytics = await orNotFound(getExerciseAnalytics(db, { user, courseId, assignmentId }));
-  const t = instructorMessages(await getLocale());
+  const locale = await getLocale();
+  const t = instructorMessages(locale);
   return (
     <section aria-labelledby="analytics-heading" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -29,7 +31,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
         </Link>
       </div>
       <p className="text-sm text-slate-700">{format(t.analyticsScope, { count: analytics.studentCount })}</p>
-      <ExerciseAnalytics analytics={analytics} />
+      <ExerciseAnalytics exercises={wordAnalytics(analytics, locale)} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { StudentSubmissions } from "@/components/submissions/student-submissions";
 import { format } from "@/i18n";
+import { exerciseTitle } from "@/i18n/exercise-title";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
@@ -23,7 +24,7 @@ export default async function StudentSubmissionsPage({
   const view = await orNotFound(listStudentExerciseSubmissions(db, { user, courseId, assignmentId, studentId, slug }));
   const locale = await getLocale();
   const t = instructorMessages(locale);
-  const exerciseTitle = locale === "zh-CN" && view.exercise.titleZh ? view.exercise.titleZh : view.exercise.title;
+  const title = exerciseTitle(view.exercise, locale);
   return (
     <section aria-labelledby="submissions-heading" className="flex flex-col gap-4">
       <p className="text-sm">
@@ -33,7 +34,7 @@ export default async function StudentSubmissionsPage({
       </p>
       <div>
         <h1 id="submissions-heading" className="text-xl font-semibold">
-          {format(t.submissionsTitle, { student: view.student.name, exercise: exerciseTitle })}
+          {format(t.submissionsTitle, { student: view.student.name, exercise: title })}
         </h1>
         <p className="text-sm text-slate-700">
           {view.student.email} · {view.assignment.title}
