@@ -1,8 +1,9 @@
 // Every exercise folder is complete: valid metadata, both statements, a starter and a model
-// solution with the exact signature, and one buggy solution per mistake the grader can name.
+// solution with the exact signature, and a demonstrating buggy/ file for every mistake of its catalog.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readCarriedCodes } from "@/grading/corpus";
 import { ZExerciseMeta } from "@/grading/meta-schema";
 import { message, renderMessage } from "@/grading/result-format";
 import { EXERCISE_DEFINITIONS } from "./index";
@@ -37,8 +38,27 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("exercise %s", (slug) => {
     expect(read(slug, "solution.py")).not.toContain("NotImplementedError");
   });
 
-  it("has exactly one buggy solution per mistake it can diagnose", () => {
-    expect(listPython(slug, "buggy").sort()).toEqual(definition.mistakes.map((mistake) => mistake.code).sort());
+  it("has a catalog whose every mistake has a demonstrating buggy/ file, and buggy/ files that carry only catalog mistakes", () => {
+    const codes = definition.mistakes.map((mistake) => mistake.code);
+    expect(definition.catalog.map((entry) => entry.code)).toEqual(codes);
+    for (const entry of definition.catalog) {
+      expect(entry.demonstratedBy).toMatch(/^buggy\/[^/]+\.py$/);
+      expect(existsSync(path.join(__dirname, slug, entry.demonstratedBy)), entry.demonstratedBy).toBe(true);
+      expect(readCarriedCodes(path.basename(entry.demonstratedBy))).toContain(entry.code);
+    }
+    for (const file of listPython(slug, "buggy")) {
+      for (const code of readCarriedCodes(file)) expect(codes, `buggy/${file}.py`).toContain(code);
+    }
+  });
+
+  it("is listed in the README's diagnosis codes with every mistake and its English sentence from the i18n table", () => {
+    const readme = readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+    const section = readme.split(`#### ${slug}\n`)[1]?.split("\n#")[0] ?? "";
+    for (const mistake of definition.mistakes) {
+      // no params: a sentence citing evidence keeps its {placeholders}, as the README shows them
+      const sentence = renderMessage(message(mistake.text), "en");
+      expect(section).toContain(`| \`${mistake.code}\` | ${sentence.replace(/\|/g, "\\|")} |`);
+    }
   });
 
   it("names every mistake in both languages and with a unique code", () => {

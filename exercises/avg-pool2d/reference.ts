@@ -6,6 +6,7 @@ import {
   createPoolInputMaker,
   describePoolInput,
   drawPoolInput,
+  listPoolArguments,
   locatePoolWindow,
   toPoolProblem,
   ZPoolGenerator,
@@ -13,6 +14,7 @@ import {
   type TPoolInput,
 } from "@/grading/pool-exercise";
 import { buildPoolVariants, solvePoolProblem } from "@/grading/pool-variants";
+import { catalog } from "./mistakes";
 
 const makeInput = createPoolInputMaker(0xa7e);
 
@@ -34,7 +36,9 @@ export const definition = defineExercise<TPoolInput, TPoolGenerator>({
   reference: (input) => solvePoolProblem(toPoolProblem(input, "average"))!,
   locate: (input, index) => locatePoolWindow(input, index, "average"),
   variants: buildPoolVariants(
-    ["paddingExcluded", "poolPaddingIgnored", "strideDefaultOne", "poolOutputSizeCeil", "outputTransposed", "integerTruncation"],
+    catalog.map((entry) => entry.variant),
     (input: TPoolInput) => toPoolProblem(input, "average"),
+    listPoolArguments,
   ),
+  catalog,
 });

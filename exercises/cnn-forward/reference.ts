@@ -3,12 +3,13 @@
 import { z } from "zod";
 import type { TRunnerValue } from "@runner";
 import { conv2dChannels, padEvenly, pool2dChannels } from "@/grading/conv-ops";
-import { defineExercise, type TVariant } from "@/grading/exercise-definition";
+import { defineExercise, type TSingleVariant, type TVariant } from "@/grading/exercise-definition";
 import { message } from "@/grading/result-format";
 import { ZIntRange, ZValueRange } from "@/grading/meta-schema";
 import { MISTAKES } from "@/grading/mistakes";
 import { createNdArray, stackArrays, takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, type TRandom } from "@/grading/seeded-random";
+import { catalog } from "./mistakes";
 
 interface TParams {
   /** (C_out, C, k, k) */
@@ -96,7 +97,7 @@ function forward(input: TInput, options: TForwardOptions = {}): NdArray {
 
 const MAX_INPUT_HEATMAPS = 4;
 
-function forwardVariant(mistake: Omit<TVariant<TInput>, "candidates">, options: TForwardOptions): TVariant<TInput> {
+function forwardVariant(mistake: Omit<TSingleVariant<TInput>, "candidates">, options: TForwardOptions): TVariant<TInput> {
   return { ...mistake, candidates: (input) => [forward(input, options)] };
 }
 
@@ -186,4 +187,5 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
       { softmax: true },
     ),
   ],
+  catalog,
 });

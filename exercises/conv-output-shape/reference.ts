@@ -3,10 +3,11 @@
 import { z } from "zod";
 import { buildCall, drawCallStyle, type TCallStyle } from "@/grading/call-style";
 import { toPair, type TPair } from "@/grading/conv-ops";
-import { defineExercise, type TVariant } from "@/grading/exercise-definition";
+import { defineExercise, type TSingleVariant, type TVariant } from "@/grading/exercise-definition";
 import { ZIntRange } from "@/grading/meta-schema";
 import { createNdArray } from "@/grading/ndarray";
 import type { TRandom } from "@/grading/seeded-random";
+import { catalog } from "./mistakes";
 
 interface TInput {
   /** (N, C, H, W) */
@@ -54,7 +55,7 @@ function computeShape(input: TInput, rule: TRule) {
   return createNdArray([4], [batch, rule.channels === "out" ? input.outChannels : channels, size(height, 0), size(width, 1)]);
 }
 
-function ruleVariant(mistake: Omit<TVariant<TInput>, "candidates">, ...changes: Partial<TRule>[]): TVariant<TInput> {
+function ruleVariant(mistake: Omit<TSingleVariant<TInput>, "candidates">, ...changes: Partial<TRule>[]): TVariant<TInput> {
   return { ...mistake, candidates: (input) => changes.map((change) => computeShape(input, { ...REFERENCE_RULE, ...change })) };
 }
 
@@ -167,4 +168,5 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
       { swapped: ["padding"] },
     ),
   ],
+  catalog,
 });

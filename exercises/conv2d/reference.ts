@@ -9,6 +9,7 @@ import { message } from "@/grading/result-format";
 import { ZConvGenerator, ZIntRange } from "@/grading/meta-schema";
 import { takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, drawSize, type TRandom } from "@/grading/seeded-random";
+import { catalog } from "./mistakes";
 
 interface TInput {
   /** (C_in, H, W) */
@@ -109,19 +110,9 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     };
   },
   variants: buildConvVariants(
-    [
-      "flippedKernel",
-      "strideIgnored",
-      "paddingIgnored",
-      "oneSidedPadding",
-      "outputSizeCeil",
-      "outputTransposed",
-      "channelsNotSummed",
-      "channelsAveraged",
-      "weightsInOut",
-      "integerTruncation",
-    ],
+    catalog.map((entry) => entry.variant),
     toProblem,
     (channels) => channels,
   ),
+  catalog,
 });

@@ -9,6 +9,7 @@ import { message } from "@/grading/result-format";
 import { ZConvGenerator } from "@/grading/meta-schema";
 import { reshape, takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, drawSize, type TRandom } from "@/grading/seeded-random";
+import { catalog } from "./mistakes";
 
 interface TInput {
   /** (H, W) */
@@ -96,17 +97,9 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
     };
   },
   variants: buildConvVariants(
-    [
-      "flippedKernel",
-      "strideIgnored",
-      "paddingIgnored",
-      "oneSidedPadding",
-      "hwSwapped",
-      "outputSizeCeil",
-      "outputTransposed",
-      "integerTruncation",
-    ],
+    catalog.map((entry) => entry.variant),
     toProblem,
     toOutput,
   ),
+  catalog,
 });

@@ -7,6 +7,7 @@ import {
   createPoolInputMaker,
   describePoolInput,
   drawPoolInput,
+  listPoolArguments,
   locatePoolWindow,
   toPoolProblem,
   ZPoolGenerator,
@@ -14,6 +15,7 @@ import {
   type TPoolInput,
 } from "@/grading/pool-exercise";
 import { buildPoolVariants, solvePoolProblem } from "@/grading/pool-variants";
+import { catalog } from "./mistakes";
 
 const makeInput = createPoolInputMaker(0x3a7);
 
@@ -41,7 +43,9 @@ export const definition = defineExercise<TPoolInput, TPoolGenerator>({
   reference: (input) => solvePoolProblem(toPoolProblem(input, "max"))!,
   locate: (input, index) => locatePoolWindow(input, index, "max"),
   variants: buildPoolVariants(
-    ["paddingAsZero", "poolPaddingIgnored", "strideDefaultOne", "poolOutputSizeCeil", "outputTransposed", "integerTruncation"],
+    catalog.map((entry) => entry.variant),
     (input: TPoolInput) => toPoolProblem(input, "max"),
+    listPoolArguments,
   ),
+  catalog,
 });

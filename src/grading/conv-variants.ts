@@ -1,17 +1,26 @@
 // Known-wrong variants of a multi-channel convolution, shared by every convolution exercise:
 // each one reruns the reference with one thing done the way students commonly get it wrong.
-import { conv2dChannels, padEvenly, type TConvOptions, type TPair, type TPadding } from "./conv-ops";
-import type { TMistake, TVariant } from "./exercise-definition";
+// A mistake turns a "spelling" (the problem as the student solves it, plus what their code does
+// to the result) into one or more spellings, so two mistakes compose into a compound variant.
+import { python2DivisionVariant } from "./call-variants";
+import { conv2dChannels, countWindows, padEvenly, type TConvOptions, type TPair } from "./conv-ops";
+import type { TVariant } from "./exercise-definition";
 import { MISTAKES } from "./mistakes";
 import {
-  cropOutput,
+  countWindowsRounded,
   countWindowsRoundedUp,
+  cropOutput,
   growOutput,
   INTEGER_CUTS,
-  integerTruncationVariant,
-  transposedVariant,
+  isIntegerDtype,
+  moveChannelsLast,
+  placeAtWindowStarts,
+  resizeOutput,
+  scrambleIm2colRows,
+  zeroBeyond,
 } from "./output-variants";
-import type { NdArray } from "./ndarray";
+import { reverseAxes, swapLastTwoAxes } from "./ndarray";
+import { createNdArray, mapValues, type NdArray } from "./ndarray";
 
 /** Every convolution exercise, seen as the notes' myconv2d. */
 export interface TConvProblem {
@@ -31,94 +40,234 @@ export function solveConvProblem(problem: TConvProblem, changes: Partial<TConvOp
   });
 }
 
-type TCandidateBuilder = (problem: TConvProblem, expected: NdArray, toOutput: (channels: NdArray) => NdArray) => (NdArray | null)[];
+/** The problem as a student's code solves it, and what that code then does to the result. */
+interface TSpelling {
+  problem: TConvProblem;
+  changes: Partial<TConvOptions>;
+  after: ((result: NdArray) => NdArray | null)[];
+  /** a spelling this problem does not allow: it keeps its place so that spelling i means the same on every case */
+  isVoid?: boolean;
+}
 
-const onOutput = (result: NdArray | null, toOutput: (channels: NdArray) => NdArray) => (result ? toOutput(result) : null);
+/** `isCompound`: the rule is one of two mistakes of a compound variant */
+type TMistakeRule = (spelling: TSpelling, isCompound: boolean) => TSpelling[];
 
 const isOnes = ([a, b]: TPair) => a === 1 && b === 1;
 const isZeros = ([a, b]: TPair) => a === 0 && b === 0;
-const lastTwo = (array: NdArray): TPair => [array.shape[array.shape.length - 2], array.shape[array.shape.length - 1]];
+const kernelOf = (problem: TConvProblem): TPair => [problem.weights.shape[2], problem.weights.shape[3]];
+const imageOf = (problem: TConvProblem): TPair => [problem.features.shape[1], problem.features.shape[2]];
+const withChanges = (spelling: TSpelling, changes: Partial<TConvOptions>): TSpelling => ({
+  ...spelling,
+  changes: { ...spelling.changes, ...changes },
+});
+const withProblem = (spelling: TSpelling, problem: Partial<TConvProblem>): TSpelling => ({
+  ...spelling,
+  problem: { ...spelling.problem, ...problem },
+});
+const voidOf = (spelling: TSpelling): TSpelling => ({ ...spelling, isVoid: true });
+const thenApply = (spelling: TSpelling, step: (result: NdArray) => NdArray | null): TSpelling => ({
+  ...spelling,
+  after: [...spelling.after, step],
+});
 
-const oneSidedPaddings = ([rows, cols]: TPair): TPadding[] => [
+/** The output size of a spelling's own problem, each axis counted with `count`. */
+function countOutput(problem: TConvProblem, count: (size: number, padding: number, kernel: number, stride: number) => number | null): TPair {
+  const [rows, cols] = imageOf(problem);
+  const [kernelRows, kernelCols] = kernelOf(problem);
+  return [
+    count(rows, 2 * problem.padding[0], kernelRows, problem.stride[0]) ?? 0,
+    count(cols, 2 * problem.padding[1], kernelCols, problem.stride[1]) ?? 0,
+  ];
+}
+
+const oneSidedPaddings = ([rows, cols]: TPair) => [
   { top: 0, bottom: 2 * rows, left: 0, right: 2 * cols },
   { top: 2 * rows, bottom: 0, left: 2 * cols, right: 0 },
   { top: 0, bottom: rows, left: 0, right: cols },
   { top: rows, bottom: 0, left: cols, right: 0 },
 ];
 
-const CANDIDATE_BUILDERS = {
-  flippedKernel: (problem, _expected, toOutput) => [onOutput(solveConvProblem(problem, { flipKernel: true }), toOutput)],
-  strideIgnored: (problem, expected, toOutput) => {
-    if (isOnes(problem.stride)) return [];
-    const unstrided = onOutput(solveConvProblem(problem, { stride: [1, 1] }), toOutput);
-    return unstrided ? [unstrided, cropOutput(unstrided, lastTwo(expected))] : [];
-  },
-  paddingIgnored: (problem, _expected, toOutput) =>
-    isZeros(problem.padding) ? [] : [onOutput(solveConvProblem(problem, { padding: padEvenly([0, 0]) }), toOutput)],
-  oneSidedPadding: (problem, _expected, toOutput) =>
-    isZeros(problem.padding)
-      ? []
-      : oneSidedPaddings(problem.padding).map((padding) => onOutput(solveConvProblem(problem, { padding }), toOutput)),
-  channelsNotSummed: (problem, _expected, toOutput) =>
-    problem.features.shape[0] === 1
-      ? []
-      : (["first", "last"] as const).map((combine) =>
-          onOutput(solveConvProblem(problem, { combineChannels: combine }), toOutput),
-        ),
-  channelsAveraged: (problem, _expected, toOutput) =>
-    problem.features.shape[0] === 1 ? [] : [onOutput(solveConvProblem(problem, { combineChannels: "mean" }), toOutput)],
-  weightsInOut: (problem, _expected, toOutput) =>
-    problem.features.shape[0] !== problem.weights.shape[0]
-      ? []
-      : [onOutput(solveConvProblem(problem, { weightsInOut: true }), toOutput)],
-  hwSwapped: (problem, _expected, toOutput) => {
-    const padding: TPair = [problem.padding[1], problem.padding[0]];
-    const stride: TPair = [problem.stride[1], problem.stride[0]];
-    return [
-      { ...problem, padding, stride },
-      { ...problem, padding },
-      { ...problem, stride },
-    ].map((swapped) => onOutput(solveConvProblem(swapped), toOutput));
-  },
-  outputSizeCeil: (problem, expected) => {
-    const [, , kernelRows, kernelCols] = problem.weights.shape;
-    const [, rows, cols] = problem.features.shape;
-    return [
-      growOutput(expected, [
-        countWindowsRoundedUp(rows, 2 * problem.padding[0], kernelRows, problem.stride[0]),
-        countWindowsRoundedUp(cols, 2 * problem.padding[1], kernelCols, problem.stride[1]),
-      ]),
-    ];
-  },
-} satisfies Partial<Record<keyof typeof MISTAKES, TCandidateBuilder>>;
-
-export type TConvMistake = keyof typeof CANDIDATE_BUILDERS | "outputTransposed" | "integerTruncation";
+const truncateInput = (features: NdArray) => mapValues(features, Math.trunc);
 
 /**
- * The variants for the listed mistakes, in that order (the order breaks ties in diagnosis).
- * `toOutput` turns the (C_out, H_out, W_out) result into the exercise's output shape.
+ * Each rule returns no spelling when the mistake is impossible or changes nothing on this problem.
+ * Rules that change the problem come first and rules that act on the result after them: a
+ * compound applies its two rules in this order.
+ */
+const RULES = {
+  flippedKernel: (spelling) => [withChanges(spelling, { flipKernel: true })],
+  strideIgnored: (spelling, isCompound) => {
+    if (isOnes(spelling.problem.stride)) return [];
+    const unstrided = withProblem(spelling, { stride: [1, 1] });
+    const size = countOutput(spelling.problem, countWindows);
+    // the top-left block of a wrong result agrees with too many other wrong results (one-sided
+    // padding's with ignored padding's, say) for a compound to tell them apart
+    return isCompound ? [unstrided] : [unstrided, thenApply(unstrided, (result) => cropOutput(result, size))];
+  },
+  paddingIgnored: (spelling) => (isZeros(spelling.problem.padding) ? [] : [withProblem(spelling, { padding: [0, 0] })]),
+  oneSidedPadding: (spelling) =>
+    isZeros(spelling.problem.padding) ? [] : oneSidedPaddings(spelling.problem.padding).map((padding) => withChanges(spelling, { padding })),
+  channelsNotSummed: (spelling) =>
+    spelling.problem.features.shape[0] === 1
+      ? []
+      : (["first", "last"] as const).map((combine) => withChanges(spelling, { combineChannels: combine })),
+  channelsAveraged: (spelling) =>
+    spelling.problem.features.shape[0] === 1 ? [] : [withChanges(spelling, { combineChannels: "mean" })],
+  weightsInOut: (spelling) =>
+    spelling.problem.features.shape[0] !== spelling.problem.weights.shape[0] ? [] : [withChanges(spelling, { weightsInOut: true })],
+  hwSwapped: (spelling) => {
+    const { padding, stride } = spelling.problem;
+    const swappedPadding: TPair = [padding[1], padding[0]];
+    const swappedStride: TPair = [stride[1], stride[0]];
+    return [
+      { padding: swappedPadding, stride: swappedStride },
+      { padding: swappedPadding },
+      { stride: swappedStride },
+    ].map((changes) => withProblem(spelling, changes));
+  },
+  integerInputBuffer: (spelling) => [withProblem(spelling, { features: truncateInput(spelling.problem.features) })],
+  sameSizeOutput: (spelling) => {
+    const [kernelRows, kernelCols] = kernelOf(spelling.problem);
+    const even = { top: kernelRows >> 1, bottom: kernelRows >> 1, left: kernelCols >> 1, right: kernelCols >> 1 };
+    const same = { top: (kernelRows - 1) >> 1, bottom: kernelRows >> 1, left: (kernelCols - 1) >> 1, right: kernelCols >> 1 };
+    const { padding } = spelling.problem;
+    const isAsGiven = (p: typeof even) => p.top === padding[0] && p.bottom === padding[0] && p.left === padding[1] && p.right === padding[1];
+    const spellings = [even, same].map((p) => (isAsGiven(p) ? voidOf(spelling) : withChanges(spelling, { padding: p })));
+    // np.zeros_like(img) as the output: an even kernel's extra last row and column never computed
+    const inputSize = imageOf(spelling.problem);
+    const cropped = thenApply(withChanges(spelling, { padding: even }), (result) => cropOutput(result, inputSize));
+    return [...spellings, kernelRows % 2 === 0 || kernelCols % 2 === 0 ? cropped : voidOf(spelling)];
+  },
+  squareAssumed: (spelling) => {
+    const size = countOutput(spelling.problem, countWindows);
+    const [kernelRows, kernelCols] = kernelOf(spelling.problem);
+    const squares = [size[0], size[1]].map((side) => thenApply(spelling, (result) => resizeOutput(result, [side, side])));
+    // kernel.shape[0] for both sides: a loop over range(kh) columns reads only kernel[:, :kh]
+    if (kernelCols <= kernelRows) return [...squares, voidOf(spelling)];
+    const { weights } = spelling.problem;
+    const [outChannels, inChannels] = weights.shape;
+    const cropped = createNdArray([outChannels, inChannels, kernelRows, kernelRows]);
+    for (let plane = 0; plane < outChannels * inChannels; plane++) {
+      for (let u = 0; u < kernelRows; u++) {
+        for (let v = 0; v < kernelRows; v++) {
+          cropped.data[(plane * kernelRows + u) * kernelRows + v] = weights.data[(plane * kernelRows + u) * kernelCols + v];
+        }
+      }
+    }
+    return [...squares, withProblem(spelling, { weights: cropped })];
+  },
+  outputSizeCeil: (spelling) => {
+    const size = countOutput(spelling.problem, countWindowsRoundedUp);
+    return [thenApply(spelling, (result) => growOutput(result, size))];
+  },
+  outputSizeRound: (spelling) => {
+    const size = countOutput(spelling.problem, countWindowsRounded);
+    return [thenApply(spelling, (result) => growOutput(result, size))];
+  },
+  unpaddedLoopBounds: (spelling) => {
+    if (isZeros(spelling.problem.padding)) return [];
+    const reached = countOutput({ ...spelling.problem, padding: [0, 0] }, countWindows);
+    return [thenApply(spelling, (result) => zeroBeyond(result, reached))];
+  },
+  windowStartIndex: (spelling) => {
+    const { stride } = spelling.problem;
+    if (isOnes(stride)) return [];
+    const unstrided = countOutput({ ...spelling.problem, stride: [1, 1] }, countWindows);
+    return [thenApply(spelling, (result) => placeAtWindowStarts(result, stride, unstrided))];
+  },
+  outputTransposed: (spelling) => [
+    thenApply(spelling, swapLastTwoAxes),
+    thenApply(spelling, (result) => (result.shape.length > 2 ? reverseAxes(result) : null)),
+  ],
+  channelsLast: (spelling) => [thenApply(spelling, moveChannelsLast)],
+  im2colRowIndex: (spelling) => [thenApply(spelling, scrambleIm2colRows)],
+  integerTruncation: (spelling) => [
+    ...INTEGER_CUTS.map((cut) => thenApply(spelling, (result) => mapValues(result, cut))),
+    // a per-channel helper returning integers sums already-cut parts
+    ...(spelling.problem.features.shape[0] === 1 ? [] : INTEGER_CUTS.map((cutPart) => withChanges(spelling, { cutPart }))),
+  ],
+} satisfies Partial<Record<keyof typeof MISTAKES, TMistakeRule>>;
+
+/** Holds the place of a spelling that gives nothing on this case: never telling, it explains nothing. */
+const NO_CANDIDATE = createNdArray([0]);
+
+const RULE_ORDER = Object.keys(RULES) as (keyof typeof RULES)[];
+
+export type TConvMistake = keyof typeof RULES | "python2Division";
+
+function isErrorMistake(mistake: TConvMistake): mistake is "python2Division" {
+  return mistake === "python2Division";
+}
+
+function solveSpelling(spelling: TSpelling, toOutput: (channels: NdArray) => NdArray): NdArray | null {
+  if (spelling.isVoid) return null;
+  const solved = solveConvProblem(spelling.problem, spelling.changes);
+  let result: NdArray | null = solved && toOutput(solved);
+  for (const step of spelling.after) result = result && step(result);
+  return result;
+}
+
+function buildVariant<TInput>(
+  rules: readonly (keyof typeof RULES)[],
+  toProblem: (input: TInput) => TConvProblem,
+  toOutput: (channels: NdArray) => NdArray,
+): (input: TInput) => NdArray[] {
+  return (input) => {
+    let spellings: TSpelling[] = [{ problem: toProblem(input), changes: {}, after: [] }];
+    const ordered = [...rules].sort((a, b) => RULE_ORDER.indexOf(a) - RULE_ORDER.indexOf(b));
+    for (const rule of ordered) spellings = spellings.flatMap((spelling) => (RULES[rule] as TMistakeRule)(spelling, rules.length > 1));
+    return spellings.map((spelling) => solveSpelling(spelling, toOutput) ?? NO_CANDIDATE);
+  };
+}
+
+/**
+ * The mistakes real code most often makes together with another: each paired with every other
+ * catalog mistake. Pairing everything with everything would multiply the chances of a coincidence.
+ */
+const COMPOUND_CORES: readonly TConvMistake[] = ["flippedKernel", "strideIgnored", "paddingIgnored", "sameSizeOutput", "squareAssumed", "outputSizeCeil"];
+
+function pairWithCores(mistakes: readonly TConvMistake[]): (readonly [keyof typeof RULES, keyof typeof RULES])[] {
+  // integer cuts collapse values, so a compound with them matches by coincidence; an integer
+  // array is already compared with every variant cut to integers
+  const combinable = mistakes.filter(
+    (mistake): mistake is keyof typeof RULES => !isErrorMistake(mistake) && mistake !== "integerTruncation",
+  );
+  return combinable.flatMap((first, i) =>
+    combinable
+      .slice(i + 1)
+      .filter((second) => COMPOUND_CORES.includes(first) || COMPOUND_CORES.includes(second))
+      .map((second) => [first, second] as const),
+  );
+}
+
+/**
+ * The variants for the listed mistakes, in that order (the order breaks ties in diagnosis), then
+ * each compound of a common mistake (COMPOUND_CORES) with another listed one. `toOutput` turns the (C_out, H_out, W_out) result
+ * into the exercise's output shape.
  */
 export function buildConvVariants<TInput>(
   mistakes: readonly TConvMistake[],
   toProblem: (input: TInput) => TConvProblem,
   toOutput: (channels: NdArray) => NdArray,
 ): TVariant<TInput>[] {
-  return mistakes.map((mistake) => {
-    if (mistake === "outputTransposed") return transposedVariant<TInput>();
-    if (mistake === "integerTruncation") {
-      // a per-channel helper returning integers sums already-cut parts
-      return integerTruncationVariant<TInput>((input) => {
-        const problem = toProblem(input);
-        if (problem.features.shape[0] === 1) return [];
-        return INTEGER_CUTS.map((cutPart) => toOutput(solveConvProblem(problem, { cutPart })!));
-      });
-    }
-    const build: TCandidateBuilder = CANDIDATE_BUILDERS[mistake];
-    const described: TMistake = MISTAKES[mistake];
+  const singles = mistakes.map((mistake): TVariant<TInput> => {
+    if (isErrorMistake(mistake)) return python2DivisionVariant<TInput>();
+    const candidates = buildVariant([mistake], toProblem, toOutput);
     return {
-      ...described,
-      candidates: (input, expected) =>
-        build(toProblem(input), expected, toOutput).filter((candidate): candidate is NdArray => candidate !== null),
+      ...MISTAKES[mistake],
+      candidates: (input) => candidates(input),
+      ...(mistake === "integerTruncation" ? { isShownByDtype: isIntegerDtype } : {}),
     };
   });
+  const combined = pairWithCores(mistakes).map(([first, second]): TVariant<TInput> => {
+    const parts = [MISTAKES[first], MISTAKES[second]];
+    const candidates = buildVariant([first, second], toProblem, toOutput);
+    return {
+      code: parts.map((part) => part.code).join("+"),
+      parts,
+      candidates: (input) => candidates(input),
+    };
+  });
+  return [...singles, ...combined];
 }
+

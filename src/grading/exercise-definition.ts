@@ -2,9 +2,9 @@
 // reference and the known-wrong variants used for diagnosis. defineExercise hides each
 // exercise's own input type behind self-contained grading cases.
 import type { z } from "zod";
-import type { TCaseInput } from "@runner";
+import type { TCaseInput, TRaised } from "@runner";
 import type { NdArray } from "./ndarray";
-import { message, type TCaseParams, type TMessage, type TMessageCode } from "./result-format";
+import { message, type TCaseParams, type TMessage, type TMessageCode, type TMessageParam } from "./result-format";
 import type { TInputWindow } from "./result-schema";
 import { createRandom, type TRandom } from "./seeded-random";
 
@@ -14,7 +14,7 @@ export interface TMistake {
   text: TMessageCode;
 }
 
-export interface TVariant<TInput> extends TMistake {
+interface TVariantBehaviour<TInput> {
   /**
    * Outputs a student making this mistake could return on this input; several when the mistake
    * has several common spellings. NaN cells match any value (e.g. the extra row a ceil adds).
@@ -23,7 +23,23 @@ export interface TVariant<TInput> extends TMistake {
   candidates(input: TInput, expected: NdArray): NdArray[];
   /** true when the returned dtype alone shows the mistake (integers where floats are expected) */
   isShownByDtype?(dtype: string): boolean;
+  /**
+   * For mistakes seen in the call rather than the values: whether this raised error shows the
+   * mistake (true), does not (false), or the case cannot show it (null). When `needsContrast`,
+   * the same error type on a case that cannot show the mistake means the error has another cause.
+   */
+  isShownByError?(raised: TRaised | null, input: TInput): boolean | null;
+  needsContrast?: boolean;
+  /** the params of the mistake's message ({arguments}, {error}) on a case that showed the mistake */
+  describeEvidence?(raised: TRaised, input: TInput): Record<string, TMessageParam>;
 }
+
+/**
+ * A catalog mistake, or a compound variant: two catalog mistakes at once (its code joins theirs
+ * with "+"). A compound has no text of its own: a diagnosis names each of its parts.
+ */
+export type TVariant<TInput> = TSingleVariant<TInput> | (TVariantBehaviour<TInput> & { code: string; parts: readonly TMistake[] });
+export type TSingleVariant<TInput> = TVariantBehaviour<TInput> & TMistake & { parts?: undefined };
 
 /** Where one output cell comes from, so the UI can draw the input and highlight the window. */
 export interface TLocatedCell {
@@ -33,6 +49,13 @@ export interface TLocatedCell {
   /** label as in "features[1], zero-padded" */
   input: { label: TMessage; channel: number | null; plane: NdArray }[];
   inputPadding: { rows: number; cols: number };
+}
+
+/** One known mistake of an exercise: its code and the buggy/ file that demonstrates it. */
+export interface TCatalogEntry {
+  code: string;
+  /** path inside the exercise folder, e.g. "buggy/flipped-kernel.py" */
+  demonstratedBy: string;
 }
 
 export interface TExerciseSpec<TInput, TGenerator> {
@@ -48,12 +71,20 @@ export interface TExerciseSpec<TInput, TGenerator> {
   /** absent when the output cells are not computed from input windows */
   locate?(input: TInput, index: number[]): TLocatedCell;
   variants: readonly TVariant<TInput>[];
+  /** exercises/<slug>/mistakes.ts: every single (non-compound) variant's code, with its demonstrating file */
+  catalog: readonly TCatalogEntry[];
 }
 
 export interface TCaseVariant {
-  mistake: TMistake;
+  /** the variant's code (a compound's joins its parts' codes with "+") */
+  mistake: { code: string };
+  /** the catalog mistakes this variant reproduces: the mistake itself, or a compound's parts */
+  parts: readonly TMistake[];
   candidates: NdArray[];
   isShownByDtype(dtype: string): boolean;
+  isShownByError(raised: TRaised | null): boolean | null;
+  needsContrast: boolean;
+  describeEvidence(raised: TRaised): Record<string, TMessageParam>;
 }
 
 /** One case with everything the grader needs, independent of the exercise's input type. */
@@ -71,12 +102,21 @@ export interface TGradingCase {
 
 export interface TExerciseDefinition {
   output: "floats" | "ints";
+  /** the catalog mistakes this exercise can name (compound variants only combine these) */
   mistakes: readonly TMistake[];
+  catalog: readonly TCatalogEntry[];
   /** the edge cases, then `count` random cases drawn from `seed` within the meta's generator ranges */
   buildCases(options: { seed: number; count: number; generator: unknown }): TGradingCase[];
 }
 
 export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, TGenerator>): TExerciseDefinition {
+  const singles = spec.variants.flatMap((variant): TMistake[] =>
+    variant.parts === undefined ? [{ code: variant.code, text: variant.text }] : [],
+  );
+  const listed = spec.catalog.map((entry) => entry.code);
+  if (singles.map((single) => single.code).join() !== listed.join()) {
+    throw new Error(`The mistake catalog lists ${listed.join(", ")} but the variants are ${singles.map((single) => single.code).join(", ")}`);
+  }
   const toGradingCase = (name: string, title: TMessage, input: TInput): TGradingCase => {
     const expected = spec.reference(input);
     return {
@@ -86,17 +126,30 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       params: spec.describe(input),
       expected,
       computeVariants: () =>
-        spec.variants.map((variant) => ({
-          mistake: { code: variant.code, text: variant.text },
-          candidates: variant.candidates(input, expected),
-          isShownByDtype: (dtype: string) => variant.isShownByDtype?.(dtype) ?? false,
-        })),
+        spec.variants.map((variant) => {
+          const parts = variant.parts ?? [{ code: variant.code, text: variant.text }];
+          let candidates: NdArray[] | null = null;
+          return {
+            mistake: { code: variant.code },
+            parts,
+            // computed on first use: compounds are only tried when single mistakes leave cases unexplained
+            get candidates() {
+              candidates ??= variant.candidates(input, expected);
+              return candidates;
+            },
+            isShownByDtype: (dtype: string) => variant.isShownByDtype?.(dtype) ?? false,
+            isShownByError: (raised: TRaised | null) => variant.isShownByError?.(raised, input) ?? null,
+            needsContrast: variant.needsContrast ?? false,
+            describeEvidence: (raised: TRaised) => variant.describeEvidence?.(raised, input) ?? {},
+          };
+        }),
       locate: spec.locate ? (index) => spec.locate!(input, index) : null,
     };
   };
   return {
     output: spec.output,
-    mistakes: spec.variants.map(({ code, text }) => ({ code, text })),
+    mistakes: singles,
+    catalog: spec.catalog,
     buildCases: ({ seed, count, generator }) => {
       const ranges = spec.generatorSchema.parse(generator);
       const random = createRandom(seed);

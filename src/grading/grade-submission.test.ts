@@ -1,7 +1,11 @@
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
-import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
+import { getExerciseDefinition, getExercisesDir, readExerciseMeta } from "./exercise-files";
 import { gradeSubmission, UnknownExerciseError } from "./grade-submission";
+import { createFilled } from "./ndarray";
 import { MAX_MESSAGE_LENGTH, renderMessage } from "./result-format";
 import { ZGradingResult } from "./result-schema";
 import { inChinese, inEnglish, returnedOutcome } from "./test-helpers";
@@ -48,7 +52,8 @@ describe("gradeSubmission", async () => {
     const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner });
     expect(result).toMatchObject({ status: "passed", gradable: true, score: 10, maxScore: 10, seed: meta.cases.sampleSeed, mode: "run" });
     expect(result.cases.length).toBe(outcomes.length);
-    expect(result.cases.every((entry) => entry.passed && entry.points === 10 / outcomes.length)).toBe(true);
+    expect(result.cases.every((entry) => entry.passed && entry.points > 0)).toBe(true);
+    expect(result.cases.reduce((sum, entry) => sum + entry.points, 0)).toBeCloseTo(10, 9);
     expect(runner.jobs[0]).toMatchObject({ source: SOURCE, functionName: "convolution", limits: meta.limits });
     expect(ZGradingResult.parse(JSON.parse(JSON.stringify(result)))).toEqual(result);
     expect(result.message).toBeNull();
@@ -82,7 +87,10 @@ describe("gradeSubmission", async () => {
     expect(result.status).toBe("failed");
     expect(passed).toBeGreaterThan(0);
     expect(passed).toBeLessThan(result.cases.length);
-    expect(result.score).toBe(Math.round((10 * passed * 100) / result.cases.length) / 100);
+    // each passed case earns its weighted points, a flipped kernel passing only degenerate cases
+    const earned = result.cases.filter((entry) => entry.passed).reduce((sum, entry) => sum + entry.points, 0);
+    expect(result.score).toBe(Math.round(earned * 100) / 100);
+    expect(result.score).toBeLessThan((10 * passed) / result.cases.length);
     expect(result.diagnoses[0].code).toBe("flipped-kernel");
     // diagnoses name cases by their English name, the identifier the UI looks the Chinese one up by
     const failedNames = result.cases.filter((entry) => !entry.passed).map((entry) => entry.name);
@@ -218,7 +226,9 @@ describe("gradeSubmission", async () => {
     );
     const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(stopped)) });
     expect(result.status).toBe("timeout");
-    expect(result.score).toBe(Math.round((10 * 3 * 100) / outcomes.length) / 100);
+    const earned = result.cases.slice(0, 3).reduce((sum, entry) => sum + entry.points, 0);
+    expect(result.score).toBe(Math.round(earned * 100) / 100);
+    expect(result.score).toBeGreaterThan(0);
     expect(result.cases[3].name).toBe("stride that does not divide evenly");
     expect(inChinese(result.cases[3].title)).toBe("尺寸不能被步长整除");
     expect(inEnglish(result.message)).toContain('Case "stride that does not divide evenly" ran out of the 10 s CPU time limit');
@@ -282,5 +292,31 @@ describe("gradeSubmission", async () => {
     const runner = createFakeRunner(() => gradable([]));
     await expect(gradeSubmission({ exercise: "../etc", source: "", mode: "run", runner })).rejects.toBeInstanceOf(UnknownExerciseError);
     expect(runner.jobs).toEqual([]);
+  });
+  it("scores all or nothing when the exercise's meta.json asks for it", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "convlab-scoring-"));
+    await cp(path.join(getExercisesDir(), "convolution"), path.join(dir, "convolution"), { recursive: true });
+    await writeFile(path.join(dir, "convolution", "meta.json"), JSON.stringify({ ...meta, scoring: "all-or-nothing" }));
+    const previous = process.env.CONVLAB_EXERCISES_DIR;
+    process.env.CONVLAB_EXERCISES_DIR = dir;
+    try {
+      const outcomes = await expectedOutcomes("convolution", meta.cases.sampleSeed, "run");
+      const oneWrong = outcomes.map((outcome, i) => (i === 0 ? returnedOutcome(createFilled([5, 5], 9)) : outcome));
+      const { result: partial } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(oneWrong)) });
+      expect(partial).toMatchObject({ status: "failed", score: 0, maxScore: 10 });
+      const { result: full } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
+      expect(full).toMatchObject({ status: "passed", score: 10 });
+    } finally {
+      if (previous === undefined) delete process.env.CONVLAB_EXERCISES_DIR;
+      else process.env.CONVLAB_EXERCISES_DIR = previous;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  it("weighs a degenerate case that known mistakes pass by accident less than a telling one", async () => {
+    const outcomes = await expectedOutcomes("convolution", meta.cases.sampleSeed, "run");
+    const { result } = await gradeSubmission({ exercise: "convolution", source: SOURCE, mode: "run", runner: createFakeRunner(() => gradable(outcomes)) });
+    const points = (name: string) => result.cases.find((entry) => entry.name === name)!.points;
+    expect(points("a single pixel")).toBeLessThan(points("stride that does not divide evenly"));
+    expect(points("1×1 kernel, no padding")).toBeLessThan(points("default padding and stride"));
   });
 });

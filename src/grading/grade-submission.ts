@@ -3,7 +3,7 @@
 // short attempt), and returns one TGradingResult and whether it stopped at the cap.
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
 import { describeEnding, describeTimeLimit, judgeCase, pythonText } from "./case-feedback";
-import { diagnoseMistakes, type TFailedCase } from "./diagnose";
+import { diagnoseMistakes, weighCase, type TObservedCase } from "./diagnose";
 import type { TGradingCase } from "./exercise-definition";
 import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
 import { capLimits, type TLimitCap } from "./limit-cap";
@@ -113,6 +113,14 @@ function collectStdout(names: readonly string[], outcomes: readonly TCaseOutcome
   return { text: capText(text, MAX_STDOUT_LENGTH), isCapped: text.length > MAX_STDOUT_LENGTH };
 }
 
+/** Cases are weighted (see weighCase); "all-or-nothing" exercises give the points only for every case. */
+function scoreCases(meta: TExerciseMeta, caseResults: readonly TCaseResult[]): number {
+  const isAllPassed = caseResults.every((result) => result.passed);
+  if (meta.scoring === "all-or-nothing" || isAllPassed) return isAllPassed ? meta.points : 0;
+  const earned = caseResults.reduce((sum, result) => sum + (result.passed ? result.points : 0), 0);
+  return Math.round(earned * 100) / 100;
+}
+
 export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGraded> {
   const capped = options.limitCap ? capLimits(options.runner, options.limitCap) : null;
   const result = await gradeWithRunner({ ...options, runner: capped?.runner ?? options.runner });
@@ -171,13 +179,17 @@ async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradi
     });
   }
 
-  const points = meta.points / cases.length;
+  const weights = cases.map((gradingCase) => weighCase(gradingCase, meta.tolerance));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const caseResults: TCaseResult[] = [];
-  const failures: TFailedCase[] = [];
+  const observed: TObservedCase[] = [];
   cases.forEach((gradingCase, i) => {
-    const verdict = judgeCase({ gradingCase, outcome: jobResult.cases[i], points, tolerance: meta.tolerance, output: definition.output });
+    const outcome = jobResult.cases[i];
+    const points = (meta.points * weights[i]) / totalWeight;
+    const verdict = judgeCase({ gradingCase, outcome, points, tolerance: meta.tolerance, output: definition.output });
     caseResults.push(verdict.result);
-    if (verdict.wrongReturn) failures.push({ gradingCase, returned: verdict.wrongReturn });
+    if (outcome.status === "returned") observed.push({ gradingCase, returned: outcome.value });
+    if (outcome.status === "raised") observed.push({ gradingCase, raised: outcome.error });
   });
   const passedCount = caseResults.filter((result) => result.passed).length;
   const stopIndex = jobResult.cases.findIndex((outcome) => outcome.status === "timeout" || outcome.status === "memory");
@@ -192,11 +204,11 @@ async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradi
   return finish({
     status,
     gradable: true,
-    score: Math.round(((meta.points * passedCount) / cases.length) * 100) / 100,
+    score: scoreCases(meta, caseResults),
     message: stop ? describeStop(cases[stopIndex], stop) : null,
     operatorMessage: null,
     cases: caseResults,
-    diagnoses: diagnoseMistakes(failures, meta.tolerance),
+    diagnoses: diagnoseMistakes(observed, meta.tolerance),
     stdout: stdout.text,
     stdoutTruncated: jobResult.outputTruncated || stdout.isCapped,
   });

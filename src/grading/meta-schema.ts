@@ -9,6 +9,12 @@ export const ZExerciseMeta = z
     /** position in the exercise list */
     order: z.number().int(),
     points: z.number().positive(),
+    /**
+     * "proportional" (the default): each case earns its weighted share (see weighCase). "all-or-nothing": the
+     * points only when every case passes, for an instructor who wants no credit for a solution
+     * that a known mistake gets through on its degenerate cases (1×1 kernels, single pixels).
+     */
+    scoring: z.enum(["proportional", "all-or-nothing"]).default("proportional"),
     functionName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
     /** the exact `def` line without `def` and colon, shown with load errors */
     signature: z.string(),

@@ -89,6 +89,11 @@ export function buildPoolCall(input: TPoolInput): TCaseInput {
   );
 }
 
+/** The arguments as the call passes them (int, (h, w) tuple or None). */
+export function listPoolArguments(input: TPoolInput): Record<string, number | TPair | null> {
+  return { kernel_size: input.kernel, stride: input.stride, padding: input.padding };
+}
+
 export function describePoolInput(input: TPoolInput): TCaseParams {
   return { "x.shape": input.x.shape, kernel_size: input.kernel, stride: input.stride, padding: input.padding };
 }

@@ -116,6 +116,9 @@ export const ZDiagnosis = z.object({
   message: ZMessage,
   /** names (the identifier `name`) of the failing cases this mistake explains */
   cases: z.array(z.string()),
+  /** how sure: the mistake reproduces the output on `explained` of the `telling` cases (those where it would show) */
+  explained: z.number().int().nonnegative().optional(),
+  telling: z.number().int().nonnegative().optional(),
 });
 export type TDiagnosis = z.infer<typeof ZDiagnosis>;
 

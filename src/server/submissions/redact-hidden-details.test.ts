@@ -10,13 +10,17 @@ import { redactHiddenCaseDetails, ZRedactedGradingResult } from "./redact-hidden
 const SEED = 11;
 const DUE = { dueAt: new Date("2026-03-01T15:59:00Z"), timeZone: "Asia/Shanghai" };
 
-/** A real Submit result: odd cases return the flipped-kernel output (heatmaps, a diagnosis), even ones the right answer. */
-async function gradeHalfFlipped(raisedAt?: { index: number; type: string; message: string; line: number }) {
+/**
+ * A real Submit result from a student who flips the kernel on every case (heatmaps, a diagnosis:
+ * the grader names a mistake only when it shows on most cases where it can). Degenerate cases,
+ * where flipping changes nothing, pass.
+ */
+async function gradeFlipped(raisedAt?: { index: number; type: string; message: string; line: number }) {
   const meta = await readExerciseMeta("convolution");
   const cases = getExerciseDefinition("convolution")!.buildCases({ seed: SEED, count: meta.cases.hiddenCount, generator: meta.cases.generator });
   const outcomes: TCaseOutcome[] = cases.map((gradingCase, i) => {
-    const flipped = gradingCase.computeVariants().find((v) => v.mistake.code === "flipped-kernel")!.candidates[0]!;
-    const outcome = returnedOutcome(i % 2 === 1 ? flipped : gradingCase.expected);
+    const flipped = gradingCase.computeVariants().find((v) => v.mistake.code === "flipped-kernel")!.candidates[0];
+    const outcome = returnedOutcome(flipped ?? gradingCase.expected);
     if (raisedAt?.index === i) return { status: "raised", error: { ...raisedAt, traceback: "" }, timeMs: 1, stdout: "" };
     return i === 0 ? { ...outcome, stdout: "debug line\n" } : outcome;
   });
@@ -28,7 +32,7 @@ async function gradeHalfFlipped(raisedAt?: { index: number; type: string; messag
 }
 
 describe("redactHiddenCaseDetails", async () => {
-  const result = await gradeHalfFlipped();
+  const result = await gradeFlipped();
   const failing = result.cases.filter((c) => !c.passed);
 
   it("starts from a result that does carry case data, so the checks below mean something", () => {
@@ -75,7 +79,7 @@ describe("redactHiddenCaseDetails", async () => {
 
   it("shows a failing case that raised by its exception type and line, never Python's message", async () => {
     const secret = "index 7 is out of bounds for img of shape (5, 9)";
-    const raised = await gradeHalfFlipped({ index: 2, type: "IndexError", message: secret, line: 14 });
+    const raised = await gradeFlipped({ index: 2, type: "IndexError", message: secret, line: 14 });
     expect(inEnglish(raised.cases[2].message)).toContain(secret);
     const redacted = redactHiddenCaseDetails(raised, DUE);
     expect(JSON.stringify(redacted)).not.toContain("out of bounds");
@@ -84,7 +88,7 @@ describe("redactHiddenCaseDetails", async () => {
   });
 
   it("does not show an exception class the student named, which could spell the case's data", async () => {
-    const raised = await gradeHalfFlipped({ index: 2, type: "Shape_5_9", message: "", line: 3 });
+    const raised = await gradeFlipped({ index: 2, type: "Shape_5_9", message: "", line: 3 });
     const redacted = redactHiddenCaseDetails(raised, DUE);
     expect(redacted.cases[2].message).toEqual(message("caseHidden"));
     expect(JSON.stringify(redacted)).not.toContain("Shape_5_9");
