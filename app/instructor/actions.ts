@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { format } from "@/i18n";
+import { extensionMessages } from "@/i18n/extensions";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { runAction, type TActionState } from "@/server/action-state";
@@ -22,6 +23,9 @@ import { restoreStudent } from "@/server/roster/restore-student";
 import { createRegradeJob } from "@/server/regrades/create-regrade-job";
 import { updateAssignment } from "@/server/assignments/update-assignment";
 import { updateCourse } from "@/server/courses/update-course";
+import { ZExtensionInput } from "@/server/extensions/extension-schemas";
+import { grantExtensions } from "@/server/extensions/grant-extensions";
+import { removeExtension } from "@/server/extensions/remove-extension";
 
 /** A text field of the form; absent fields read as missing, which zod then reports. */
 function field(form: FormData, name: string): string | undefined {
@@ -141,5 +145,36 @@ export async function startRegradeAction(_prev: TActionState, form: FormData): P
     enqueueRegradeJob(jobId);
     refreshCourse(input.courseId);
     redirect(`/instructor/courses/${input.courseId}/regrades/${jobId}`);
+  });
+}
+
+export async function grantExtensionsAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const input = ZExtensionInput.parse({
+      emails: field(form, "emails"),
+      dueAt: field(form, "dueAt") ?? "",
+      extraHours: field(form, "extraHours") ?? "",
+      excused: form.get("excused") === "on",
+      reason: field(form, "reason") ?? "",
+    });
+    const { granted } = await grantExtensions(db, { user, courseId, assignmentId, input });
+    refreshCourse(courseId);
+    const t = extensionMessages(await getLocale());
+    return { status: "ok", message: granted === 1 ? t.grantedOne : format(t.granted, { count: granted }) };
+  });
+}
+
+export async function removeExtensionAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const userId = ZId.parse(field(form, "userId"));
+    await removeExtension(db, { user, courseId, assignmentId, userId });
+    refreshCourse(courseId);
+    return { status: "ok", message: extensionMessages(await getLocale()).removed };
   });
 }

@@ -1,6 +1,7 @@
 // The course's final scores for the LMS gradebook: per current student and assignment, the sum
 // over the assignment's exercises of the best submission score in that assignment. A stored
-// score already has its late penalty applied, so late work counts as penalised.
+// score already has its late penalty applied, so late work counts as penalised. A student
+// excused from an assignment gets "EX" there instead of a score.
 import type { TDb } from "@/server/db-client";
 import { canExportGrades } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
@@ -32,6 +33,14 @@ export async function exportGrades(db: TDb, options: { user: TSessionUser; cours
     },
     select: { userId: true, assignmentId: true, exerciseId: true, score: true, isLate: true, receivedAt: true },
   });
+  const excused = new Set(
+    (
+      await db.assignmentException.findMany({
+        where: { assignmentId: { in: course.assignments.map((a) => a.id) }, excused: true },
+        select: { assignmentId: true, userId: true },
+      })
+    ).map((e) => `${e.userId} ${e.assignmentId}`),
+  );
   const byCell = groupBy(submissions, (s) => `${s.userId} ${s.assignmentId} ${s.exerciseId}`);
   const csv = buildGradesCsv({
     assignmentTitles: course.assignments.map((a) => a.title),
@@ -39,12 +48,14 @@ export async function exportGrades(db: TDb, options: { user: TSessionUser; cours
       name: student.name,
       email: student.email,
       scores: course.assignments.map((assignment) =>
-        roundScore(
-          assignment.exercises.reduce((sum, { exerciseId }) => {
-            const best = pickBestSubmission(byCell.get(`${student.userId} ${assignment.id} ${exerciseId}`) ?? []);
-            return sum + (best?.score ?? 0);
-          }, 0),
-        ),
+        excused.has(`${student.userId} ${assignment.id}`)
+          ? ("EX" as const)
+          : roundScore(
+              assignment.exercises.reduce((sum, { exerciseId }) => {
+                const best = pickBestSubmission(byCell.get(`${student.userId} ${assignment.id} ${exerciseId}`) ?? []);
+                return sum + (best?.score ?? 0);
+              }, 0),
+            ),
       ),
     })),
   });

@@ -11,7 +11,8 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export interface TGradesTable {
   assignmentTitles: string[];
-  students: { name: string; email: string; scores: number[] }[];
+  /** "EX": the student is excused from that assignment (the LMS convention Canvas reads). */
+  students: { name: string; email: string; scores: (number | "EX")[] }[];
 }
 
 /** Repeated titles would make the import merge two columns into one; later ones get " (2)", " (3)". */

@@ -62,3 +62,8 @@ export function canStartRegrade(user: TSessionUser, membership: TMembership | nu
 export function canViewRegradeJob(user: TSessionUser, membership: TMembership | null): boolean {
   return canViewCourseAsStaff(user, membership);
 }
+
+/** Extensions, "excused" marks and their removal; TAs see them read-only (canViewCourseAdmin). */
+export function canGrantExtensions(user: TSessionUser, membership: TMembership | null): boolean {
+  return canManageCourse(user, membership);
+}
