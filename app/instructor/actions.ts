@@ -7,6 +7,7 @@ import { z } from "zod";
 import { format } from "@/i18n";
 import { extensionMessages } from "@/i18n/extensions";
 import { instructorMessages } from "@/i18n/instructor";
+import { overrideMessages } from "@/i18n/overrides";
 import { getLocale } from "@/i18n/server";
 import { runAction, type TActionState } from "@/server/action-state";
 import { requireUser } from "@/server/auth/current-user";
@@ -26,6 +27,8 @@ import { updateCourse } from "@/server/courses/update-course";
 import { ZExtensionInput } from "@/server/extensions/extension-schemas";
 import { grantExtensions } from "@/server/extensions/grant-extensions";
 import { removeExtension } from "@/server/extensions/remove-extension";
+import { ZScoreOverrideInput } from "@/server/overrides/override-schemas";
+import { setScoreOverride } from "@/server/overrides/set-score-override";
 
 /** A text field of the form; absent fields read as missing, which zod then reports. */
 function field(form: FormData, name: string): string | undefined {
@@ -56,7 +59,11 @@ export async function updateCourseAction(_prev: TActionState, form: FormData): P
   return runAction(async () => {
     const user = await requireUser();
     const courseId = ZId.parse(field(form, "courseId"));
-    const input = ZCourseInput.parse({ title: field(form, "title"), description: field(form, "description") });
+    const input = ZCourseInput.parse({
+      title: field(form, "title"),
+      description: field(form, "description"),
+      taMayOverrideScores: form.get("taMayOverrideScores") === "on",
+    });
     await updateCourse(db, { user, courseId, input });
     refreshCourse(courseId);
     return { status: "ok", message: (await messages()).courseSaved };
@@ -176,5 +183,19 @@ export async function removeExtensionAction(_prev: TActionState, form: FormData)
     await removeExtension(db, { user, courseId, assignmentId, userId });
     refreshCourse(courseId);
     return { status: "ok", message: extensionMessages(await getLocale()).removed };
+  });
+}
+
+export async function setScoreOverrideAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const studentId = ZId.parse(field(form, "studentId"));
+    const slug = ZId.parse(field(form, "slug"));
+    const input = ZScoreOverrideInput.parse({ score: field(form, "score"), comment: field(form, "comment") });
+    await setScoreOverride(db, { user, courseId, assignmentId, studentId, slug, input });
+    refreshCourse(courseId);
+    return { status: "ok", message: overrideMessages(await getLocale()).saved };
   });
 }

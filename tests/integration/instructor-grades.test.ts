@@ -74,12 +74,12 @@ describe("the progress matrix", () => {
     expect(matrix.rows.map((r) => r.name)).toEqual(["Ada Student", "Ben Student"]);
     const [ada, ben] = matrix.rows;
     expect(ada!.cells).toEqual([
-      { bestScore: 4, attempts: 2, pending: 0, isLate: true, hasPassed: true },
-      { bestScore: 0, attempts: 1, pending: 0, isLate: true, hasPassed: false },
+      { bestScore: 4, attempts: 2, pending: 0, isLate: true, hasPassed: true, override: null },
+      { bestScore: 0, attempts: 1, pending: 0, isLate: true, hasPassed: false, override: null },
     ]);
     expect(ada!.total).toBe(4);
-    expect(ben!.cells[0]).toEqual({ bestScore: 5, attempts: 2, pending: 0, isLate: false, hasPassed: true });
-    expect(ben!.cells[1]).toEqual({ bestScore: null, attempts: 0, pending: 0, isLate: false, hasPassed: false });
+    expect(ben!.cells[0]).toEqual({ bestScore: 5, attempts: 2, pending: 0, isLate: false, hasPassed: true, override: null });
+    expect(ben!.cells[1]).toEqual({ bestScore: null, attempts: 0, pending: 0, isLate: false, hasPassed: false, override: null });
   });
 
   it("opens one student's submissions with code and results, newest first", async () => {

@@ -1,9 +1,10 @@
 // Everything the student's exercise page shows, behind the same gate as runs and submissions
 // (loadAssignmentExercise): the exercise folder's statement and starter, the student's draft and
-// submission history, and where the deadline stands. Null when the exercise's folder is gone.
+// submission history, where the deadline stands, and a score staff set by hand with their comment. Null when the exercise's folder is gone.
 import { getExercise } from "@/grading/exercise-files";
 import type { TDb } from "@/server/db-client";
 import type { TSessionUser } from "@/server/permissions/roles";
+import { loadScoreOverrides } from "@/server/overrides/load-score-overrides";
 import { listSubmissionHistory } from "@/server/submissions/list-submission-history";
 import { evaluateDeadline } from "./late-policy";
 import { loadAssignmentExercise } from "./load-assignment-exercise";
@@ -12,10 +13,12 @@ export async function getExerciseWorkspace(db: TDb, options: { user: TSessionUse
   const loaded = await loadAssignmentExercise(db, options);
   const exercise = await getExercise(options.slug);
   if (!exercise) return null;
-  const [draft, history] = await Promise.all([
+  const [draft, history, overrides] = await Promise.all([
     db.draft.findUnique({ where: { userId_exerciseId: { userId: options.user.id, exerciseId: loaded.exercise.id } }, select: { code: true } }),
     listSubmissionHistory(db, { userId: options.user.id, exerciseId: loaded.exercise.id }),
+    loadScoreOverrides(db, { assignmentIds: [loaded.assignment.id], userId: options.user.id, exerciseId: loaded.exercise.id }),
   ]);
+  const override = [...overrides.values()][0];
   return {
     assignment: loaded.assignment,
     points: loaded.points,
@@ -23,5 +26,6 @@ export async function getExerciseWorkspace(db: TDb, options: { user: TSessionUse
     initialCode: draft?.code ?? exercise.starter,
     history,
     deadline: evaluateDeadline(loaded.assignment, options.now ?? new Date()),
+    override: override ? { score: override.score, comment: override.comment } : null,
   };
 }

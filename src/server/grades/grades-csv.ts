@@ -12,7 +12,8 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 export interface TGradesTable {
   assignmentTitles: string[];
   /** "EX": the student is excused from that assignment (the LMS convention Canvas reads). */
-  students: { name: string; email: string; scores: (number | "EX")[] }[];
+  /** notes: which scores were set by hand; a "Notes" column appears when any student has some */
+  students: { name: string; email: string; scores: (number | "EX")[]; notes?: string }[];
 }
 
 /** Repeated titles would make the import merge two columns into one; later ones get " (2)", " (3)". */
@@ -27,10 +28,11 @@ function distinctTitles(titles: readonly string[]): string[] {
 
 /** Starts with a byte-order mark so that Excel reads the UTF-8 (Chinese names) correctly. */
 export function buildGradesCsv(table: TGradesTable): string {
+  const withNotes = table.students.some((s) => s.notes);
   const csv = Papa.unparse(
     {
-      fields: ["Name", "Email", ...distinctTitles(table.assignmentTitles)],
-      data: table.students.map((s) => [s.name, s.email, ...s.scores]),
+      fields: ["Name", "Email", ...distinctTitles(table.assignmentTitles), ...(withNotes ? ["Notes"] : [])],
+      data: table.students.map((s) => [s.name, s.email, ...s.scores, ...(withNotes ? [s.notes ?? ""] : [])]),
     },
     { escapeFormulae: FORMULA_START, newline: "\r\n" },
   );

@@ -28,7 +28,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
       <div className="grid gap-6 md:grid-cols-2">
         {course.can.edit ? (
           <div className="rounded-lg border border-slate-200 bg-white p-4">
-            <CourseForm action={updateCourseAction} course={{ id: course.id, title: course.title, description: course.description }} />
+            <CourseForm action={updateCourseAction} course={{ id: course.id, title: course.title, description: course.description, taMayOverrideScores: course.taMayOverrideScores }} />
           </div>
         ) : (
           <section className="rounded-lg border border-slate-200 bg-white p-4">
