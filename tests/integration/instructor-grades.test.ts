@@ -128,10 +128,12 @@ describe("the grade export", () => {
     const { filename, csv } = await exportGrades(db, { user: w.instructor, courseId: w.courseId, now: new Date("2026-12-01T10:00:00Z") });
     const course = await db.course.findUniqueOrThrow({ where: { id: w.courseId } });
     expect(filename).toBe(`convlab-grades-${course.code}-2026-12-01.csv`);
-    expect(parse(csv)).toEqual([
+    // The per-exercise columns that follow are checked in instructor-exports.test.ts. Ben has
+    // nothing in Homework 1, which is not due yet: blank, not 0.
+    expect(parse(csv).map((row) => row.slice(0, 4))).toEqual([
       ["Name", "Email", "Late homework", "Homework 1"],
       ["Ada Student", w.student.email, "4", "5"],
-      ["Ben Student", w.otherStudent.email, "5", "0"],
+      ["Ben Student", w.otherStudent.email, "5", ""],
     ]);
   });
 
