@@ -3,6 +3,8 @@
 import { defineMessages } from "./index";
 
 const en = {
+  accountNotFound: "No account has the email address {email}. Ask the person to sign up first.",
+  adminRoleUnchangeable: "Admin accounts keep their role; it is not changed from this page.",
   assignmentNotFound: "No such assignment in this course.",
   assignmentNotOpenYet: "This assignment opens on {opensAt}.",
   attemptsUsedUp: "You have used all {maxAttempts} attempts for this exercise.",
@@ -58,6 +60,8 @@ export type TErrorKey = keyof typeof en;
 export const errorMessages = defineMessages<TErrorKey>({
   en,
   "zh-CN": {
+    accountNotFound: "没有邮箱为 {email} 的账户，请先让此人注册。",
+    adminRoleUnchangeable: "管理员账户的角色保持不变，不能在此页面修改。",
     assignmentNotFound: "本课程中没有这个作业。",
     assignmentNotOpenYet: "该作业将于 {opensAt} 开放。",
     attemptsUsedUp: "你已用完此练习的全部 {maxAttempts} 次提交机会。",
