@@ -148,3 +148,19 @@ test("a TA allowed by the course sets a score by hand, the student reads the com
   expect([rows[1]![0], rows[1]![column]]).toEqual(["Points Possible", "5"]);
   expect(rows.find((row) => row[3] === seen.student.email)?.[column]).toBe("4");
 });
+
+test("staff land on their courses after sign-in; a student's course card opens that course's assignments", async ({ page, browser, baseURL }) => {
+  await signIn(page, DEMO_INSTRUCTOR);
+  await expect(page).toHaveURL(/\/instructor$/);
+  await expect(page.getByTestId("staff-courses")).toContainText(DEMO_COURSE_CODE);
+
+  const studentContext = await browser.newContext({ baseURL, locale: "en-US" });
+  const studentPage = await studentContext.newPage();
+  await signIn(studentPage, seen.student);
+  await expect(studentPage).toHaveURL(/\/$/);
+  await studentPage.getByTestId("course-list").getByRole("link").first().click();
+  await expect(studentPage).toHaveURL(/\/\?course=/);
+  await expect(studentPage.getByRole("heading", { name: /^Assignments: / })).toBeVisible();
+  await expect(studentPage.getByText(seen.title)).toBeVisible();
+  await studentContext.close();
+});

@@ -6,9 +6,10 @@ import { auth } from "@/server/auth/auth";
 import { AppError } from "@/server/errors";
 import type { TSignInInput } from "./account-schemas";
 
-export async function signIn(input: TSignInInput): Promise<void> {
+export async function signIn(input: TSignInInput): Promise<{ userId: string }> {
   try {
-    await auth.api.signInEmail({ body: input, headers: await headers() });
+    const result = await auth.api.signInEmail({ body: input, headers: await headers() });
+    return { userId: result.user.id };
   } catch (error) {
     if (isAPIError(error)) {
       if (error.statusCode === 429) throw new AppError("rate_limited", "tooManyAttempts");
