@@ -8,6 +8,7 @@ import { getLocale } from "@/i18n/server";
 import { db } from "@/server/db";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { countStaffCourses } from "@/server/courses/count-staff-courses";
+import { canManageInstructors } from "@/server/permissions/admin-permissions";
 import { canOpenInstructorArea } from "@/server/permissions/course-permissions";
 import { setLocaleAction, signOutAction } from "./actions";
 import "katex/dist/katex.min.css";
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             user={user}
             locale={locale}
             showInstructorLink={showInstructorLink}
+            showAdminLink={user ? canManageInstructors(user) : false}
             signOutAction={signOutAction}
             setLocaleAction={setLocaleAction}
           />

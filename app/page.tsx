@@ -12,7 +12,7 @@ import { listMyCourses } from "@/server/courses/list-my-courses";
 import { db } from "@/server/db";
 import { joinCourseAction, resendVerificationAction } from "./actions";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ course?: string | string[] }> }) {
   const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
   const t = commonMessages(locale);
   if (!user) {
@@ -37,6 +37,10 @@ export default async function HomePage() {
     isEmailVerified({ userId: user.id }),
   ]);
   const th = homeMessages(locale);
+  // A student's course card links here with ?course=<id>: the assignments of that course only.
+  const { course: courseParam } = await searchParams;
+  const chosen = courses.find((c) => c.id === courseParam);
+  const shown = chosen ? assignments.filter((a) => a.courseId === chosen.id) : assignments;
   const roleLabel = { student: t.roleStudent, ta: t.roleTa, instructor: t.roleInstructor };
   return (
     <div className="grid gap-8 md:grid-cols-[2fr_1fr]">
@@ -50,14 +54,28 @@ export default async function HomePage() {
           <ul className="flex flex-col gap-3" data-testid="course-list">
             {courses.map((course) => (
               <li key={course.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                <p className="text-lg font-medium text-blue-900">{course.title}</p>
+                <Link
+                  href={course.role === "student" ? `/?course=${encodeURIComponent(course.id)}#assignments` : `/instructor/courses/${encodeURIComponent(course.id)}`}
+                  className="text-lg font-medium text-blue-900 underline"
+                >
+                  {course.title}
+                </Link>
                 <p className="text-sm text-slate-600">{roleLabel[course.role]}</p>
               </li>
             ))}
           </ul>
         )}
-        <h2 className="mb-3 mt-8 text-xl font-semibold">{th.assignments}</h2>
-        <AssignmentList assignments={assignments} locale={locale} />
+        <h2 id="assignments" className="mb-3 mt-8 text-xl font-semibold">
+          {chosen ? `${th.assignments}: ${chosen.title}` : th.assignments}
+        </h2>
+        {chosen ? (
+          <p className="mb-3 text-sm">
+            <Link href="/#assignments" className="text-blue-800 underline">
+              {th.allAssignments}
+            </Link>
+          </p>
+        ) : null}
+        <AssignmentList assignments={shown} locale={locale} />
       </section>
       <aside className="flex flex-col gap-4 self-start rounded-lg border border-slate-200 bg-white p-4">
         {isVerified ? null : <VerifyEmailNotice email={user.email} resendAction={resendVerificationAction} />}

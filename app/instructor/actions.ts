@@ -5,7 +5,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { format } from "@/i18n";
+import { extensionMessages } from "@/i18n/extensions";
 import { instructorMessages } from "@/i18n/instructor";
+import { overrideMessages } from "@/i18n/overrides";
 import { getLocale } from "@/i18n/server";
 import { runAction, type TActionState } from "@/server/action-state";
 import { requireUser } from "@/server/auth/current-user";
@@ -23,6 +25,11 @@ import { createRegradeJob } from "@/server/regrades/create-regrade-job";
 import { updateAssignment } from "@/server/assignments/update-assignment";
 import { updateCourse } from "@/server/courses/update-course";
 import { resendCourseScores } from "@/server/lti/list-score-syncs";
+import { ZExtensionInput } from "@/server/extensions/extension-schemas";
+import { grantExtensions } from "@/server/extensions/grant-extensions";
+import { removeExtension } from "@/server/extensions/remove-extension";
+import { ZScoreOverrideInput } from "@/server/overrides/override-schemas";
+import { setScoreOverride } from "@/server/overrides/set-score-override";
 
 /** A text field of the form; absent fields read as missing, which zod then reports. */
 function field(form: FormData, name: string): string | undefined {
@@ -53,7 +60,11 @@ export async function updateCourseAction(_prev: TActionState, form: FormData): P
   return runAction(async () => {
     const user = await requireUser();
     const courseId = ZId.parse(field(form, "courseId"));
-    const input = ZCourseInput.parse({ title: field(form, "title"), description: field(form, "description") });
+    const input = ZCourseInput.parse({
+      title: field(form, "title"),
+      description: field(form, "description"),
+      taMayOverrideScores: form.get("taMayOverrideScores") === "on",
+    });
     await updateCourse(db, { user, courseId, input });
     refreshCourse(courseId);
     return { status: "ok", message: (await messages()).courseSaved };
@@ -153,4 +164,49 @@ export async function resendLtiScoresAction(form: FormData): Promise<void> {
   const userId = field(form, "userId") ? ZId.parse(field(form, "userId")) : undefined;
   await resendCourseScores(db, { user, courseId, ltiResourceLinkId, userId });
   revalidatePath(`/instructor/courses/${courseId}/lms`);
+}
+
+export async function grantExtensionsAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const input = ZExtensionInput.parse({
+      emails: field(form, "emails"),
+      dueAt: field(form, "dueAt") ?? "",
+      extraHours: field(form, "extraHours") ?? "",
+      excused: form.get("excused") === "on",
+      reason: field(form, "reason") ?? "",
+    });
+    const { granted } = await grantExtensions(db, { user, courseId, assignmentId, input });
+    refreshCourse(courseId);
+    const t = extensionMessages(await getLocale());
+    return { status: "ok", message: granted === 1 ? t.grantedOne : format(t.granted, { count: granted }) };
+  });
+}
+
+export async function removeExtensionAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const userId = ZId.parse(field(form, "userId"));
+    await removeExtension(db, { user, courseId, assignmentId, userId });
+    refreshCourse(courseId);
+    return { status: "ok", message: extensionMessages(await getLocale()).removed };
+  });
+}
+
+export async function setScoreOverrideAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const studentId = ZId.parse(field(form, "studentId"));
+    const slug = ZId.parse(field(form, "slug"));
+    const input = ZScoreOverrideInput.parse({ score: field(form, "score"), comment: field(form, "comment") });
+    await setScoreOverride(db, { user, courseId, assignmentId, studentId, slug, input });
+    refreshCourse(courseId);
+    return { status: "ok", message: overrideMessages(await getLocale()).saved };
+  });
 }

@@ -1,13 +1,17 @@
 "use server";
 import { redirect } from "next/navigation";
 import { ZReturnPath, ZSignInInput } from "@/server/accounts/account-schemas";
+import { landingPathAfterSignIn } from "@/server/accounts/landing-path";
 import { signIn } from "@/server/accounts/sign-in";
 import { runAction, type TActionState } from "@/server/action-state";
+import { db } from "@/server/db";
 
 export async function signInAction(_prev: TActionState, form: FormData): Promise<TActionState> {
-  const next = ZReturnPath.parse(form.get("next") ?? "/");
+  let next = ZReturnPath.parse(form.get("next") ?? "/");
   const state = await runAction(async () => {
-    await signIn(ZSignInInput.parse({ email: form.get("email") ?? "", password: form.get("password") ?? "" }));
+    const { userId } = await signIn(ZSignInInput.parse({ email: form.get("email") ?? "", password: form.get("password") ?? "" }));
+    // No page asked for: staff land on their courses.
+    if (next === "/") next = await landingPathAfterSignIn(db, userId);
     return { status: "ok" };
   });
   if (state.status === "ok") redirect(next);

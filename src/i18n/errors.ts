@@ -3,6 +3,8 @@
 import { defineMessages } from "./index";
 
 const en = {
+  accountNotFound: "No account has the email address {email}. Ask the person to sign up first.",
+  adminRoleUnchangeable: "Admin accounts keep their role; it is not changed from this page.",
   assignmentNotFound: "No such assignment in this course.",
   assignmentNotOpenYet: "This assignment opens on {opensAt}.",
   attemptsUsedUp: "You have used all {maxAttempts} attempts for this exercise.",
@@ -22,6 +24,9 @@ const en = {
   emailInvalid: "Enter a valid email address.",
   emailNotVerified: "Confirm your email address before joining a course: open the link we sent to {email}, or ask for a new one.",
   emailTaken: "An account with this email already exists. Sign in instead.",
+  extensionBeforeDue: "The new due date {date} is not after the assignment's due date {due}: an extension must give more time. Nothing was changed.",
+  extensionNotStudents: "These are not students of this course: {emails}. Nothing was changed.",
+  extensionNotFound: "This student has no extension or exception for this assignment.",
   exerciseNotInCourse: "No assignment of this course uses that exercise.",
   exerciseNotOpenable: "This exercise is not part of any assignment you can open.",
   internal: "Something went wrong on our side. Please try again.",
@@ -32,6 +37,8 @@ const en = {
   onlyCourseInstructors: "Only the course's instructors can do this.",
   onlyInstructorsCreateCourses: "Only instructors can create courses.",
   onlyStudentsRemovable: "Only students can be removed. Give this person the student role first.",
+  overrideAbovePoints: "{score} is more than this exercise is worth ({points} points). Nothing was changed.",
+  overrideNotAllowed: "Only the course's instructors can set scores by hand, unless they allow TAs to in the course settings.",
   passwordTooLong: "Password must be at most 128 characters.",
   passwordTooShort: "Password must be at least 8 characters.",
   personNotEnrolled: "This person is not enrolled in the course.",
@@ -63,6 +70,8 @@ export type TErrorKey = keyof typeof en;
 export const errorMessages = defineMessages<TErrorKey>({
   en,
   "zh-CN": {
+    accountNotFound: "没有邮箱为 {email} 的账户，请先让此人注册。",
+    adminRoleUnchangeable: "管理员账户的角色保持不变，不能在此页面修改。",
     assignmentNotFound: "本课程中没有这个作业。",
     assignmentNotOpenYet: "该作业将于 {opensAt} 开放。",
     attemptsUsedUp: "你已用完此练习的全部 {maxAttempts} 次提交机会。",
@@ -82,6 +91,9 @@ export const errorMessages = defineMessages<TErrorKey>({
     emailInvalid: "请输入有效的邮箱地址。",
     emailNotVerified: "加入课程前请先确认邮箱地址：打开我们发送到 {email} 的链接，或重新获取链接。",
     emailTaken: "该邮箱已注册，请直接登录。",
+    extensionBeforeDue: "新的截止时间 {date} 不晚于作业的截止时间 {due}：延期必须给出更多时间。未做任何更改。",
+    extensionNotStudents: "以下不是本课程的学生：{emails}。未做任何更改。",
+    extensionNotFound: "该学生在此作业没有延期或例外。",
     exerciseNotInCourse: "本课程没有作业使用该练习。",
     exerciseNotOpenable: "你无法打开此练习：它不属于你可访问的作业。",
     internal: "服务器出错了，请重试。",
@@ -92,6 +104,8 @@ export const errorMessages = defineMessages<TErrorKey>({
     onlyCourseInstructors: "只有本课程的教师可以执行此操作。",
     onlyInstructorsCreateCourses: "只有教师可以创建课程。",
     onlyStudentsRemovable: "只能移除学生。请先将此人的角色改为学生。",
+    overrideAbovePoints: "{score} 超过了此练习的分值（{points} 分）。未做任何更改。",
+    overrideNotAllowed: "只有本课程的教师可以手动设置分数，除非他们在课程设置中允许助教这样做。",
     passwordTooLong: "密码最多 128 个字符。",
     passwordTooShort: "密码至少 8 个字符。",
     personNotEnrolled: "此人不在本课程中。",

@@ -4,6 +4,7 @@ import { defineMessages } from "./index";
 export const homeMessages = defineMessages({
   en: {
     assignments: "Assignments",
+    allAssignments: "Show the assignments of all my courses",
     noAssignments: "No assignments yet.",
     due: "Due {date}",
     timeLeft: "{left} left",
@@ -20,6 +21,7 @@ export const homeMessages = defineMessages({
   },
   "zh-CN": {
     assignments: "作业",
+    allAssignments: "显示我所有课程的作业",
     noAssignments: "暂无作业。",
     due: "截止 {date}",
     timeLeft: "剩余 {left}",

@@ -4,6 +4,7 @@ import { useId } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { TextField } from "@/components/ui/text-field";
 import { instructorMessages } from "@/i18n/instructor";
+import { overrideMessages } from "@/i18n/overrides";
 import { ActionResult } from "@/components/ui/action-result";
 import { PendingButton } from "@/components/ui/pending-button";
 import { useFormAction, type TFormAction } from "@/components/ui/use-form-action";
@@ -13,9 +14,10 @@ export function CourseForm({
   course,
 }: {
   action: TFormAction;
-  course?: { id: string; title: string; description: string | null };
+  course?: { id: string; title: string; description: string | null; taMayOverrideScores: boolean };
 }) {
-  const t = instructorMessages(useLocale());
+  const locale = useLocale();
+  const t = instructorMessages(locale);
   const { state, onSubmit, isPending } = useFormAction(action);
   const id = useId();
   const headingId = `${id}-heading`;
@@ -39,6 +41,14 @@ export function CourseForm({
           className="rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:border-blue-700"
         />
       </div>
+      {course ? (
+        <div className="flex items-center gap-2">
+          <input id={`${id}-ta-override`} name="taMayOverrideScores" type="checkbox" defaultChecked={course.taMayOverrideScores} />
+          <label htmlFor={`${id}-ta-override`} className="text-sm text-slate-800">
+            {overrideMessages(locale).taMayOverride}
+          </label>
+        </div>
+      ) : null}
       <ActionResult state={state} />
       <div>
         <PendingButton isPending={isPending} pendingLabel={t.saving}>

@@ -8,6 +8,7 @@ const cell = (bestScore: number | null, options: Partial<TMatrixCell> = {}): TMa
   pending: 0,
   isLate: false,
   hasPassed: false,
+  override: null,
   ...options,
 });
 

@@ -193,6 +193,12 @@ export function ProgressMatrix({ matrix, submissionsHref }: { matrix: TProgressM
                               {t.lateBadge}
                             </span>
                           ) : null}
+                          {cell.override ? (
+                            <span className="rounded bg-violet-200 px-1 text-violet-950" title={cell.override.comment}>
+                              <span className="sr-only">, </span>
+                              {t.overrideBadge}
+                            </span>
+                          ) : null}
                           {cell.pending > 0 ? (
                             <span>
                               <span className="sr-only">, </span>

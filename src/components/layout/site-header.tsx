@@ -9,12 +9,14 @@ export function SiteHeader({
   user,
   locale,
   showInstructorLink,
+  showAdminLink,
   signOutAction,
   setLocaleAction,
 }: {
   user: TSessionUser | null;
   locale: TLocale;
   showInstructorLink: boolean;
+  showAdminLink: boolean;
   signOutAction: () => Promise<void>;
   setLocaleAction: (locale: string) => Promise<void>;
 }) {
@@ -34,6 +36,11 @@ export function SiteHeader({
           {showInstructorLink ? (
             <Link href="/instructor" className="text-slate-800 hover:underline">
               {t.instructor}
+            </Link>
+          ) : null}
+          {showAdminLink ? (
+            <Link href="/admin" className="text-slate-800 hover:underline">
+              {t.admin}
             </Link>
           ) : null}
         </nav>

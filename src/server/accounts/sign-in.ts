@@ -7,11 +7,12 @@ import { AppError } from "@/server/errors";
 import { limitSignInAttempt } from "./account-rate-limits";
 import type { TSignInInput } from "./account-schemas";
 
-export async function signIn(input: TSignInInput): Promise<void> {
+export async function signIn(input: TSignInInput): Promise<{ userId: string }> {
   const requestHeaders = await headers();
   await limitSignInAttempt({ email: input.email, headers: requestHeaders });
   try {
-    await auth.api.signInEmail({ body: input, headers: requestHeaders });
+    const result = await auth.api.signInEmail({ body: input, headers: requestHeaders });
+    return { userId: result.user.id };
   } catch (error) {
     if (isAPIError(error)) {
       // One message for unknown email and wrong password, so accounts cannot be enumerated.

@@ -1,5 +1,6 @@
 // The home page of a student: every assignment of their courses with each exercise's status,
-// best score, attempts and due date.
+// best score, attempts and their own due date (an extension replaces the assignment's).
+import { effectiveDueAt } from "./effective-due";
 import type { TDb } from "@/server/db-client";
 
 export type TExerciseStatus = "not-started" | "in-progress" | "passed";
@@ -34,6 +35,7 @@ export async function listStudentAssignments(db: TDb, options: { userId: string;
     orderBy: [{ dueAt: "asc" }],
     include: {
       course: { select: { title: true } },
+      exceptions: { where: { userId: options.userId }, select: { dueAt: true } },
       exercises: { orderBy: { order: "asc" }, include: { exercise: true } },
     },
   });
@@ -44,29 +46,32 @@ export async function listStudentAssignments(db: TDb, options: { userId: string;
   ]);
   const progressBy = new Map(progress.map((p) => [p.exerciseId, p]));
   const drafted = new Set(drafts.map((d) => d.exerciseId));
-  return assignments.map((a) => ({
-    id: a.id,
-    title: a.title,
-    courseId: a.courseId,
-    courseTitle: a.course.title,
-    opensAt: a.opensAt.toISOString(),
-    dueAt: a.dueAt.toISOString(),
-    timeZone: a.timeZone,
-    allowLate: a.allowLate,
-    msLeft: a.dueAt.getTime() - now,
-    exercises: a.exercises.map(({ exercise, points }) => {
-      const p = progressBy.get(exercise.id);
-      const status: TExerciseStatus = p?.passedAt ? "passed" : p || drafted.has(exercise.id) ? "in-progress" : "not-started";
-      return {
-        slug: exercise.slug,
-        title: exercise.title,
-        titleZh: exercise.titleZh,
-        points: points ?? exercise.points,
-        status,
-        bestScore: p ? p.bestScore : null,
-        maxScore: p ? p.maxScore : null,
-        attempts: p?.attempts ?? 0,
-      };
-    }),
-  }));
+  return assignments.map((a) => {
+    const dueAt = effectiveDueAt(a, a.exceptions[0]);
+    return {
+      id: a.id,
+      title: a.title,
+      courseId: a.courseId,
+      courseTitle: a.course.title,
+      opensAt: a.opensAt.toISOString(),
+      dueAt: dueAt.toISOString(),
+      timeZone: a.timeZone,
+      allowLate: a.allowLate,
+      msLeft: dueAt.getTime() - now,
+      exercises: a.exercises.map(({ exercise, points }) => {
+        const p = progressBy.get(exercise.id);
+        const status: TExerciseStatus = p?.passedAt ? "passed" : p || drafted.has(exercise.id) ? "in-progress" : "not-started";
+        return {
+          slug: exercise.slug,
+          title: exercise.title,
+          titleZh: exercise.titleZh,
+          points: points ?? exercise.points,
+          status,
+          bestScore: p ? p.bestScore : null,
+          maxScore: p ? p.maxScore : null,
+          attempts: p?.attempts ?? 0,
+        };
+      }),
+    };
+  });
 }

@@ -1,5 +1,7 @@
 // Loads an assignment's exercise for the acting user, or refuses: the one gate in front of the
-// workspace, drafts, runs and submissions.
+// workspace, drafts, runs and submissions. The assignment comes back with the user's own due date
+// (an extension replaces it), so the workspace and the Submit checks read the student's deadline.
+import { findStudentException, withEffectiveDueAt } from "./effective-due";
 import { getMembership } from "@/server/roster/get-membership";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
@@ -16,8 +18,9 @@ export async function loadAssignmentExercise(db: TDb, options: { user: TSessionU
   if (!link) throw notFound;
   const membership = await getMembership(db, { userId: options.user.id, courseId: link.assignment.courseId });
   if (!canWorkOnAssignment(options.user, membership)) throw notFound;
+  const exception = await findStudentException(db, { assignmentId: link.assignmentId, userId: options.user.id });
   return {
-    assignment: link.assignment,
+    assignment: withEffectiveDueAt(link.assignment, exception),
     exercise: link.exercise,
     points: link.points ?? link.exercise.points,
     membership,

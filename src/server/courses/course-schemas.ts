@@ -18,6 +18,8 @@ export const ZCourseInput = z.object({
     .transform((text) => (text === "" ? null : text))
     .nullable()
     .default(null),
+  /** a checkbox of the course settings; absent leaves it as it is (a new course starts with it off) */
+  taMayOverrideScores: z.boolean().optional(),
 });
 export type TCourseInput = z.infer<typeof ZCourseInput>;
 

@@ -8,6 +8,7 @@ export interface TCourseOverview {
   id: string;
   title: string;
   description: string | null;
+  taMayOverrideScores: boolean;
   code: string;
   studentCount: number;
   assignments: {
@@ -36,6 +37,7 @@ export async function getCourseOverview(db: TDb, options: { user: TSessionUser; 
     id: course.id,
     title: course.title,
     description: course.description,
+    taMayOverrideScores: course.taMayOverrideScores,
     code: course.code,
     studentCount: course._count.enrollments,
     assignments: course.assignments.map((a) => ({

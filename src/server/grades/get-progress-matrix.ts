@@ -11,6 +11,7 @@ import { findCourseAssignment } from "@/server/assignments/find-course-assignmen
 import { groupBy } from "./group-by";
 import { listActiveStudents } from "@/server/roster/list-active-students";
 import { loadAssignmentExercises, type TAssignmentExercise } from "@/server/assignments/load-assignment-exercises";
+import { loadScoreOverrides, overrideKey } from "@/server/overrides/load-score-overrides";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
 
 export interface TMatrixCell {
@@ -19,6 +20,8 @@ export interface TMatrixCell {
   pending: number;
   isLate: boolean;
   hasPassed: boolean;
+  /** the score was set by hand (bestScore is that score); the comment the student sees */
+  override: { comment: string } | null;
 }
 
 export interface TMatrixRow {
@@ -40,13 +43,14 @@ export interface TProgressMatrix {
 export async function getProgressMatrix(db: TDb, options: { user: TSessionUser; courseId: string; assignmentId: string }): Promise<TProgressMatrix> {
   await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canViewStudentWork });
   const assignment = await findCourseAssignment(db, options);
-  const [exercises, students, submissions] = await Promise.all([
+  const [exercises, students, submissions, overrides] = await Promise.all([
     loadAssignmentExercises(db, assignment.id),
     listActiveStudents(db, options.courseId),
     db.submission.findMany({
       where: { assignmentId: assignment.id, mode: "submit", status: { in: [...GRADED_STATUSES, ...IN_FLIGHT_STATUSES] } },
       select: { userId: true, exerciseId: true, status: true, score: true, isLate: true, receivedAt: true },
     }),
+    loadScoreOverrides(db, { assignmentIds: [assignment.id] }),
   ]);
   const byCell = groupBy(submissions, (s) => `${s.userId} ${s.exerciseId}`);
   const rows = students.map((student) => {
@@ -54,12 +58,14 @@ export async function getProgressMatrix(db: TDb, options: { user: TSessionUser; 
       const mine = byCell.get(`${student.userId} ${exercise.id}`) ?? [];
       const scored = mine.filter((s) => (GRADED_STATUSES as readonly string[]).includes(s.status));
       const best = pickBestSubmission(scored);
+      const override = overrides.get(overrideKey(student.userId, assignment.id, exercise.id));
       return {
-        bestScore: best ? roundScore(best.score!) : null,
+        bestScore: override ? roundScore(override.score) : best ? roundScore(best.score!) : null,
         attempts: scored.length,
         pending: mine.length - scored.length,
         isLate: best?.isLate ?? false,
         hasPassed: scored.some((s) => s.status === "passed"),
+        override: override ? { comment: override.comment } : null,
       };
     });
     return { ...student, cells, total: roundScore(cells.reduce((sum, cell) => sum + (cell.bestScore ?? 0), 0)) };

@@ -10,9 +10,15 @@ import Papa from "papaparse";
  */
 const FORMULA_START = /^\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
+/** A score; "EX": excused (the convention Canvas reads); "": not yet due for that student. */
+export type TGradeCell = number | "EX" | "";
+
 export interface TGradesTable {
   assignmentTitles: string[];
-  students: { name: string; email: string; scores: number[] }[];
+  /** per-exercise columns after the assignments' ("<assignment> / <exercise>"), when wanted */
+  exerciseTitles?: string[];
+  /** notes: which scores were set by hand; a "Notes" column appears when any student has some */
+  students: { name: string; email: string; scores: TGradeCell[]; exerciseScores?: TGradeCell[]; notes?: string }[];
 }
 
 /** Repeated titles would make the import merge two columns into one; later ones get " (2)", " (3)". */
@@ -25,14 +31,20 @@ function distinctTitles(titles: readonly string[]): string[] {
   });
 }
 
-/** Starts with a byte-order mark so that Excel reads the UTF-8 (Chinese names) correctly. */
-export function buildGradesCsv(table: TGradesTable): string {
-  const csv = Papa.unparse(
-    {
-      fields: ["Name", "Email", ...distinctTitles(table.assignmentTitles)],
-      data: table.students.map((s) => [s.name, s.email, ...s.scores]),
-    },
-    { escapeFormulae: FORMULA_START, newline: "\r\n" },
-  );
+/**
+ * Any gradebook layout (the LMS-specific ones in export-grades.ts too) goes through here, so every
+ * cell gets the same formula neutralisation. Starts with a byte-order mark so that Excel reads the
+ * UTF-8 (Chinese names) correctly.
+ */
+export function buildSpreadsheetCsv(fields: string[], rows: (string | number)[][]): string {
+  const csv = Papa.unparse({ fields, data: rows }, { escapeFormulae: FORMULA_START, newline: "\r\n" });
   return `\uFEFF${csv}\r\n`;
+}
+
+export function buildGradesCsv(table: TGradesTable): string {
+  const withNotes = table.students.some((s) => s.notes);
+  return buildSpreadsheetCsv(
+    ["Name", "Email", ...distinctTitles(table.assignmentTitles), ...(table.exerciseTitles ?? []), ...(withNotes ? ["Notes"] : [])],
+    table.students.map((s) => [s.name, s.email, ...s.scores, ...(s.exerciseScores ?? []), ...(withNotes ? [s.notes ?? ""] : [])]),
+  );
 }

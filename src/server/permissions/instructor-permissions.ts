@@ -62,3 +62,14 @@ export function canStartRegrade(user: TSessionUser, membership: TMembership | nu
 export function canViewRegradeJob(user: TSessionUser, membership: TMembership | null): boolean {
   return canViewCourseAsStaff(user, membership);
 }
+
+/** Extensions, "excused" marks and their removal; TAs see them read-only (canViewCourseAdmin). */
+export function canGrantExtensions(user: TSessionUser, membership: TMembership | null): boolean {
+  return canManageCourse(user, membership);
+}
+
+/** Setting a student's score by hand: instructors always, TAs when the course's instructors allow it. */
+export function canOverrideScores(user: TSessionUser, membership: TMembership | null, course: { taMayOverrideScores: boolean }): boolean {
+  if (canManageCourse(user, membership)) return true;
+  return membership?.role === "ta" && course.taMayOverrideScores;
+}

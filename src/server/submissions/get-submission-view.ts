@@ -4,6 +4,7 @@
 import { ZGradingResult } from "@/grading/result-schema";
 import { getMembership } from "@/server/roster/get-membership";
 import type { TDb } from "@/server/db-client";
+import { withEffectiveDueAt } from "@/server/assignments/effective-due";
 import { AppError } from "@/server/errors";
 import { estimateWaitSeconds, readRecentThroughput } from "@/server/grading-queue/read-grading-stats";
 import type { TSessionUser } from "@/server/permissions/roles";
@@ -45,10 +46,12 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
   let result: TShownGradingResult | null = parsed?.success ? parsed.data : null;
   // Only a graded submission of an assignment costs these lookups, not every poll while it waits.
   if (result !== null && s.assignmentId !== null) {
-    const assignment = await db.assignment.findUnique({
+    const found = await db.assignment.findUnique({
       where: { id: s.assignmentId },
-      select: { dueAt: true, timeZone: true, showHiddenDetailsBeforeDue: true },
+      select: { dueAt: true, timeZone: true, showHiddenDetailsBeforeDue: true, exceptions: { where: { userId: s.userId }, select: { dueAt: true } } },
     });
+    // Hidden details open at the author's own due date: an extension keeps them hidden longer.
+    const assignment = found ? withEffectiveDueAt(found, found.exceptions[0]) : null;
     const staffMembership = membership ?? (s.courseId ? await getMembership(db, { userId: options.user.id, courseId: s.courseId }) : null);
     if (assignment && !canSeeHiddenCaseDetails(options.user, staffMembership, { mode: s.mode, assignment }, options.now ?? new Date())) {
       result = redactHiddenCaseDetails(result, assignment);

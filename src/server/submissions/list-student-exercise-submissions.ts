@@ -3,7 +3,8 @@
 import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { canViewStudentWork } from "@/server/permissions/instructor-permissions";
+import { canOverrideScores, canViewStudentWork } from "@/server/permissions/instructor-permissions";
+import { loadScoreOverrides, type TScoreOverride } from "@/server/overrides/load-score-overrides";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
@@ -21,13 +22,17 @@ export interface TStudentExerciseSubmissions {
   assignment: { id: string; title: string };
   exercise: { id: string; slug: string; title: string; titleZh: string | null };
   submissions: TStaffSubmission[];
+  /** the score set by hand, if any, which counts instead of the submissions' */
+  override: TScoreOverride | null;
+  points: number;
+  can: { override: boolean };
 }
 
 export async function listStudentExerciseSubmissions(
   db: TDb,
   options: { user: TSessionUser; courseId: string; assignmentId: string; studentId: string; slug: string },
 ): Promise<TStudentExerciseSubmissions> {
-  await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canViewStudentWork });
+  const membership = await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canViewStudentWork });
   const assignment = await findCourseAssignment(db, options);
   const [enrollment, link] = await Promise.all([
     db.enrollment.findUnique({
@@ -37,10 +42,14 @@ export async function listStudentExerciseSubmissions(
     db.assignmentExercise.findFirst({ where: { assignmentId: assignment.id, exercise: { slug: options.slug } }, include: { exercise: true } }),
   ]);
   if (!enrollment || !link) throw new AppError("not_found", "studentOrExerciseNotFound");
-  const rows = await db.submission.findMany({
-    where: { assignmentId: assignment.id, userId: options.studentId, exerciseId: link.exerciseId, mode: "submit" },
-    orderBy: { receivedAt: "desc" },
-  });
+  const [rows, overrides, course] = await Promise.all([
+    db.submission.findMany({
+      where: { assignmentId: assignment.id, userId: options.studentId, exerciseId: link.exerciseId, mode: "submit" },
+      orderBy: { receivedAt: "desc" },
+    }),
+    loadScoreOverrides(db, { assignmentIds: [assignment.id], userId: options.studentId, exerciseId: link.exerciseId }),
+    db.course.findUniqueOrThrow({ where: { id: options.courseId }, select: { taMayOverrideScores: true } }),
+  ]);
   return {
     student: { userId: enrollment.userId, name: enrollment.user.name, email: enrollment.user.email, isRemoved: enrollment.removedAt !== null },
     assignment: { id: assignment.id, title: assignment.title },
@@ -61,5 +70,8 @@ export async function listStudentExerciseSubmissions(
         result: parsed?.success ? parsed.data : null,
       };
     }),
+    override: [...overrides.values()][0] ?? null,
+    points: link.points ?? link.exercise.points,
+    can: { override: enrollment.role === "student" && canOverrideScores(options.user, membership, course) },
   };
 }

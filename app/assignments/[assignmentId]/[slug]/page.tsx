@@ -47,6 +47,14 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
           <span data-testid="time-limit">{format(t.timeLimit, { cpu: exercise.meta.limits.cpuSeconds })}</span>
         </p>
       </header>
+      {workspace.override ? (
+        <section data-testid="score-override" className="rounded-md border border-violet-300 bg-violet-50 p-3 text-sm text-slate-900">
+          <p>{format(t.overrideNotice, { score: workspace.override.score, points: workspace.points })}</p>
+          <p>
+            <span className="font-medium">{t.overrideComment}</span> {workspace.override.comment}
+          </p>
+        </section>
+      ) : null}
       {deadline.kind === "not-open" && !workspace.isPreview ? (
         <p role="status" data-testid="not-open-notice" className="rounded-md border border-amber-300 bg-amber-50 p-3">
           {format(t.notOpenYet, { date: opensAt })}

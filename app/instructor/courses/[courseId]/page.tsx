@@ -3,6 +3,7 @@ import { CourseForm } from "@/components/courses/course-form";
 import { JoinCodePanel } from "@/components/courses/join-code-panel";
 import { format } from "@/i18n";
 import { formatDeadline } from "@/i18n/format-time";
+import { gradesExportMessages } from "@/i18n/grades-export";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
@@ -21,6 +22,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
   const course = await orNotFound(getCourseOverview(db, { user, courseId }));
   const locale = await getLocale();
   const t = instructorMessages(locale);
+  const g = gradesExportMessages(locale);
   const base = `/instructor/courses/${courseId}`;
   return (
     <div className="flex flex-col gap-8">
@@ -28,7 +30,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
       <div className="grid gap-6 md:grid-cols-2">
         {course.can.edit ? (
           <div className="rounded-lg border border-slate-200 bg-white p-4">
-            <CourseForm action={updateCourseAction} course={{ id: course.id, title: course.title, description: course.description }} />
+            <CourseForm action={updateCourseAction} course={{ id: course.id, title: course.title, description: course.description, taMayOverrideScores: course.taMayOverrideScores }} />
           </div>
         ) : (
           <section className="rounded-lg border border-slate-200 bg-white p-4">
@@ -115,6 +117,22 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
               </a>
             </p>
             <p className="text-sm text-slate-700">{t.exportGradesHint}</p>
+            <details className="text-sm" data-testid="grades-formats">
+              <summary className="cursor-pointer font-medium text-blue-800">{g.heading}</summary>
+              <dl className="mt-2 flex flex-col gap-2">
+                {(["canvas", "moodle", "generic"] as const).map((format) => (
+                  <div key={format}>
+                    <dt>
+                      <a href={`/api/instructor/courses/${course.id}/grades?format=${format}`} download className="font-medium text-blue-800 underline">
+                        {g[format]}
+                      </a>
+                    </dt>
+                    <dd className="text-slate-700">{g[`${format}Hint`]}</dd>
+                  </div>
+                ))}
+              </dl>
+              <p className="mt-2 text-slate-700">{g.cells}</p>
+            </details>
           </div>
         ) : null}
       </section>

@@ -4,15 +4,18 @@ import { requireUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { ZId } from "@/server/courses/course-schemas";
-import { exportGrades } from "@/server/grades/export-grades";
+import { exportGrades, GRADES_FORMATS } from "@/server/grades/export-grades";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, ctx: { params: Promise<{ courseId: string }> }): Promise<Response> {
+const ZFormat = z.enum(GRADES_FORMATS, { error: "gradesFormatUnknown" }).default("generic");
+
+export async function GET(request: Request, ctx: { params: Promise<{ courseId: string }> }): Promise<Response> {
   try {
     const user = await requireUser();
     const { courseId } = z.object({ courseId: ZId }).parse(await ctx.params);
-    const { filename, csv } = await exportGrades(db, { user, courseId });
+    const format = ZFormat.parse(new URL(request.url).searchParams.get("format") ?? undefined);
+    const { filename, csv } = await exportGrades(db, { user, courseId, format });
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

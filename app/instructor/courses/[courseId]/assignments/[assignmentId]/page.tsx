@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExtensionsPanel } from "@/components/extensions/extensions-panel";
 import { ProgressMatrix } from "@/components/grades/progress-matrix";
 import { format } from "@/i18n";
 import { formatDeadline } from "@/i18n/format-time";
@@ -7,7 +8,9 @@ import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { getProgressMatrix } from "@/server/grades/get-progress-matrix";
+import { listExtensions } from "@/server/extensions/list-extensions";
 import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
+import { grantExtensionsAction, removeExtensionAction } from "../../../../actions";
 
 export async function generateMetadata() {
   return { title: instructorMessages(await getLocale()).progress };
@@ -18,6 +21,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ cours
   const base = `/instructor/courses/${courseId}/assignments/${assignmentId}`;
   const user = await requireUserForPage(base);
   const matrix = await orNotFound(getProgressMatrix(db, { user, courseId, assignmentId }));
+  const extensions = await listExtensions(db, { user, courseId, assignmentId });
   const locale = await getLocale();
   const t = instructorMessages(locale);
   return (
@@ -35,6 +39,13 @@ export default async function ProgressPage({ params }: { params: Promise<{ cours
       </div>
       <p className="text-sm text-slate-700">{t.matrixCaption}</p>
       <ProgressMatrix matrix={matrix} submissionsHref={`${base}/students`} />
+      <ExtensionsPanel
+        courseId={courseId}
+        assignmentId={assignmentId}
+        timeZone={extensions.timeZone}
+        rows={extensions.rows}
+        actions={extensions.can.grant ? { grant: grantExtensionsAction, remove: removeExtensionAction } : null}
+      />
     </section>
   );
 }

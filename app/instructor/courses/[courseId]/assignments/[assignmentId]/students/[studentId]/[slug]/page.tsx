@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScoreOverridePanel } from "@/components/overrides/score-override-form";
 import { StudentSubmissions } from "@/components/submissions/student-submissions";
 import { format } from "@/i18n";
 import { exerciseTitle } from "@/i18n/exercise-title";
@@ -8,6 +9,7 @@ import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { listStudentExerciseSubmissions } from "@/server/submissions/list-student-exercise-submissions";
 import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
+import { setScoreOverrideAction } from "../../../../../../../actions";
 
 export async function generateMetadata() {
   return { title: instructorMessages(await getLocale()).student };
@@ -41,6 +43,12 @@ export default async function StudentSubmissionsPage({
         </p>
         {view.student.isRemoved ? <p className="text-sm text-amber-900">{t.removedStudentNote}</p> : null}
       </div>
+      <ScoreOverridePanel
+        target={{ courseId, assignmentId, studentId, slug }}
+        points={view.points}
+        override={view.override}
+        action={view.can.override ? setScoreOverrideAction : null}
+      />
       <StudentSubmissions submissions={view.submissions} />
     </section>
   );
