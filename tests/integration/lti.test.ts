@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncExercises } from "@/server/exercises/sync-exercises";
+import { setScoreOverride } from "@/server/overrides/set-score-override";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
 import { applyLaunch, type TAppliedLaunch } from "@/server/lti/apply-launch";
 import { buildDeepLinkingResponse, createDeepLinkRequestToken, readDeepLinkRequestToken } from "@/server/lti/deep-linking";
@@ -281,6 +282,24 @@ describe("launch, deep linking, roster and grade passback", () => {
     await processDueScoreSyncs(database.db, new Date(now.getTime() + 2));
     expect(platform.scorePostCount).toBe(4);
     expect([...platform.lineItems.values()].filter((item) => item.resourceLinkId === resourceLinkId)).toHaveLength(1);
+  });
+
+  it("posts a score an instructor sets by hand, as the matrix and the exports show it", async () => {
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+    const instructorUser = await database.db.user.findFirstOrThrow({ where: { ltiUsers: { some: { sub: instructor.sub } } } });
+    const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    const postsBefore = platform.scorePostCount;
+    await setScoreOverride(database.db, {
+      user: { id: instructorUser.id, email: instructorUser.email, name: instructorUser.name, role: instructorUser.role },
+      courseId: assignment.courseId,
+      assignmentId,
+      studentId: studentUser.userId,
+      slug: "convolution",
+      input: { score: 9, comment: "Partial credit for the write-up." },
+    });
+    expect(await processDueScoreSyncs(database.db, new Date(Date.now() + 60 * 60_000))).toBe(1);
+    expect(platform.scorePostCount).toBe(postsBefore + 1);
+    expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 9, scoreMaximum: 10, gradingProgress: "FullyGraded" });
   });
 
   it("shows a 4xx that will never succeed to the instructor as failed, with the LMS's answer", async () => {

@@ -23,19 +23,29 @@ const POST_LEASE_MS = 60_000;
 
 const ZLineItem = z.object({ id: z.string().url(), resourceLinkId: z.string().optional(), scoreMaximum: z.number().optional() });
 
-/** A student's score on an assignment: the best submission per exercise, scaled to its points. */
+/**
+ * A student's score on an assignment: the best submission per exercise, scaled to its points, or
+ * the score staff set by hand for that exercise (an override wins, as in the matrix and exports).
+ */
 async function computeAssignmentScore(tx: TTx, assignmentId: string, userId: string): Promise<{ given: number; maximum: number; isComplete: boolean }> {
   const exercises = await tx.assignmentExercise.findMany({ where: { assignmentId }, include: { exercise: { select: { points: true } } } });
   const submissions = await tx.submission.findMany({
     where: { assignmentId, userId, mode: "submit", status: { in: [...GRADED_STATUSES] } },
     select: { exerciseId: true, score: true, maxScore: true, isLate: true, receivedAt: true },
   });
+  const overrides = await tx.scoreOverride.findMany({ where: { assignmentId, userId }, select: { exerciseId: true, score: true } });
   let given = 0;
   let maximum = 0;
   let answered = 0;
   for (const row of exercises) {
     const points = row.points ?? row.exercise.points;
     maximum += points;
+    const override = overrides.find((o) => o.exerciseId === row.exerciseId);
+    if (override) {
+      given += override.score;
+      answered += 1;
+      continue;
+    }
     const best = pickBestSubmission(submissions.filter((s) => s.exerciseId === row.exerciseId));
     if (best && best.maxScore) {
       given += ((best.score ?? 0) / best.maxScore) * points;
@@ -46,7 +56,7 @@ async function computeAssignmentScore(tx: TTx, assignmentId: string, userId: str
 }
 
 /**
- * Called wherever a student's grade changes (a verdict, a regrade), inside that transaction, so
+ * Called wherever a student's grade changes (a verdict, a regrade, a score set by hand), inside that transaction, so
  * the outbox row and the grade commit together. Costs one query when nothing is linked to an LMS.
  */
 export async function queueScoreSync(tx: TTx, options: { userId: string; exerciseId: string }): Promise<void> {

@@ -1,9 +1,11 @@
 // Sets one student's score on one exercise of an assignment by hand, with a comment the student
 // sees. It lives beside the submissions, not in them, so regrades (which write new submission
-// scores) never undo it; every reader of a score (matrix, export, the student's page) applies it.
+// scores) never undo it; every reader of a score (matrix, export, the student's page, the LMS
+// grade passback) applies it.
 import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
 import { loadAssignmentExercises } from "@/server/assignments/load-assignment-exercises";
 import type { TDb } from "@/server/db-client";
+import { queueScoreSync } from "@/server/lti/score-sync";
 import { AppError } from "@/server/errors";
 import { canOverrideScores, canViewStudentWork } from "@/server/permissions/instructor-permissions";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
@@ -25,9 +27,13 @@ export async function setScoreOverride(
     throw new AppError("validation", "overrideAbovePoints", { score: options.input.score, points: exercise.points });
   }
   const terms = { score: options.input.score, comment: options.input.comment, createdById: options.user.id };
-  await db.scoreOverride.upsert({
-    where: { assignmentId_exerciseId_userId: { assignmentId: assignment.id, exerciseId: exercise.id, userId: options.studentId } },
-    create: { assignmentId: assignment.id, exerciseId: exercise.id, userId: options.studentId, ...terms },
-    update: terms,
+  await db.$transaction(async (tx) => {
+    await tx.scoreOverride.upsert({
+      where: { assignmentId_exerciseId_userId: { assignmentId: assignment.id, exerciseId: exercise.id, userId: options.studentId } },
+      create: { assignmentId: assignment.id, exerciseId: exercise.id, userId: options.studentId, ...terms },
+      update: terms,
+    });
+    // The LMS gradebook follows (issue 15): queued in the same transaction, posted by the sync loop.
+    await queueScoreSync(tx, { userId: options.studentId, exerciseId: exercise.id });
   });
 }
