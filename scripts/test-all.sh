@@ -31,14 +31,15 @@ DATABASE_URL="$CONVLAB_TEST_PG_URL" bash scripts/db-check-drift.sh
 
 # Before the vitest run: tests/integration/sign-in-rate-limit.test.ts runs the production build too.
 log "Building for the end-to-end tests"
-export DATABASE_URL="file:$work/e2e.db"
-npx next build >/dev/null || { npx next build; exit 1; }
+# Only the build and the end-to-end server see this database; the vitest suites choose their own.
+e2e_db="file:$work/e2e.db"
+DATABASE_URL="$e2e_db" npx next build >/dev/null || { DATABASE_URL="$e2e_db" npx next build; exit 1; }
 
 log "Unit and integration tests"
 export CONVLAB_TEST_TMP="$work"
 npx vitest run
 
 log "End-to-end tests in Chromium"
-npx playwright test
+DATABASE_URL="$e2e_db" npx playwright test
 
 log "All tests passed"
