@@ -42,7 +42,7 @@ export async function joinCourseAction(_prev: TActionState, form: FormData): Pro
 export async function resendVerificationAction(): Promise<TActionState> {
   return runAction(async () => {
     const user = await requireUser();
-    await resendVerificationMail({ user });
+    await resendVerificationMail(db, { user });
     const t = emailMessages(await getLocale());
     return { status: "ok", message: format(t.resendDone, { email: user.email, hours: VERIFY_EMAIL_EXPIRES_IN_SECONDS / 3600 }) };
   });

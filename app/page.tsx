@@ -34,7 +34,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const [courses, assignments, isVerified] = await Promise.all([
     listMyCourses(db, { userId: user.id }),
     listStudentAssignments(db, { userId: user.id }),
-    isEmailVerified({ userId: user.id }),
+    isEmailVerified(db, { userId: user.id }),
   ]);
   const th = homeMessages(locale);
   // A student's course card links here with ?course=<id>: the assignments of that course only.

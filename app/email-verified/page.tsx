@@ -6,6 +6,7 @@ import { emailMessages } from "@/i18n/email";
 import { getLocale } from "@/i18n/server";
 import { isEmailVerified } from "@/server/accounts/email-verification";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { db } from "@/server/db";
 import { resendVerificationAction } from "../actions";
 
 export async function generateMetadata() {
@@ -15,7 +16,7 @@ export async function generateMetadata() {
 export default async function EmailVerifiedPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const [{ error }, user, locale] = await Promise.all([searchParams, getCurrentUser(), getLocale()]);
   const t = emailMessages(locale);
-  const isVerified = user ? await isEmailVerified({ userId: user.id }) : false;
+  const isVerified = user ? await isEmailVerified(db, { userId: user.id }) : false;
   if (error === undefined) {
     return (
       <div className="mx-auto max-w-md py-10" data-testid="email-verified">

@@ -33,11 +33,11 @@ export function defineOutboxSuite(label: string, provision: () => Promise<TTestD
 
       const admin = { id: "admin-id", email: "admin@convlab.test", name: "Admin", role: "admin" as const };
       const student = { id: "student-id", email: "student@convlab.test", name: "Student", role: "student" as const };
-      const listed = await listOutbox({ user: admin, to: email });
+      const listed = await listOutbox(db, { user: admin, to: email });
       expect(listed.isSmtpConfigured).toBe(false);
       expect(listed.mails.map((m) => m.id)).toEqual([row.id]);
-      await expect(listOutbox({ user: student })).rejects.toMatchObject({ code: "not_found" });
-      await expect(listOutbox({ user: { ...student, role: "instructor" } })).rejects.toMatchObject({ code: "not_found" });
+      await expect(listOutbox(db, { user: student })).rejects.toMatchObject({ code: "not_found" });
+      await expect(listOutbox(db, { user: { ...student, role: "instructor" } })).rejects.toMatchObject({ code: "not_found" });
 
       // The kept link works like a delivered one.
       const landing = await auth.handler(new Request(link!));

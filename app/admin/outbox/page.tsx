@@ -6,6 +6,7 @@ import { emailMessages } from "@/i18n/email";
 import { getLocale } from "@/i18n/server";
 import { ZEmail } from "@/server/accounts/account-schemas";
 import { requireUserForPage } from "@/server/auth/current-user";
+import { db } from "@/server/db";
 import { listOutbox } from "@/server/mail/list-outbox";
 import { orNotFound } from "@/server/permissions/page-guards";
 
@@ -18,7 +19,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const rawTo = (await searchParams).to;
   const to = rawTo === undefined ? undefined : ZEmail.safeParse(rawTo);
   if (to && !to.success) notFound();
-  const { isSmtpConfigured, mails } = await orNotFound(listOutbox({ user, to: to?.data }));
+  const { isSmtpConfigured, mails } = await orNotFound(listOutbox(db, { user, to: to?.data }));
   const locale = await getLocale();
   const t = emailMessages(locale);
   const when = (date: Date) => date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC";

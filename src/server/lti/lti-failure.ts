@@ -1,5 +1,6 @@
 // Why a launch was refused. Each reason has a page text (src/i18n/lti.ts) saying what to tell the
 // LMS admin; the detail goes to the log only, never to the page.
+import { log } from "@/server/log";
 export type TLtiFailureReason =
   | "tokenMissing"
   | "tokenMalformed"
@@ -35,5 +36,5 @@ export class LtiFailure extends Error {
 
 /** One JSON log line per refusal, so an operator can answer the LMS admin's question. */
 export function logLtiFailure(failure: LtiFailure, where: string): void {
-  console.warn(JSON.stringify({ level: "warn", msg: "lti launch refused", where, reason: failure.reason, detail: failure.detail }));
+  log("lti", "warn", "lti launch refused", { where, reason: failure.reason, detail: failure.detail });
 }

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { getLocale } from "@/i18n/server";
 import { requireUser } from "@/server/auth/current-user";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
 import { AppError, toErrorResponse } from "@/server/errors";
 import { canLinkLtiContent } from "@/server/permissions/lti-permissions";
 import { getMembership } from "@/server/roster/get-membership";
@@ -23,7 +23,7 @@ const ZChoice = z.union([
   z.object({ request: z.string().min(1), linkCourseId: z.string().min(1) }),
 ]);
 
-export async function respondToDeepLinkChoice(request: Request): Promise<Response> {
+export async function respondToDeepLinkChoice(db: TDb, request: Request): Promise<Response> {
   try {
     const user = await requireUser();
     const choice = ZChoice.parse(Object.fromEntries((await request.formData()).entries()));

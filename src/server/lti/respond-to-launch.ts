@@ -4,7 +4,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
 import { readAuthSecret } from "@/server/env";
 import { toAppError } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
@@ -26,11 +26,11 @@ function htmlResponse(rendered: { html: string; csp: string }, status: number, e
   return new Response(rendered.html, { status, headers });
 }
 
-async function failureResponse(error: unknown, where: string): Promise<Response> {
+async function failureResponse(db: TDb, error: unknown, where: string): Promise<Response> {
   const failure = error instanceof LtiFailure ? error : null;
   if (!failure) {
     toAppError(error);
-    return failureResponse(new LtiFailure("internalError", "unexpected error, see the log line before"), where);
+    return failureResponse(db, new LtiFailure("internalError", "unexpected error, see the log line before"), where);
   }
   logLtiFailure(failure, where);
   const status = failure.reason === "jwksUnreachable" ? 502 : failure.reason === "internalError" ? 500 : 400;
@@ -50,17 +50,17 @@ async function readParams(request: Request): Promise<Record<string, string>> {
   return params;
 }
 
-export async function respondToLogin(request: Request): Promise<Response> {
+export async function respondToLogin(db: TDb, request: Request): Promise<Response> {
   try {
     const { redirectUrl, state } = await startLogin(db, await readParams(request));
     const cookie = `${stateCookieName(state)}=${state}; Path=/api/lti; Max-Age=${LOGIN_LIFETIME_SECONDS}; HttpOnly; SameSite=None; Secure; Partitioned`;
     return new Response(null, { status: 302, headers: { location: redirectUrl, "set-cookie": cookie, "cache-control": "no-store" } });
   } catch (error) {
-    return failureResponse(error, "login");
+    return failureResponse(db, error, "login");
   }
 }
 
-export async function respondToLaunch(request: Request): Promise<Response> {
+export async function respondToLaunch(db: TDb, request: Request): Promise<Response> {
   try {
     const params = await readParams(request);
     const state = params.state ?? null;
@@ -82,16 +82,16 @@ export async function respondToLaunch(request: Request): Promise<Response> {
       ["set-cookie", `${stateCookieName(state!)}=; Path=/api/lti; Max-Age=0; HttpOnly; SameSite=None; Secure; Partitioned`],
     ]);
   } catch (error) {
-    return failureResponse(error, "launch");
+    return failureResponse(db, error, "launch");
   }
 }
 
-export async function respondToTicket(request: Request): Promise<Response> {
+export async function respondToTicket(db: TDb, request: Request): Promise<Response> {
   try {
     const token = new URL(request.url).searchParams.get("t") ?? "";
     const { userId, redirectTo } = await redeemLaunchTicket(db, token);
     return new Response(null, { status: 303, headers: { location: redirectTo, "set-cookie": await createLtiSessionCookie(userId, { isFramed: false }), "cache-control": "no-store" } });
   } catch (error) {
-    return failureResponse(error, "ticket");
+    return failureResponse(db, error, "ticket");
   }
 }

@@ -2,14 +2,15 @@
 // to replace when grade passback moves onto the durable job queue (pg-boss / the SQLite queue):
 // the outbox rows already carry the retry state, so a queue job would call processDueScoreSyncs.
 import "server-only";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
+import { log } from "@/server/log";
 import { processDueScoreSyncs } from "./score-sync";
 
 const INTERVAL_MS = 2000;
 const globalKey = Symbol.for("convlab.lti.scoreSyncLoop");
 type TGlobal = typeof globalThis & { [globalKey]?: NodeJS.Timeout };
 
-export function startScoreSyncLoop(): void {
+export function startScoreSyncLoop(db: TDb): void {
   const global = globalThis as TGlobal;
   if (global[globalKey]) return;
   let isRunning = false;
@@ -17,7 +18,7 @@ export function startScoreSyncLoop(): void {
     if (isRunning) return;
     isRunning = true;
     processDueScoreSyncs(db)
-      .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "lti score sync pass failed", error: String(error) })))
+      .catch((error: unknown) => log("lti", "error", "lti score sync pass failed", { error: String(error) }))
       .finally(() => (isRunning = false));
   }, INTERVAL_MS);
   global[globalKey].unref();

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { TDb } from "@/server/db-client";
+import { log } from "@/server/log";
 import type { TCourseRole } from "@/server/permissions/roles";
 import { callService } from "./access-token";
 import { NRPS_SCOPE } from "./lti-claims";
@@ -78,6 +79,6 @@ export async function syncRoster(db: TDb, ltiContextId: string, now = new Date()
 /** Fire-and-forget from an instructor launch: the launch must not wait on the LMS's roster. */
 export function requestRosterSync(db: TDb, ltiContextId: string): void {
   syncRoster(db, ltiContextId).catch((error: unknown) => {
-    console.warn(JSON.stringify({ level: "warn", msg: "lti roster sync failed", ltiContextId, error: String(error) }));
+    log("lti", "warn", "lti roster sync failed", { ltiContextId, error: String(error) });
   });
 }

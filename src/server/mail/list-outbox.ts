@@ -1,6 +1,6 @@
 // The admin's view of the outbox: the latest mails with their state, newest first.
 import "server-only";
-import { db } from "@/server/db";
+import type { TDb } from "@/server/db-client";
 import { readEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { canReadOutbox } from "@/server/permissions/account-permissions";
@@ -20,7 +20,7 @@ export interface TOutboxMailRow {
   sentAt: Date | null;
 }
 
-export async function listOutbox(options: { user: TSessionUser; to?: string }): Promise<{ isSmtpConfigured: boolean; mails: TOutboxMailRow[] }> {
+export async function listOutbox(db: TDb, options: { user: TSessionUser; to?: string }): Promise<{ isSmtpConfigured: boolean; mails: TOutboxMailRow[] }> {
   if (!canReadOutbox(options.user)) throw new AppError("not_found", "notFound");
   const mails = await db.outboxMail.findMany({
     where: options.to ? { to: options.to } : {},

@@ -6,6 +6,7 @@
 import http from "node:http";
 import { isIP } from "node:net";
 import { readEnv } from "@/server/env";
+import { log } from "@/server/log";
 
 export const PEER_ADDRESS_HEADER = "x-convlab-peer-address";
 /** Every request without a known address shares this one subject: limited together, never unlimited. */
@@ -47,12 +48,7 @@ function warnOnceNoPeerAddress(): void {
   const g = globalThis as typeof globalThis & { [warnedKey]?: boolean };
   if (g[warnedKey]) return;
   g[warnedKey] = true;
-  console.warn(
-    JSON.stringify({
-      level: "warn",
-      msg: "a request reached a per-address rate limit without its peer address; all such requests share one limit (is instrumentation.ts running?)",
-    }),
-  );
+  log("rate-limits", "warn", "a request reached a per-address rate limit without its peer address; all such requests share one limit (is instrumentation.ts running?)");
 }
 
 export function normalizeAddress(raw: string): string | null {
