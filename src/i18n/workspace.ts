@@ -79,6 +79,8 @@ export const workspaceMessages = defineMessages({
     channelSuffix: ", channel {channel}",
     diagnosesTitle: "What probably went wrong",
     diagnosisCases: "Explains: {cases}",
+    diagnosisEvidence: "Matches your output on {explained} of the {telling} cases that tell this mistake apart, e.g. {cases}",
+    diagnosisMoreCases: "{cases} and {more} more",
     stdoutTitle: "Your printed output",
     stdoutTruncated: "The output was cut off because it was too long.",
     hiddenDetailsNotice:
@@ -220,6 +222,8 @@ export const workspaceMessages = defineMessages({
     channelSuffix: "，通道 {channel}",
     diagnosesTitle: "可能的错误原因",
     diagnosisCases: "相关用例：{cases}",
+    diagnosisEvidence: "在 {telling} 个能分辨这一错误的用例中，有 {explained} 个与你的输出相符，例如：{cases}",
+    diagnosisMoreCases: "{cases} 等另外 {more} 个",
     stdoutTitle: "你的打印输出",
     stdoutTruncated: "输出过长，已被截断。",
     hiddenDetailsNotice: "你的老师会在截止时间（{date}）之后才显示隐藏用例的数据，以及运行这些用例时你的代码打印的内容。可用“运行示例”查看示例用例的完整细节。",

@@ -23,7 +23,7 @@ import {
   formatScore,
   isSameShape,
   isWindowOnPlane,
-  listCaseNames,
+  describeDiagnosisEvidence,
   titleInputPlane,
 } from "./results-view";
 
@@ -231,7 +231,7 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
               <li key={diagnosis.code} className="rounded-md border border-blue-200 bg-blue-50 p-3 text-blue-950">
                 <p>{renderMessage(diagnosis.message, locale)}</p>
                 {diagnosis.cases.length > 0 ? (
-                  <p className="mt-1 text-sm text-blue-900">{format(t.diagnosisCases, { cases: listCaseNames(locale, diagnosis.cases, result.cases) })}</p>
+                  <p className="mt-1 text-sm text-blue-900">{describeDiagnosisEvidence(locale, diagnosis, result.cases)}</p>
                 ) : null}
               </li>
             ))}

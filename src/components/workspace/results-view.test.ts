@@ -9,6 +9,7 @@ import {
   formatScore,
   isSameShape,
   isWindowOnPlane,
+  describeDiagnosisEvidence,
   listCaseNames,
   titleInputPlane,
 } from "./results-view";
@@ -108,6 +109,16 @@ describe("case names in the reader's language", () => {
     const explained = ["random 1", "a single pixel", "gone"];
     expect(listCaseNames("zh-CN", explained, cases)).toBe("随机用例 1、1×1 卷积核，无填充、gone");
     expect(listCaseNames("en", explained, cases)).toBe("random 1, 1×1 kernel, no padding, gone");
+  });
+
+  it("says how sure a diagnosis is and names at most three of its cases", () => {
+    const many = { cases: ["random 1", "a single pixel", "gone", "random 2", "random 3"], explained: 17, telling: 20 };
+    expect(describeDiagnosisEvidence("en", many, cases)).toBe(
+      "Matches your output on 17 of the 20 cases that tell this mistake apart, e.g. random 1, 1×1 kernel, no padding, gone and 2 more",
+    );
+    expect(describeDiagnosisEvidence("zh-CN", many, cases)).toBe("在 20 个能分辨这一错误的用例中，有 17 个与你的输出相符，例如：随机用例 1、1×1 卷积核，无填充、gone 等另外 2 个");
+    // stored before the grader counted: the named cases only
+    expect(describeDiagnosisEvidence("en", { cases: ["random 1"] }, cases)).toBe("Explains: random 1");
   });
 });
 

@@ -4,7 +4,7 @@
 // Only types come from result-schema: its zod schemas would otherwise ship to the browser.
 import { decodeJsonNumber, renderMessage, type TMessage } from "@/grading/result-format";
 import type { THeatmap, TInputWindow } from "@/grading/result-schema";
-import type { TLocale } from "@/i18n";
+import { format, type TLocale } from "@/i18n";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TCell, TWindow } from "./conv-geometry";
 
@@ -59,6 +59,29 @@ export function findImageRegion(plane: THeatmap, padding: { rows: number; cols: 
  * The cases a diagnosis explains, as one line in the reader's language. Diagnoses list cases by
  * their identifier `name`; the result's own cases give each its shown title.
  */
+/** How many named cases a diagnosis's evidence line shows before "and N more". */
+const MAX_NAMED_CASES = 3;
+
+/**
+ * A diagnosis's evidence in one line: how sure it is (on `explained` of the `telling` cases where
+ * the mistake would show) when the grader said, then at most three of the cases it explains by
+ * name. Results graded before the counts existed show the named cases only.
+ */
+export function describeDiagnosisEvidence(
+  locale: TLocale,
+  diagnosis: { cases: readonly string[]; explained?: number; telling?: number },
+  cases: readonly { name: string; title: TMessage }[],
+): string {
+  const t = workspaceMessages(locale);
+  const named = listCaseNames(locale, diagnosis.cases.slice(0, MAX_NAMED_CASES), cases);
+  const more = diagnosis.cases.length - MAX_NAMED_CASES;
+  const examples = more > 0 ? format(t.diagnosisMoreCases, { cases: named, more }) : named;
+  if (diagnosis.explained !== undefined && diagnosis.telling !== undefined && diagnosis.telling > 0) {
+    return format(t.diagnosisEvidence, { explained: diagnosis.explained, telling: diagnosis.telling, cases: examples });
+  }
+  return format(t.diagnosisCases, { cases: examples });
+}
+
 export function listCaseNames(locale: TLocale, names: readonly string[], cases: readonly { name: string; title: TMessage }[]): string {
   const shown = names.map((name) => {
     const entry = cases.find((candidate) => candidate.name === name);
