@@ -21,6 +21,7 @@ import {
 } from "./output-variants";
 import { reverseAxes, swapLastTwoAxes } from "./ndarray";
 import { createNdArray, mapValues, type NdArray } from "./ndarray";
+import { thenApply, voidOf, withChanges, withProblem, type TMistakeRule as TGenericMistakeRule, type TSpelling as TGenericSpelling } from "./variant-spelling";
 
 /** Every convolution exercise, seen as the notes' myconv2d. */
 export interface TConvProblem {
@@ -41,34 +42,13 @@ export function solveConvProblem(problem: TConvProblem, changes: Partial<TConvOp
 }
 
 /** The problem as a student's code solves it, and what that code then does to the result. */
-interface TSpelling {
-  problem: TConvProblem;
-  changes: Partial<TConvOptions>;
-  after: ((result: NdArray) => NdArray | null)[];
-  /** a spelling this problem does not allow: it keeps its place so that spelling i means the same on every case */
-  isVoid?: boolean;
-}
-
-/** `isCompound`: the rule is one of two mistakes of a compound variant */
-type TMistakeRule = (spelling: TSpelling, isCompound: boolean) => TSpelling[];
+type TSpelling = TGenericSpelling<TConvProblem, TConvOptions>;
+type TMistakeRule = TGenericMistakeRule<TConvProblem, TConvOptions>;
 
 const isOnes = ([a, b]: TPair) => a === 1 && b === 1;
 const isZeros = ([a, b]: TPair) => a === 0 && b === 0;
 const kernelOf = (problem: TConvProblem): TPair => [problem.weights.shape[2], problem.weights.shape[3]];
 const imageOf = (problem: TConvProblem): TPair => [problem.features.shape[1], problem.features.shape[2]];
-const withChanges = (spelling: TSpelling, changes: Partial<TConvOptions>): TSpelling => ({
-  ...spelling,
-  changes: { ...spelling.changes, ...changes },
-});
-const withProblem = (spelling: TSpelling, problem: Partial<TConvProblem>): TSpelling => ({
-  ...spelling,
-  problem: { ...spelling.problem, ...problem },
-});
-const voidOf = (spelling: TSpelling): TSpelling => ({ ...spelling, isVoid: true });
-const thenApply = (spelling: TSpelling, step: (result: NdArray) => NdArray | null): TSpelling => ({
-  ...spelling,
-  after: [...spelling.after, step],
-});
 
 /** The output size of a spelling's own problem, each axis counted with `count`. */
 function countOutput(problem: TConvProblem, count: (size: number, padding: number, kernel: number, stride: number) => number | null): TPair {

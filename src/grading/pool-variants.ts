@@ -17,6 +17,7 @@ import {
   zeroBeyond,
 } from "./output-variants";
 import { createNdArray, mapValues, reverseAxes, swapLastTwoAxes, type NdArray } from "./ndarray";
+import { thenApply, voidOf, withChanges, withProblem, type TMistakeRule as TGenericMistakeRule, type TSpelling as TGenericSpelling } from "./variant-spelling";
 
 export interface TPoolProblem {
   /** (C, H, W) */
@@ -38,32 +39,11 @@ export function solvePoolProblem(problem: TPoolProblem, changes: Partial<TPoolOp
   });
 }
 
-interface TSpelling {
-  problem: TPoolProblem;
-  changes: Partial<TPoolOptions>;
-  after: ((result: NdArray) => NdArray | null)[];
-  /** a spelling this problem does not allow: it keeps its place so that spelling i means the same on every case */
-  isVoid?: boolean;
-}
-
-/** `isCompound`: the rule is one of two mistakes of a compound variant */
-type TMistakeRule = (spelling: TSpelling, isCompound: boolean) => TSpelling[];
+type TSpelling = TGenericSpelling<TPoolProblem, TPoolOptions>;
+type TMistakeRule = TGenericMistakeRule<TPoolProblem, TPoolOptions>;
 
 const hasPadding = (problem: TPoolProblem) => problem.padding[0] > 0 || problem.padding[1] > 0;
 const strideOf = (problem: TPoolProblem) => problem.stride ?? problem.kernel;
-const withChanges = (spelling: TSpelling, changes: Partial<TPoolOptions>): TSpelling => ({
-  ...spelling,
-  changes: { ...spelling.changes, ...changes },
-});
-const withProblem = (spelling: TSpelling, problem: Partial<TPoolProblem>): TSpelling => ({
-  ...spelling,
-  problem: { ...spelling.problem, ...problem },
-});
-const voidOf = (spelling: TSpelling): TSpelling => ({ ...spelling, isVoid: true });
-const thenApply = (spelling: TSpelling, step: (result: NdArray) => NdArray | null): TSpelling => ({
-  ...spelling,
-  after: [...spelling.after, step],
-});
 
 function countOutput(problem: TPoolProblem, count: (size: number, padding: number, kernel: number, stride: number) => number | null): TPair {
   const [, rows, cols] = problem.x.shape;
@@ -187,3 +167,19 @@ export function buildPoolVariants<TInput>(
   );
   return [...singles, ...compounds];
 }
+
+/** The mistakes both pooling exercises can make, with their demonstrating buggy/ files (each exercise's catalog adds its own). */
+export const POOL_CATALOG = [
+  { variant: "poolPaddingIgnored", code: "padding-ignored", demonstratedBy: "buggy/padding-ignored.py" },
+  { variant: "strideDefaultOne", code: "stride-default-one", demonstratedBy: "buggy/stride-default-one.py" },
+  { variant: "poolOutputSizeCeil", code: "output-size-ceil", demonstratedBy: "buggy/output-size-ceil.py" },
+  { variant: "outputTransposed", code: "output-transposed", demonstratedBy: "buggy/output-transposed.py" },
+  { variant: "integerTruncation", code: "integer-truncation", demonstratedBy: "buggy/integer-truncation.py" },
+  { variant: "unpaddedLoopBounds", code: "unpadded-loop-bounds", demonstratedBy: "buggy/unpadded-loop-bounds.py" },
+  { variant: "windowStartIndex", code: "window-start-index", demonstratedBy: "buggy/window-start-index.py" },
+  { variant: "squareAssumed", code: "square-assumed", demonstratedBy: "buggy/square-assumed.py" },
+  { variant: "channelsLast", code: "channels-last", demonstratedBy: "buggy/channels-last.py" },
+  { variant: "outputSizeRound", code: "output-size-round", demonstratedBy: "buggy/output-size-round.py" },
+  { variant: "python2Division", code: "python2-division", demonstratedBy: "buggy/python2-division.py" },
+  { variant: "tupleArgumentUnsupported", code: "tuple-argument-unsupported", demonstratedBy: "buggy/tuple-argument-unsupported.py" },
+] as const satisfies readonly { variant: TPoolMistake; code: string; demonstratedBy: string }[];
