@@ -6,7 +6,9 @@ import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncExercises } from "@/server/exercises/sync-exercises";
 import { setScoreOverride } from "@/server/overrides/set-score-override";
+import { readGradingConfig } from "@/server/grading-queue/grading-config";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
+import { startGrader } from "@/server/grading-queue/start-grader";
 import { applyLaunch, type TAppliedLaunch } from "@/server/lti/apply-launch";
 import { buildDeepLinkingResponse, createDeepLinkRequestToken, readDeepLinkRequestToken } from "@/server/lti/deep-linking";
 import { frameAncestorsDirective, listFrameAncestors } from "@/server/lti/frame-ancestors";
@@ -20,6 +22,7 @@ import { syncRoster } from "@/server/lti/sync-roster";
 import { listPublicJwks, rotateToolKey } from "@/server/lti/tool-keys";
 import { buildToolUrls } from "@/server/lti/tool-urls";
 import { validateLaunch, type TValidatedLaunch } from "@/server/lti/validate-launch";
+import { waitFor } from "../support/course-fixtures";
 import { LtiPlatform, ROLE, type TLaunchSpec, type TPlatformUser } from "../support/lti-platform";
 import { createPostgresDatabase, createSqliteDatabase, pgServerUrl, type TTestDatabase } from "../support/test-database";
 
@@ -31,6 +34,8 @@ describe.each(PROVIDERS)("LTI on %s", (provider) => {
 let database: TTestDatabase;
 let platform: LtiPlatform;
 const urls = buildToolUrls();
+/** The queue process these tests post scores as. */
+const TOKEN = "lti-test@queue";
 
 const instructor: TPlatformUser = { sub: "inst-1", name: "Ada Instructor", email: "ada@lms.test", roles: [ROLE.instructor] };
 const student: TPlatformUser = { sub: "stu-1", name: "Bo Student", email: "bo@lms.test", roles: [ROLE.learner, ROLE.institutionInstructor] };
@@ -258,15 +263,15 @@ describe("launch, deep linking, roster and grade passback", () => {
     });
     platform.failNextScorePosts = 2;
     let now = new Date();
-    expect(await processDueScoreSyncs(database.db, now)).toBe(1);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now })).toBe(1);
     let sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
     expect(sync).toMatchObject({ status: "pending", attempts: 1 });
     expect(sync.lastError).toContain("503");
-    expect(await processDueScoreSyncs(database.db, now)).toBe(0); // backing off
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now })).toBe(0); // backing off
     now = new Date(now.getTime() + backoffMs(1) + 1);
-    await processDueScoreSyncs(database.db, now);
+    await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now });
     now = new Date(now.getTime() + backoffMs(2) + 1);
-    await processDueScoreSyncs(database.db, now);
+    await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now });
     sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
     expect(sync).toMatchObject({ status: "sent", attempts: 3, sentScore: 7.5 });
     expect(platform.scorePostCount).toBe(3);
@@ -274,12 +279,12 @@ describe("launch, deep linking, roster and grade passback", () => {
 
     // the same score again (a regrade that changes nothing) posts nothing
     await database.db.$transaction((tx) => recomputeProgress(tx, { userId: studentUser.userId, exerciseId: exercise.id, courseId: course.courseId, maxScore: 4 }));
-    expect(await processDueScoreSyncs(database.db, new Date(now.getTime() + 1))).toBe(0);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(now.getTime() + 1) })).toBe(0);
     expect(platform.scorePostCount).toBe(3);
 
     // an instructor's resend posts it again; one line item per resource link throughout
     expect(await resendScores(database.db, { ltiResourceLinkId: sync.ltiResourceLinkId })).toBe(1);
-    await processDueScoreSyncs(database.db, new Date(now.getTime() + 2));
+    await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(now.getTime() + 2) });
     expect(platform.scorePostCount).toBe(4);
     expect([...platform.lineItems.values()].filter((item) => item.resourceLinkId === resourceLinkId)).toHaveLength(1);
   });
@@ -297,7 +302,7 @@ describe("launch, deep linking, roster and grade passback", () => {
       slug: "convolution",
       input: { score: 9, comment: "Partial credit for the write-up." },
     });
-    expect(await processDueScoreSyncs(database.db, new Date(Date.now() + 60 * 60_000))).toBe(1);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(Date.now() + 60 * 60_000) })).toBe(1);
     expect(platform.scorePostCount).toBe(postsBefore + 1);
     expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 9, scoreMaximum: 10, gradingProgress: "FullyGraded" });
   });
@@ -307,11 +312,60 @@ describe("launch, deep linking, roster and grade passback", () => {
     const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
     await database.db.ltiResourceLink.update({ where: { id: sync.ltiResourceLinkId }, data: { lineItemUrl: `${platform.url}/contexts/${platform.contextId}/lineitems/deleted-item` } });
     await resendScores(database.db, { ltiResourceLinkId: sync.ltiResourceLinkId, userId: studentUser.userId });
-    await processDueScoreSyncs(database.db, new Date(Date.now() + 10 * 60_000));
+    await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(Date.now() + 10 * 60_000) });
     const failed = await database.db.ltiScoreSync.findUniqueOrThrow({ where: { id: sync.id } });
     expect(failed.status).toBe("failed");
     expect(failed.lastError).toContain("404");
     expect(failed.lastError).toContain("no such line item");
+  });
+
+  it("posts through the job queue: a platform that fails twice then recovers, one line item, unchanged scores not resent", async () => {
+    // The real queue of this provider: the in-process grading queue on SQLite, a pg-boss worker on PostgreSQL.
+    const config = readGradingConfig({ ...process.env, DATABASE_URL: database.url, CONVLAB_GRADE_IN_PROCESS: "true", RUNNER_POOL_SIZE: "1", CONVLAB_GRADING_POLL_MS: "100", CONVLAB_MAINTENANCE_SECONDS: "1" });
+    const grader = await startGrader(config, { role: "web", db: database.db });
+    try {
+      const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+      const instructorUser = await database.db.user.findFirstOrThrow({ where: { ltiUsers: { some: { sub: instructor.sub } } } });
+      const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+      // Forget the stored line item: it must be found again by resourceLinkId, not created twice.
+      await database.db.ltiResourceLink.updateMany({ where: { resourceLinkId }, data: { lineItemUrl: null } });
+      // The tests before posted under clocks set ahead, and an LMS refuses a score older than the one it holds (AGS §3.4.7).
+      for (const item of platform.lineItems.values()) item.scores.delete(student.sub);
+      const postsBefore = platform.scorePostCount;
+      platform.failNextScorePosts = 2;
+      const setScore = async (score: number) => {
+        await setScoreOverride(database.db, {
+          user: { id: instructorUser.id, email: instructorUser.email, name: instructorUser.name, role: instructorUser.role },
+          courseId: assignment.courseId,
+          assignmentId,
+          studentId: studentUser.userId,
+          slug: "convolution",
+          input: { score, comment: "Queue test." },
+        });
+        await grader.notifyScoreSyncs();
+      };
+      await setScore(4);
+      // 503, 503 (backing off 1 s, then 2 s), then accepted: no one pressed a button.
+      await waitFor("the score in the LMS gradebook", async () => platform.gradeOf(resourceLinkId, student.sub)?.scoreGiven === 4, 20_000);
+      const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId, resourceLink: { resourceLinkId } } });
+      expect(sync).toMatchObject({ status: "sent", attempts: 3, sentScore: 4, lastError: null });
+      expect(sync.ownerToken).toBeTruthy();
+      expect(platform.scorePostCount).toBe(postsBefore + 3);
+      expect([...platform.lineItems.values()].filter((item) => item.resourceLinkId === resourceLinkId)).toHaveLength(1);
+
+      // The same score again queues nothing and posts nothing.
+      await setScore(4);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(platform.scorePostCount).toBe(postsBefore + 3);
+      expect(await database.db.ltiScoreSync.findUniqueOrThrow({ where: { id: sync.id } })).toMatchObject({ status: "sent", attempts: 3 });
+
+      // A changed score goes out once more.
+      await setScore(8);
+      await waitFor("the changed score", async () => platform.gradeOf(resourceLinkId, student.sub)?.scoreGiven === 8, 10_000);
+      expect(platform.scorePostCount).toBe(postsBefore + 4);
+    } finally {
+      await grader.stop();
+    }
   });
 
   it("syncs the roster through NRPS: members enrolled with their roles, leavers marked removed, never deleted", async () => {
