@@ -11,13 +11,14 @@ import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
 import { startGrader } from "@/server/grading-queue/start-grader";
 import { applyLaunch, type TAppliedLaunch } from "@/server/lti/apply-launch";
 import { buildDeepLinkingResponse, createDeepLinkRequestToken, readDeepLinkRequestToken } from "@/server/lti/deep-linking";
-import { frameAncestorsDirective, listFrameAncestors } from "@/server/lti/frame-ancestors";
+import { frameAncestorsDirective, listFrameAncestors, setFrameOrigins } from "@/server/lti/frame-ancestors";
 import { createLaunchTicket, redeemLaunchTicket } from "@/server/lti/launch-ticket";
 import { LtiFailure } from "@/server/lti/lti-failure";
 import { relinkContext } from "@/server/lti/relink-context";
 import { registerPlatform, ZRegisterPlatformInput } from "@/server/lti/register-platform";
 import { backoffMs, processDueScoreSyncs, resendScores } from "@/server/lti/score-sync";
 import { startLogin } from "@/server/lti/start-login";
+import { syncCourseRoster } from "@/server/lti/sync-course-roster";
 import { syncRoster } from "@/server/lti/sync-roster";
 import { listPublicJwks, rotateToolKey } from "@/server/lti/tool-keys";
 import { buildToolUrls } from "@/server/lti/tool-urls";
@@ -108,11 +109,43 @@ describe("registration", () => {
 });
 
 describe("framing and the new-window ticket", () => {
-  it("lets exactly the registered platforms frame the launch pages", async () => {
-    const origins = await listFrameAncestors(database.db);
-    expect(origins).toEqual([platform.url]);
-    expect(frameAncestorsDirective(origins)).toBe(`frame-ancestors ${platform.url}`);
+  it("lets each platform's launches be framed by that platform's sites only, derived by default, set by the admin", async () => {
+    const own = await database.db.ltiPlatform.findFirstOrThrow({ where: { issuer: platform.issuer } });
+    // Canvas: issuer and login URL on Instructure's hosts, while the iframe sits in the school's own Canvas site.
+    const canvas = await registerPlatform(database.db, {
+      issuer: "https://canvas.instructure.com",
+      clientId: "10000000000001",
+      deploymentId: "1:abc",
+      authLoginUrl: "https://sso.canvaslms.com/api/lti/authorize_redirect",
+      authTokenUrl: "https://sso.canvaslms.com/login/oauth2/token",
+      jwksUrl: "https://sso.canvaslms.com/api/lti/security/jwks",
+    });
+    expect(await listFrameAncestors(database.db, own.id)).toEqual([platform.url]);
+    expect(await listFrameAncestors(database.db, canvas.platformId)).toEqual(["https://canvas.instructure.com", "https://sso.canvaslms.com"]);
+    expect(await setFrameOrigins(database.db, { platformId: canvas.platformId, text: "https://school.instructure.com/\nhttps://school.instructure.com  https://canvas.school.edu:8443" })).toEqual([
+      "https://canvas.school.edu:8443",
+      "https://school.instructure.com",
+    ]);
+    expect(await listFrameAncestors(database.db, canvas.platformId)).toEqual(["https://canvas.school.edu:8443", "https://school.instructure.com"]);
+    // one platform's setting never lets it frame another's launches
+    expect(await listFrameAncestors(database.db, own.id)).toEqual([platform.url]);
+    // the error page (platform not known yet) may be framed by any registered platform
+    expect(await listFrameAncestors(database.db)).toEqual(["https://canvas.school.edu:8443", "https://school.instructure.com", platform.url].sort());
+    expect(frameAncestorsDirective([platform.url])).toBe(`frame-ancestors ${platform.url}`);
     expect(frameAncestorsDirective([])).toBe("frame-ancestors 'none'");
+
+    for (const [text, key] of [
+      ["https://school.instructure.com/courses/1", "ltiFrameOriginInvalid"],
+      ["school.instructure.com", "ltiFrameOriginInvalid"],
+      ["http://school.instructure.com", "ltiFrameOriginNeedsHttps"],
+      ["https://a.edu 'unsafe-inline'", "ltiFrameOriginInvalid"],
+    ] as const) {
+      await expect(setFrameOrigins(database.db, { platformId: canvas.platformId, text })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: key })] });
+    }
+    expect(await listFrameAncestors(database.db, canvas.platformId)).toEqual(["https://canvas.school.edu:8443", "https://school.instructure.com"]);
+    // empty goes back to the derived default
+    expect(await setFrameOrigins(database.db, { platformId: canvas.platformId, text: "  " })).toEqual(["https://canvas.instructure.com", "https://sso.canvaslms.com"]);
+    await database.db.ltiPlatform.delete({ where: { id: canvas.platformId } });
   });
 
   it("redeems a launch ticket once, and never after it expires", async () => {
@@ -207,6 +240,21 @@ describe("launch, deep linking, roster and grade passback", () => {
   let resourceLinkId: string;
   let assignmentId: string;
 
+  /** The LMS instructor sets the student's score on the linked assignment's exercise by hand. */
+  async function overrideStudentScore(score: number, comment: string): Promise<void> {
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+    const instructorUser = await database.db.user.findFirstOrThrow({ where: { ltiUsers: { some: { sub: instructor.sub } } } });
+    const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    await setScoreOverride(database.db, {
+      user: { id: instructorUser.id, email: instructorUser.email, name: instructorUser.name, role: instructorUser.role },
+      courseId: assignment.courseId,
+      assignmentId,
+      studentId: studentUser.userId,
+      slug: "convolution",
+      input: { score, comment },
+    });
+  }
+
   it("accepts a token under a rotated platform key (refetches the JWKS once)", async () => {
     await launch({ user: instructor, messageType: "LtiDeepLinkingRequest" });
     const cachedFetches = platform.jwksFetchCount;
@@ -290,18 +338,8 @@ describe("launch, deep linking, roster and grade passback", () => {
   });
 
   it("posts a score an instructor sets by hand, as the matrix and the exports show it", async () => {
-    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
-    const instructorUser = await database.db.user.findFirstOrThrow({ where: { ltiUsers: { some: { sub: instructor.sub } } } });
-    const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
     const postsBefore = platform.scorePostCount;
-    await setScoreOverride(database.db, {
-      user: { id: instructorUser.id, email: instructorUser.email, name: instructorUser.name, role: instructorUser.role },
-      courseId: assignment.courseId,
-      assignmentId,
-      studentId: studentUser.userId,
-      slug: "convolution",
-      input: { score: 9, comment: "Partial credit for the write-up." },
-    });
+    await overrideStudentScore(9, "Partial credit for the write-up.");
     expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(Date.now() + 60 * 60_000) })).toBe(1);
     expect(platform.scorePostCount).toBe(postsBefore + 1);
     expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 9, scoreMaximum: 10, gradingProgress: "FullyGraded" });
@@ -325,8 +363,6 @@ describe("launch, deep linking, roster and grade passback", () => {
     const grader = await startGrader(config, { role: "web", db: database.db });
     try {
       const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
-      const instructorUser = await database.db.user.findFirstOrThrow({ where: { ltiUsers: { some: { sub: instructor.sub } } } });
-      const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
       // Forget the stored line item: it must be found again by resourceLinkId, not created twice.
       await database.db.ltiResourceLink.updateMany({ where: { resourceLinkId }, data: { lineItemUrl: null } });
       // The tests before posted under clocks set ahead, and an LMS refuses a score older than the one it holds (AGS §3.4.7).
@@ -334,14 +370,7 @@ describe("launch, deep linking, roster and grade passback", () => {
       const postsBefore = platform.scorePostCount;
       platform.failNextScorePosts = 2;
       const setScore = async (score: number) => {
-        await setScoreOverride(database.db, {
-          user: { id: instructorUser.id, email: instructorUser.email, name: instructorUser.name, role: instructorUser.role },
-          courseId: assignment.courseId,
-          assignmentId,
-          studentId: studentUser.userId,
-          slug: "convolution",
-          input: { score, comment: "Queue test." },
-        });
+        await overrideStudentScore(score, "Queue test.");
         await grader.notifyScoreSyncs();
       };
       await setScore(4);
@@ -380,6 +409,42 @@ describe("launch, deep linking, roster and grade passback", () => {
     expect(result.removed).toBe(1);
     const left = await database.db.enrollment.findFirstOrThrow({ where: { userId: newcomer.userId, courseId: context.courseId } });
     expect(left.removedAt).not.toBeNull();
+  });
+
+  it("syncs the roster on the instructor's request: paged NRPS, a clear result, the LMS's refusal shown, staff only", async () => {
+    const context = await database.db.ltiContext.findFirstOrThrow({ where: { contextId: platform.contextId } });
+    const ltiInstructor = await database.db.ltiUser.findFirstOrThrow({ where: { sub: instructor.sub }, include: { user: true } });
+    const actor = { id: ltiInstructor.userId, email: ltiInstructor.user.email, name: ltiInstructor.user.name, role: "instructor" as const };
+    const courseId = context.courseId;
+    platform.members.push({ sub: "stu-3", name: "Eve Paged", roles: [ROLE.learner] }, { sub: "stu-4", name: "Fay Paged", roles: [ROLE.learner] });
+    platform.membersPageSize = 2;
+    const requestsBefore = platform.membershipRequests;
+    const result = await syncCourseRoster(database.db, { user: actor, courseId });
+    const activeMembers = platform.members.filter((m) => (m.status ?? "Active") === "Active");
+    expect(result).toEqual({ active: activeMembers.length, removed: 0 });
+    expect(platform.membershipRequests - requestsBefore).toBe(Math.ceil(platform.members.length / 2));
+    const paged = await database.db.ltiUser.findFirstOrThrow({ where: { sub: "stu-4" } });
+    expect(await database.db.enrollment.findFirstOrThrow({ where: { userId: paged.userId, courseId } })).toMatchObject({ role: "student", removedAt: null });
+    platform.membersPageSize = null;
+
+    // A student may not (the page does not exist for them); the LMS's refusal is shown with its answer and changes nobody.
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub }, include: { user: true } });
+    await expect(syncCourseRoster(database.db, { user: { id: studentUser.userId, email: studentUser.user.email, name: studentUser.user.name, role: "student" }, courseId })).rejects.toMatchObject({ code: "not_found" });
+    platform.members = platform.members.filter((m) => m.sub !== "stu-4");
+    platform.membershipsFailure = 403;
+    const enrollmentsBefore = await database.db.enrollment.findMany({ where: { courseId }, orderBy: { id: "asc" } });
+    const refused = await syncCourseRoster(database.db, { user: actor, courseId }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "unavailable", key: "ltiRosterLmsFailed" });
+    expect((refused as Error).message).toContain("HTTP 403");
+    expect((refused as Error).message).toContain("not enabled for this tool");
+    expect(await database.db.enrollment.findMany({ where: { courseId }, orderBy: { id: "asc" } })).toEqual(enrollmentsBefore);
+    platform.membershipsFailure = null;
+
+    // A launch that offered no NRPS endpoint: the instructor is told to ask the LMS admin.
+    await database.db.ltiContext.update({ where: { id: context.id }, data: { membershipsUrl: null } });
+    await expect(syncCourseRoster(database.db, { user: actor, courseId })).rejects.toMatchObject({ code: "bad_request", key: "ltiRosterNoService" });
+    await database.db.ltiContext.update({ where: { id: context.id }, data: { membershipsUrl: context.membershipsUrl } });
+    expect((await syncCourseRoster(database.db, { user: actor, courseId })).removed).toBe(1);
   });
 
   it("links the LMS course to another course the instructor teaches; an empty auto-created course goes", async () => {
