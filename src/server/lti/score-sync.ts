@@ -61,7 +61,7 @@ async function computeAssignmentScore(tx: TTx, assignmentId: string, userId: str
 
 /**
  * Called wherever a student's grade changes (a verdict, a regrade, a score set by hand), inside that transaction, so
- * the outbox row and the grade commit together. Costs one query when nothing is linked to an LMS.
+ * the job row and the grade commit together. Costs one query when nothing is linked to an LMS.
  */
 export async function queueScoreSync(tx: TTx, options: { userId: string; exerciseId: string }): Promise<void> {
   const links = await tx.ltiResourceLink.findMany({
@@ -135,11 +135,12 @@ export function backoffMs(attempts: number): number {
 export type TScoreSyncOutcome = "sent" | "pending" | "failed" | "not-claimed";
 
 /**
- * Claims a pending row due at `dueAt` for `ownerToken`: false when it is not due, was taken by
- * another process, or changed (a new score, a resend) since that due time was read.
+ * Claims a pending row due at `dueAt` for `ownerToken`: false when another process took it, or it
+ * changed (a new score, a resend, another attempt) since that due time was read. The caller has
+ * decided it is due (the query on SQLite, pg-boss's startAfter on PostgreSQL, whose clock may
+ * differ a little from this process's).
  */
 async function claimScoreSync(db: TDb, options: { syncId: string; dueAt: Date; ownerToken: string; now: Date }): Promise<boolean> {
-  if (options.dueAt > options.now) return false;
   const claimed = await db.ltiScoreSync.updateMany({
     where: { id: options.syncId, status: "pending", nextAttemptAt: options.dueAt },
     data: { ownerToken: options.ownerToken, nextAttemptAt: new Date(options.now.getTime() + POST_LEASE_MS) },
