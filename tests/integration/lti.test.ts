@@ -8,6 +8,7 @@ import { syncExercises } from "@/server/exercises/sync-exercises";
 import { setScoreOverride } from "@/server/overrides/set-score-override";
 import { readGradingConfig } from "@/server/grading-queue/grading-config";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
+import { startGradingBoss } from "@/server/grading-queue/pg-boss-grading";
 import { startGrader } from "@/server/grading-queue/start-grader";
 import { applyLaunch, type TAppliedLaunch } from "@/server/lti/apply-launch";
 import { buildDeepLinkingResponse, createDeepLinkRequestToken, readDeepLinkRequestToken } from "@/server/lti/deep-linking";
@@ -17,6 +18,7 @@ import { LtiFailure } from "@/server/lti/lti-failure";
 import { relinkContext } from "@/server/lti/relink-context";
 import { registerPlatform, ZRegisterPlatformInput } from "@/server/lti/register-platform";
 import { backoffMs, processDueScoreSyncs, resendScores } from "@/server/lti/score-sync";
+import { deliverScoreSyncJob, enqueueScoreSyncs, LTI_SCORE_QUEUE } from "@/server/lti/score-sync-jobs";
 import { startLogin } from "@/server/lti/start-login";
 import { syncCourseRoster } from "@/server/lti/sync-course-roster";
 import { syncRoster } from "@/server/lti/sync-roster";
@@ -394,6 +396,29 @@ describe("launch, deep linking, roster and grade passback", () => {
       expect(platform.scorePostCount).toBe(postsBefore + 4);
     } finally {
       await grader.stop();
+    }
+  });
+
+  it.runIf(provider === "postgresql")("re-sends the pg-boss job of a row whose poster died, once however often the reconciler sends it", async () => {
+    const boss = await startGradingBoss({ url: database.url, role: "worker", maintenanceSeconds: 1 });
+    try {
+      const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+      const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId, resourceLink: { resourceLinkId } } });
+      // A delivery claimed the row (its lease ended a moment ago) and died mid-post: no job is left for it.
+      await database.db.ltiScoreSync.update({ where: { id: sync.id }, data: { status: "pending", scoreGiven: 7, ownerToken: "lti:dead-delivery@gone", nextAttemptAt: new Date(Date.now() - 1000) } });
+      // What a grading announces is fresh scores only; the reconciler sends every pending row, idempotently.
+      expect(await enqueueScoreSyncs(boss, database.db)).toBe(0);
+      expect(await enqueueScoreSyncs(boss, database.db, { all: true })).toBe(1);
+      expect(await enqueueScoreSyncs(boss, database.db, { all: true })).toBe(1);
+      const jobs = await boss.fetch(LTI_SCORE_QUEUE, { batchSize: 10 });
+      expect(jobs).toHaveLength(1);
+      expect(await deliverScoreSyncJob(boss, database.db, { data: jobs[0]!.data, ownerToken: "lti:next-delivery@here" })).toBe("sent");
+      expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 7, scoreMaximum: 10 });
+      // A second delivery of the same job (pg-boss retries an expired one) finds nothing to claim.
+      expect(await deliverScoreSyncJob(boss, database.db, { data: jobs[0]!.data, ownerToken: "lti:late-delivery@here" })).toBe("not-claimed");
+      await boss.complete(LTI_SCORE_QUEUE, jobs[0]!.id);
+    } finally {
+      await boss.stop({ graceful: false });
     }
   });
 
