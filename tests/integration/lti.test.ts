@@ -347,6 +347,23 @@ describe("launch, deep linking, roster and grade passback", () => {
     expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 9, scoreMaximum: 10, gradingProgress: "FullyGraded" });
   });
 
+  it("waits as long as an LMS's 429 Retry-After asks before posting again", async () => {
+    const postsBefore = platform.scorePostCount;
+    await overrideStudentScore(8.5, "Throttled.");
+    platform.throttleNextScorePost = 120;
+    // after the clock of the test before, whose score the LMS holds
+    const base = new Date(Date.now() + 61 * 60_000);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: base })).toBe(1);
+    const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { user: { ltiUsers: { some: { sub: student.sub } } }, resourceLink: { resourceLinkId } } });
+    expect(sync).toMatchObject({ status: "pending", attempts: 1 });
+    expect(sync.lastError).toContain("HTTP 429");
+    expect(sync.nextAttemptAt.getTime()).toBe(base.getTime() + 120_000);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(base.getTime() + 60_000) })).toBe(0);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(base.getTime() + 120_000) })).toBe(1);
+    expect(platform.scorePostCount).toBe(postsBefore + 2);
+    expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 8.5, scoreMaximum: 10 });
+  });
+
   it("shows a 4xx that will never succeed to the instructor as failed, with the LMS's answer", async () => {
     const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
     const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });

@@ -71,6 +71,8 @@ export class LtiPlatform {
   members: TPlatformUser[] = [];
   /** how many of the next score posts answer 503 (a platform having a bad minute) */
   failNextScorePosts = 0;
+  /** the next score post answers 429 Too Many Requests with this Retry-After (seconds), once */
+  throttleNextScorePost: number | null = null;
   /** the status the memberships endpoint answers instead of the roster (e.g. 403: NRPS not enabled for the tool), or null */
   membershipsFailure: number | null = null;
   /** NRPS §2.4.2: members per page, linked by `Link: <…>; rel="next"`; null sends all at once */
@@ -326,6 +328,11 @@ export class LtiPlatform {
     if (!item) return send(res, 404, { error: "no such line item" });
     const score = JSON.parse(await readBody(req)) as Record<string, unknown>;
     this.scorePostCount += 1;
+    if (this.throttleNextScorePost !== null) {
+      const retryAfter = String(this.throttleNextScorePost);
+      this.throttleNextScorePost = null;
+      return send(res, 429, { error: "rate limited" }, "application/json", { "retry-after": retryAfter });
+    }
     if (this.failNextScorePosts > 0) {
       this.failNextScorePosts -= 1;
       return send(res, 503, { error: "temporarily unavailable" });

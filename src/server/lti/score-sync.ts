@@ -132,6 +132,12 @@ export function backoffMs(attempts: number): number {
   return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
+/** The backoff, or longer when the LMS said how long to wait (429/503 with Retry-After), within the backoff's cap. */
+function retryDelayMs(error: unknown, attempts: number): number {
+  const asked = error instanceof ServiceCallError && error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : 0;
+  return Math.min(Math.max(backoffMs(attempts), asked), MAX_BACKOFF_MS);
+}
+
 export type TScoreSyncOutcome = "sent" | "pending" | "failed" | "not-claimed";
 
 /**
@@ -182,7 +188,7 @@ async function postScore(db: TDb, options: { syncId: string; ownerToken: string;
     const status = isRetryable(error) && attempts < MAX_ATTEMPTS ? "pending" : "failed";
     await db.ltiScoreSync.updateMany({
       where: ours,
-      data: { status, attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+      data: { status, attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + retryDelayMs(error, attempts)) },
     });
     return status;
   }
