@@ -15,10 +15,13 @@ export interface TOutputPart {
 
 export type TReturnedArray = Extract<TReturned, { kind: "array" }>;
 
+/** A packed array remembers its arrays' shapes, so a test can return it as the tuple it stands for. */
+export type TPackedArray = NdArray & { partShapes: number[][] };
+
 /** Every array's values end to end, as one flat array. */
-export function packArrays(arrays: readonly { data: ArrayLike<number> }[]): NdArray {
+export function packArrays(arrays: readonly { shape: number[]; data: ArrayLike<number> }[]): TPackedArray {
   const total = arrays.reduce((sum, array) => sum + array.data.length, 0);
-  const packed = createNdArray([total]);
+  const packed = { ...createNdArray([total]), partShapes: arrays.map((array) => [...array.shape]) };
   let offset = 0;
   for (const array of arrays) {
     packed.data.set(array.data, offset);
