@@ -1,12 +1,16 @@
 // The parts the gradient exercises (conv2d-backward, max-pool2d-backward, avg-pool2d-backward)
-// share: their known mistakes as variants of the backward passes in gradient-ops.ts, and where a
-// gradient cell collects from (the dout cells whose windows cover it), for the heatmaps.
+// share: their known mistakes as variants of the backward passes in gradient-ops.ts, where a
+// gradient cell collects from (the dout cells whose windows cover it) for the heatmaps, and the
+// pooling ones' inputs: the forward pooling's (pool-exercise.ts) plus dout.
+import type { TCaseInput } from "@runner";
 import type { TLocatedCell, TSingleVariant } from "./exercise-definition";
-import type { TConvBackwardMistakes, TPoolBackwardMistakes } from "./gradient-ops";
+import { countPoolWindows, type TConvBackwardMistakes, type TPoolBackwardMistakes, type TPoolBackwardProblem } from "./gradient-ops";
 import { MISTAKES } from "./mistakes";
 import { takeSubarray, type NdArray } from "./ndarray";
 import { packArrays } from "./output-parts";
-import { message, type TMessage } from "./result-format";
+import { buildPoolCall, createPoolInputMaker, describePoolInput, toPoolProblem, type TPoolInput } from "./pool-exercise";
+import { message, type TCaseParams, type TMessage } from "./result-format";
+import { createRandom, drawArray, type TRandom } from "./seeded-random";
 
 /** Each mistake as the options of the backward pass that reproduce it. */
 const GRADIENT_MISTAKES = {
@@ -86,4 +90,42 @@ export function locateWeightCell(dout: NdArray, [o, c, u, v]: number[]): TLocate
     input: drawDout(dout, o),
     inputPadding: { rows: 0, cols: 0 },
   };
+}
+
+/** The pooling gradient exercises' input: the forward pooling's arguments and the gradient of its output. */
+export interface TPoolBackwardInput extends TPoolInput {
+  /** (C, H_out, W_out) */
+  dout: NdArray;
+}
+
+export function toPoolBackwardProblem(input: TPoolBackwardInput, mode: TPoolBackwardProblem["mode"]): TPoolBackwardProblem {
+  return { ...toPoolProblem(input, mode), dout: input.dout };
+}
+
+/** Adds a dout of the forward output's shape to a pooling input. */
+export function withDout(random: TRandom, input: TPoolInput): TPoolBackwardInput {
+  const { x, kernel, stride, padding } = toPoolProblem(input, "max");
+  const [rows, cols] = countPoolWindows(x, kernel, stride, padding)!;
+  return { ...input, dout: drawArray(random, [x.shape[0], rows, cols], [-1, 1]) };
+}
+
+export function createPoolBackwardInputMaker(seed: number) {
+  const random = createRandom(seed + 1);
+  const makeInput = createPoolInputMaker(seed);
+  return (...args: Parameters<typeof makeInput>) => withDout(random, makeInput(...args));
+}
+
+export function buildPoolBackwardCall(input: TPoolBackwardInput): TCaseInput {
+  const { args, kwargs } = buildPoolCall(input);
+  return kwargs ? { args: [input.dout, ...args], kwargs } : { args: [input.dout, ...args] };
+}
+
+export function describePoolBackwardInput(input: TPoolBackwardInput): TCaseParams {
+  return { "dout.shape": input.dout.shape, ...describePoolInput(input) };
+}
+
+/** dx[c, r, s] collects from the cells of dout[c] whose windows cover it. */
+export function locatePoolGradient(input: TPoolBackwardInput, [c, row, col]: number[]): TLocatedCell {
+  const { kernel, stride, padding } = toPoolProblem(input, "max");
+  return locateFeedingCells(input.dout, [row, col], { kernel, stride: stride ?? kernel, padding, channel: c });
 }
