@@ -27,6 +27,13 @@ const GRADIENT_MISTAKES = {
 
 export type TGradientMistake = keyof typeof GRADIENT_MISTAKES;
 
+/** The mistakes every gradient exercise can make, with their demonstrating buggy/ files (each exercise's catalog adds its own). */
+export const GRADIENT_CATALOG = [
+  { variant: "overlapsOverwritten", code: "overlaps-overwritten", demonstratedBy: "buggy/overlaps-overwritten.py" },
+  { variant: "paddingNotCropped", code: "padding-not-cropped", demonstratedBy: "buggy/padding-not-cropped.py" },
+  { variant: "backwardStrideIgnored", code: "stride-ignored", demonstratedBy: "buggy/stride-ignored.py" },
+] as const satisfies readonly { variant: TGradientMistake; code: string; demonstratedBy: string }[];
+
 /**
  * One variant per mistake: the backward pass rerun with the mistake's options, packed like the
  * reference (a mistake that changes a shape, such as uncropped padding, packs to another length).
