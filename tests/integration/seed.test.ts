@@ -46,8 +46,9 @@ describe("exercises:sync and the demo seed", () => {
     await run("prisma/seed.ts");
     const course = await database.db.course.findUniqueOrThrow({ where: { code: DEMO.courseCode }, include: { enrollments: true, assignments: { include: { exercises: true } } } });
     expect(course.enrollments.map((e) => e.role).sort()).toEqual(["instructor", "student"]);
-    expect(course.assignments).toHaveLength(1);
-    expect(course.assignments[0]!.exercises).toHaveLength(slugs.length);
+    expect(course.assignments.map((a) => a.title).sort()).toEqual([DEMO.assignmentTitle, DEMO.gradientAssignment.title]);
+    expect(course.assignments.find((a) => a.title === DEMO.gradientAssignment.title)!.exercises).toHaveLength(DEMO.gradientAssignment.slugs.length);
+    expect(course.assignments.reduce((sum, a) => sum + a.exercises.length, 0)).toBe(slugs.length);
   }, 240_000);
 
   it("never resets a demo password that was changed: signing in with the new one still works after seeding again", async () => {
@@ -65,6 +66,6 @@ describe("exercises:sync and the demo seed", () => {
     const withDemo = await auth.api.signInEmail({ body: { email: DEMO.student.email, password: DEMO.student.password }, asResponse: true });
     expect(withDemo.status).toBe(401);
     expect(await database.db.course.count({ where: { code: DEMO.courseCode } })).toBe(1);
-    expect(await database.db.assignment.count()).toBe(1);
+    expect(await database.db.assignment.count()).toBe(2);
   }, 240_000);
 });

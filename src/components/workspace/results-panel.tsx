@@ -67,7 +67,8 @@ function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; 
       {firstWrong ? (
         <p>
           {format(t.firstWrong, {
-            index: formatIndex(firstWrong.index),
+            // a tuple output's detail names its array: dweights[0, 1, 2, 0]
+            index: `${detail.array ?? ""}${formatIndex(firstWrong.index)}`,
             expected: formatFullValue(firstWrong.expected),
             actual: formatFullValue(decodeJsonNumber(firstWrong.actual)),
           })}{" "}
