@@ -154,6 +154,7 @@ describe("assignments", () => {
       cooldownSeconds: 60,
       maxAttempts: null,
       showHiddenDetailsBeforeDue: true,
+      loadErrorsCostNoAttempt: true,
     });
     expect(stored.exercises.map((e) => e.exerciseId)).toEqual([w.exerciseIds["conv2d"], w.exerciseIds["convolution"]]);
     expect(await getAssignmentSettings(db, { user: w.instructor, courseId: w.courseId, assignmentId: id })).toMatchObject({
@@ -176,6 +177,7 @@ describe("assignments", () => {
       cooldownSeconds: null,
       maxAttempts: 3,
       showHiddenDetailsBeforeDue: false,
+      loadErrorsCostNoAttempt: true,
     };
     const { id } = await createAssignment(db, { user: w.instructor, courseId: w.courseId, settings: base });
     await updateAssignment(db, {
@@ -206,6 +208,7 @@ describe("assignments", () => {
           cooldownSeconds: null,
           maxAttempts: null,
           showHiddenDetailsBeforeDue: false,
+          loadErrorsCostNoAttempt: true,
         },
       }),
     );
