@@ -90,7 +90,12 @@ export function CodeEditor({
         endColumn: model.getLineMaxColumn(line),
       },
     ]);
-    editor.revealLineInCenterIfOutsideViewport(line);
+    // After the page's own layout (the results panel opening shrinks the editor) has settled.
+    const frame = requestAnimationFrame(() => {
+      editor.layout();
+      editor.revealLineInCenterIfOutsideViewport(line);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [errorMarker, isMounted]);
 
   /** Replaces the text as one undoable edit, for changes from outside (reset, test handle). */

@@ -48,8 +48,14 @@ export interface TExerciseWorkspaceProps {
   canSubmit: boolean;
 }
 
-/** What the results panel shows: a sample run just made, or a submission (its stored feedback, or the one just graded). */
-type TShown = { kind: "run"; result: TShownGradingResult } | { kind: "submission"; id: string; result: TShownGradingResult | null };
+/**
+ * What the results panel shows: a sample run just made, or a submission (its stored feedback, or
+ * the one just graded). `marksEditor`: the code it graded was the editor's when it was shown, so
+ * its error line is marked there; an older submission's line numbers would point elsewhere.
+ */
+type TShown =
+  | { kind: "run"; result: TShownGradingResult; marksEditor: boolean }
+  | { kind: "submission"; id: string; result: TShownGradingResult | null; marksEditor: boolean };
 
 type TPhoneTab = "task" | "code" | "results";
 
@@ -86,7 +92,9 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   const [code, setCode] = useState(props.initialCode);
   const [activity, setActivity] = useState<TActivity>({ kind: "idle" });
   const newest = props.history[0] ?? null;
-  const [shown, setShown] = useState<TShown | null>(newest ? { kind: "submission", id: newest.id, result: null } : null);
+  const [shown, setShown] = useState<TShown | null>(
+    newest ? { kind: "submission", id: newest.id, result: null, marksEditor: newest.code === props.initialCode } : null,
+  );
   const [historySelectedId, setHistorySelectedId] = useState<string | null>(newest?.id ?? null);
   const [phoneTab, setPhoneTab] = useState<TPhoneTab>("task");
   const [verdictCount, setVerdictCount] = useState(0);
@@ -136,7 +144,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     if (!startExclusive()) return;
     setActivity({ kind: "running" });
     const outcome = await api.runSamples(code);
-    if (outcome.ok) show({ kind: "run", result: outcome.data });
+    if (outcome.ok) show({ kind: "run", result: outcome.data, marksEditor: true });
     else setError(outcome.message);
     finish();
   };
@@ -176,7 +184,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
       }
       if (graded) {
         setHistorySelectedId(created.data.id);
-        show({ kind: "submission", id: created.data.id, result: graded });
+        show({ kind: "submission", id: created.data.id, result: graded, marksEditor: true });
       }
       break;
     }
@@ -218,13 +226,13 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         ? `${t.submission} · ${format(tw.submissionNumber, { n: chronological.indexOf(shownSubmission) + 1 })}`
         : t.submission;
   const errorMarker = useMemo(() => {
-    const found = shownResult ? findErrorLine(shownResult) : null;
+    const found = shownResult && shown?.marksEditor ? findErrorLine(shownResult) : null;
     return found ? { line: found.line, message: renderMessage(found.message, locale) } : null;
-  }, [shownResult, locale]);
+  }, [shownResult, shown?.marksEditor, locale]);
 
   const selectSubmission = (id: string) => {
     setHistorySelectedId(id);
-    setShown({ kind: "submission", id, result: null });
+    setShown({ kind: "submission", id, result: null, marksEditor: props.history.find((s) => s.id === id)?.code === code });
   };
   const phonePanel = (tab: TPhoneTab) =>
     isDesktop ? {} : { role: "tabpanel", id: `${ids}-panel-${tab}`, "aria-labelledby": `${ids}-tab-${tab}` };
@@ -335,7 +343,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
             {activity.kind === "running" ? <GradingProgress phase="running" /> : null}
           </div>
 
-          <div {...phonePanel("code")} className={`flex min-h-0 flex-col gap-1 max-lg:h-[65dvh] lg:min-h-64 lg:flex-1 ${shownOnPhone("code")}`}>
+          <div {...phonePanel("code")} className={`flex min-h-0 flex-col gap-1 max-lg:h-[65dvh] lg:min-h-72 lg:flex-1 ${shownOnPhone("code")}`}>
             <div className="min-h-0 flex-1">
               <CodeEditorLazy
                 value={code}
@@ -354,7 +362,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
             {...phonePanel("results")}
             aria-labelledby="results-heading"
             data-testid="results"
-            className={`flex min-h-0 flex-col gap-3 lg:max-h-[55%] lg:shrink-0 lg:overflow-y-auto ${shownOnPhone("results")}`}
+            className={`flex min-h-0 flex-col gap-3 lg:max-h-[50%] lg:shrink-0 lg:overflow-y-auto ${shownOnPhone("results")}`}
           >
             <h2 id="results-heading" className="text-lg font-semibold">
               {t.results}
