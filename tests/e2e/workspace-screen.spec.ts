@@ -4,7 +4,8 @@
 // NotImplementedError and its line; feedback survives a reload and every history entry shows its
 // own; the attempts counter, a syntax error that costs no attempt and the closed Submit at the
 // cap; the dark theme (a toggle, persisted, and prefers-color-scheme) with Monaco following; no
-// sideways page scroll on a phone. Screenshots of each state go to test-results/.
+// sideways page scroll on a phone; the staff's view of the student with the same history.
+// Screenshots of each state go to test-results/.
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -60,7 +61,6 @@ test("at 1440×900: toolbar in view, verdict focused, errors with their line, fe
   await signIn(page, DEMO_INSTRUCTOR);
   await page.getByRole("link", { name: "Instructor", exact: true }).click();
   await page.getByTestId("staff-courses").getByRole("link").first().click();
-  shared.courseId = new URL(page.url()).pathname.split("/")[3]!;
   await page.getByRole("link", { name: "New assignment" }).click();
   await page.getByLabel("Title", { exact: true }).fill(`Screen ${randomUUID().slice(0, 6)}`);
   await page.getByRole("checkbox", { name: /^Convolution of one channel \(/ }).check();
@@ -72,7 +72,9 @@ test("at 1440×900: toolbar in view, verdict focused, errors with their line, fe
   await expect(page.getByRole("checkbox", { name: "A submission whose file does not load uses no attempt" })).toBeChecked();
   await page.getByRole("button", { name: "Create assignment" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Progress: Screen /);
-  shared.assignmentId = new URL(page.url()).pathname.split("/")[5]!;
+  const matrixPath = new URL(page.url()).pathname.split("/"); // /instructor/courses/:courseId/assignments/:assignmentId
+  shared.courseId = matrixPath[3]!;
+  shared.assignmentId = matrixPath[5]!;
   await page.context().clearCookies();
 
   await signIn(page, DEMO_STUDENT, `/assignments/${shared.assignmentId}/convolution`);
@@ -188,5 +190,18 @@ test("on a 390×844 phone: tabs, Results selected on a verdict, no sideways scro
   await expect(page.getByTestId("progress-matrix")).toBeVisible();
   await expectNoSidewaysScroll(page);
   await snapshot(page, testInfo, "phone-4-progress-matrix");
+  await expectNoSeriousA11yViolations(page);
+
+  // The staff's view of the student: the same history under its own title, one selection for the list and "Result of".
+  await page.getByRole("link", { name: /^Demo Student, Convolution of one channel: / }).click();
+  await expect(page.getByRole("heading", { name: "Submissions", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your submissions" })).toHaveCount(0);
+  const resultOf = page.getByRole("combobox", { name: "Result of" });
+  await expect(resultOf.locator("option:checked")).toHaveText(/^Submission 3 /);
+  await page.getByTestId("submission-history").getByRole("button", { name: /Submission 1/ }).click();
+  await expect(resultOf.locator("option:checked")).toHaveText(/^Submission 1 /);
+  await expect(page.getByTestId("results-panel").getByRole("table")).toContainText("NotImplementedError");
+  await expectNoSidewaysScroll(page);
+  await snapshot(page, testInfo, "phone-5-staff-view");
   await context.close();
 });

@@ -28,7 +28,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function createAssignment(options: { maxAttempts: number; loadErrorsCostNoAttempt: boolean }) {
+async function createAssignment(options: { maxAttempts: number | null; loadErrorsCostNoAttempt: boolean; cooldownSeconds?: number }) {
   const assignment = await db.assignment.create({
     data: {
       courseId: w.courseId,
@@ -37,6 +37,7 @@ async function createAssignment(options: { maxAttempts: number; loadErrorsCostNo
       dueAt: new Date(Date.now() + 2 * DAY_MS),
       showHiddenDetailsBeforeDue: false,
       maxAttempts: options.maxAttempts,
+      cooldownSeconds: options.cooldownSeconds ?? null,
       loadErrorsCostNoAttempt: options.loadErrorsCostNoAttempt,
       exercises: { create: [{ exerciseId: w.exerciseIds["convolution"]!, order: 0 }] },
     },
@@ -93,5 +94,19 @@ describe("the exercise page's history and attempts", () => {
     await expect(createSubmission(db, { user: w.student, assignmentId, slug: "convolution", code: SYNTAX_ERROR, clientToken: "capped-2" })).rejects.toMatchObject({
       key: "attemptsUsedUp",
     });
+  });
+
+  it("gives the end of the cooldown for the countdown beside Submit, and refuses a Submit before it", async () => {
+    const assignmentId = await createAssignment({ maxAttempts: null, loadErrorsCostNoAttempt: true, cooldownSeconds: 600 });
+    const id = await submitAndGrade(db, runner, { user: w.student, assignmentId, slug: "convolution", code: SYNTAX_ERROR });
+    const { receivedAt } = await db.submission.findUniqueOrThrow({ where: { id } });
+    const page = (await getExerciseWorkspace(db, { user: w.student, assignmentId, slug: "convolution" }))!;
+    // a file that does not load is free, but still starts the cooldown
+    expect(page.attempts).toEqual({ used: 0, max: null, cooldownEndsAt: new Date(receivedAt.getTime() + 600_000).toISOString() });
+    await expect(createSubmission(db, { user: w.student, assignmentId, slug: "convolution", code: SYNTAX_ERROR, clientToken: "cooling" })).rejects.toMatchObject({
+      key: "cooldownWait",
+    });
+    const after = (await getExerciseWorkspace(db, { user: w.student, assignmentId, slug: "convolution", now: new Date(receivedAt.getTime() + 600_001) }))!;
+    expect(after.attempts.cooldownEndsAt).toBeNull();
   });
 });

@@ -72,8 +72,15 @@ function useSecondsLeft(endsAt: string | null): number {
   const [now, setNow] = useState(() => Date.now());
   const end = endsAt ? Date.parse(endsAt) : 0;
   useEffect(() => {
-    if (end <= Date.now()) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    if (end === 0) return;
+    const tick = () => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= end) clearInterval(timer);
+    };
+    const timer = setInterval(tick, 1000);
+    // at once too: `now` may be from long before this cooldown began
+    queueMicrotask(tick);
     return () => clearInterval(timer);
   }, [end]);
   return Math.max(0, Math.ceil((end - now) / 1000));
