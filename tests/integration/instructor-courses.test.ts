@@ -154,7 +154,8 @@ describe("assignments", () => {
       cooldownSeconds: 60,
       maxAttempts: null,
       showHiddenDetailsBeforeDue: true,
-      loadErrorsCostNoAttempt: true,
+      // an unticked checkbox is absent from the form: the instructor turned the option off
+      loadErrorsCostNoAttempt: false,
     });
     expect(stored.exercises.map((e) => e.exerciseId)).toEqual([w.exerciseIds["conv2d"], w.exerciseIds["convolution"]]);
     expect(await getAssignmentSettings(db, { user: w.instructor, courseId: w.courseId, assignmentId: id })).toMatchObject({
