@@ -52,7 +52,7 @@ export const gradingMessages = defineMessages({
     caseMemory: "Stopped: this case went over the {limitMb} MiB memory limit.",
     caseNotRun: "Not run: an earlier case stopped your program.",
     caseHidden: "Failed. The data of this hidden case is shown after the due date.",
-    caseHiddenRaised: "Failed: raised {type}{at}. The data of this hidden case is shown after the due date.",
+    caseHiddenRaised: "Error: raised {type}{at}. The data of this hidden case is shown after the due date.",
 
     returnedNotArray: "Returned {value}; expected an array of shape {shape}.",
     returnedComplex: "Returned complex numbers; expected real numbers.",
@@ -138,7 +138,7 @@ export const gradingMessages = defineMessages({
     caseMemory: "已停止：这个用例超出了 {limitMb} MiB 的内存限制。",
     caseNotRun: "未运行：前面的某个用例已使你的程序停止。",
     caseHidden: "未通过。截止时间过后显示这个隐藏用例的数据。",
-    caseHiddenRaised: "未通过：抛出了 {type}{at}。截止时间过后显示这个隐藏用例的数据。",
+    caseHiddenRaised: "出错：抛出了 {type}{at}。截止时间过后显示这个隐藏用例的数据。",
 
     returnedNotArray: "返回了 {value}；应返回形状为 {shape} 的数组。",
     returnedComplex: "返回了复数；应返回实数。",
