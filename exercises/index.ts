@@ -8,6 +8,7 @@ import { definition as conv2d } from "./conv2d/reference";
 import { definition as convolution } from "./convolution/reference";
 import { definition as convolutionV2 } from "./convolution-v2/reference";
 import { definition as maxPool2d } from "./max-pool2d/reference";
+import { definition as torchConv2d } from "./torch-conv2d/reference";
 
 export const EXERCISE_DEFINITIONS: Record<string, TExerciseDefinition> = {
   "avg-pool2d": avgPool2d,
@@ -17,4 +18,5 @@ export const EXERCISE_DEFINITIONS: Record<string, TExerciseDefinition> = {
   "convolution": convolution,
   "convolution-v2": convolutionV2,
   "max-pool2d": maxPool2d,
+  "torch-conv2d": torchConv2d,
 };
