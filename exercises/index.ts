@@ -2,6 +2,7 @@
 // for the bundler. Do not edit; run `npx tsx exercises/generate-index.ts` after adding a folder.
 import type { TExerciseDefinition } from "@/grading/exercise-definition";
 import { definition as avgPool2d } from "./avg-pool2d/reference";
+import { definition as buildCnn } from "./build-cnn/reference";
 import { definition as cnnForward } from "./cnn-forward/reference";
 import { definition as convOutputShape } from "./conv-output-shape/reference";
 import { definition as conv2d } from "./conv2d/reference";
@@ -12,6 +13,7 @@ import { definition as torchConv2d } from "./torch-conv2d/reference";
 
 export const EXERCISE_DEFINITIONS: Record<string, TExerciseDefinition> = {
   "avg-pool2d": avgPool2d,
+  "build-cnn": buildCnn,
   "cnn-forward": cnnForward,
   "conv-output-shape": convOutputShape,
   "conv2d": conv2d,
