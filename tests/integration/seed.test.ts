@@ -8,6 +8,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listExercises } from "@/grading/exercise-files";
+import { listSandboxFlavoursInUse } from "@/server/grading-queue/list-sandbox-flavours";
 import { DEMO } from "../../prisma/demo";
 import { createSqliteDatabase, root, type TTestDatabase } from "../support/test-database";
 
@@ -50,6 +51,8 @@ describe("exercises:sync and the demo seed", () => {
     const torchSlugs = ["build-cnn", "torch-conv2d"].filter((slug) => slugs.includes(slug));
     expect(torchSlugs.length).toBeGreaterThan(0);
     expect(byTitle).toEqual({ [DEMO.assignmentTitle]: slugs.length - torchSlugs.length, [DEMO.torchAssignmentTitle]: torchSlugs.length });
+    // so a grader started on this database starts the torch sandbox with it
+    expect(await listSandboxFlavoursInUse(database.db)).toEqual(["numpy", "torch"]);
   }, 240_000);
 
   it("never resets a demo password that was changed: signing in with the new one still works after seeding again", async () => {
