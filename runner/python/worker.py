@@ -31,6 +31,8 @@ RESULT_FD = 4
 # so the width of the range costs nothing.)
 FD_CEILING = 1 << 20
 MAX_VALUE_ELEMENTS = 1 << 21
+# items of a returned tuple or list of arrays (a CNN's layer shapes, a few gradients)
+MAX_ITEMS = 64
 MAX_MESSAGE_CHARS = 2000
 MAX_TRACEBACK_FRAMES = 20
 FLUSH_BYTES = 4096
@@ -303,8 +305,10 @@ def decode_value(value, blob):
 
 
 def describe_return(value):
-    """(header, payload): an array as raw float64 when numpy can make a numeric one, else what it
-    is as data (the grader words it in the reader's language)."""
+    """(header, payload): an array as raw float64 when numpy can make a numeric one; a tuple or
+    list of numeric arrays numpy cannot stack (different shapes: gradients, a list of shapes) as
+    several arrays, their payloads one after another; else what it is as data (the grader words
+    it in the reader's language)."""
     py_type = clip(type(value).__name__, 100)
     if value is None:
         return other(py_type, {"kind": "none"})
@@ -314,15 +318,21 @@ def describe_return(value):
         return other(py_type, {"kind": "dict", "keys": short_repr(list(value)[:8])})
     if _tensor_type is not None:
         value = tensors_to_arrays(value)
+    is_sequence = isinstance(value, (list, tuple))
     try:
         array = _asarray(value)
     except MemoryError:
         raise
     except Exception as exc:
-        if isinstance(value, (list, tuple)):
-            return other(py_type, {"kind": "ragged"})
+        if is_sequence:
+            return describe_items(value, py_type) or other(py_type, {"kind": "ragged"})
         return other(py_type, {"kind": "unconvertible", "error": clip(safe_str(exc), 200)})
     if array.dtype.kind not in "biuf":
+        # numpy < 1.24 stacks arrays of different shapes into an object array instead of raising.
+        if is_sequence and array.dtype.kind == "O":
+            several = describe_items(value, py_type)
+            if several is not None:
+                return several
         return other(py_type, describe_non_numeric(value, array))
     if array.size > MAX_VALUE_ELEMENTS:
         return other(py_type, {"kind": "too-large", "shape": list(array.shape), "maxElements": MAX_VALUE_ELEMENTS})
@@ -338,6 +348,32 @@ def tensors_to_arrays(value):
     if isinstance(value, (list, tuple)) and any(isinstance(item, _tensor_type) for item in value):
         return [tensors_to_arrays(item) for item in value]
     return value
+
+
+def describe_items(value, py_type):
+    """A tuple or list whose items are each a numeric array (of different shapes), or None."""
+    if not 0 < len(value) <= MAX_ITEMS:
+        return None
+    items = []
+    payloads = []
+    total = 0
+    for item in value:
+        if item is None or isinstance(item, (str, bytes, bytearray, dict)):
+            return None
+        try:
+            array = _asarray(item)
+        except MemoryError:
+            raise
+        except Exception:
+            return None
+        if array.dtype.kind not in "biuf":
+            return None
+        total += array.size
+        if total > MAX_VALUE_ELEMENTS:
+            return other(py_type, {"kind": "too-large", "shape": [len(value)], "maxElements": MAX_VALUE_ELEMENTS})
+        items.append({"shape": list(array.shape), "dtype": array.dtype.name, "pyType": clip(type(item).__name__, 100)})
+        payloads.append(_ascontiguousarray(array, dtype="<f8").tobytes())
+    return {"kind": "arrays", "pyType": py_type, "items": items}, b"".join(payloads)
 
 
 def describe_non_numeric(value, array):

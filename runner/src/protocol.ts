@@ -150,6 +150,11 @@ const ZValueHeader = z.discriminatedUnion("kind", [
     dtype: ZText(64),
     pyType: ZText(200),
   }),
+  z.object({
+    kind: z.literal("arrays"),
+    pyType: ZText(200),
+    items: z.array(z.object({ shape: ZShape, dtype: ZText(64), pyType: ZText(200) })).min(1).max(64),
+  }),
   z.object({ kind: z.literal("other"), pyType: ZText(200), form: ZOtherForm }),
 ]);
 export type TValueHeader = z.infer<typeof ZValueHeader>;

@@ -85,19 +85,27 @@ export type TOtherForm =
   /** any other non-numeric numpy dtype */
   | { kind: "dtype"; dtype: string };
 
+/** A numeric array the student's code returned, converted to float64. */
+export interface TReturnedArray {
+  /** numpy.asarray(value).shape; a Python int/float gives shape []. */
+  shape: number[];
+  /** the values converted to float64 (NaN and ±Infinity preserved). */
+  data: Float64Array;
+  /** numpy dtype name before conversion, e.g. "float64", "float32", "int64", "object". */
+  dtype: string;
+  /** Python type name of the returned object, e.g. "ndarray", "list", "tuple", "int". */
+  pyType: string;
+}
+
 /** What the student's function returned. */
 export type TReturned =
-  | {
-      kind: "array";
-      /** numpy.asarray(value).shape; a Python int/float gives shape []. */
-      shape: number[];
-      /** the values converted to float64 (NaN and ±Infinity preserved). */
-      data: Float64Array;
-      /** numpy dtype name before conversion, e.g. "float64", "float32", "int64", "object". */
-      dtype: string;
-      /** Python type name of the returned object, e.g. "ndarray", "list", "tuple", "int". */
-      pyType: string;
-    }
+  | ({ kind: "array" } & TReturnedArray)
+  /**
+   * A tuple or list (pyType) of at most 64 numeric arrays that numpy cannot stack because their
+   * shapes differ, e.g. (dfeatures, dweights) or a list of layer shapes. Items of one shape stack
+   * into a single "array" whose first axis is the list.
+   */
+  | { kind: "arrays"; pyType: string; items: TReturnedArray[] }
   | { kind: "other"; pyType: string; form: TOtherForm };
 
 /** A Python exception, in Python's own words. */

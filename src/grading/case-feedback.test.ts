@@ -128,6 +128,16 @@ describe("judgeCase in Simplified Chinese", async () => {
     "wrong shape": { result: judgeFloats(returnedOutcome(swapLastTwoAxes(conv2d.gradingCase.expected))), zh: /形状错误：期望 \(3, 5, 7\)，得到 \(3, 7, 5\)。/ },
     none: { result: judgeFloats(returnedOutcome({ kind: "other", pyType: "NoneType", form: { kind: "none" } })), zh: /返回了 None；应返回形状为 \(3, 5, 7\) 的数组。/ },
     complex: { result: judgeFloats(returnedOutcome(returnedArray(conv2d.gradingCase.expected, "complex128"))), zh: /返回了复数；应返回实数。/ },
+    "several arrays": {
+      result: judgeFloats(
+        returnedOutcome({
+          kind: "arrays",
+          pyType: "tuple",
+          items: [returnedArray(conv2d.gradingCase.expected), returnedArray(fromNested([1, 2]), "int64", "list")].map(({ kind: _, ...item }) => item),
+        }),
+      ),
+      zh: /返回了 一个含 2 个数组的 tuple，形状分别为 \(3, 5, 7\), \(2,\)；应返回形状为 \(3, 5, 7\) 的数组。/,
+    },
     raised: { result: judgeFloats(raised("IndexError", "index 3 is out of bounds for axis 0 with size 3", 12)), zh: /抛出了 IndexError（第 12 行）：index 3 is out of bounds for axis 0 with size 3$/ },
     crash: {
       result: judgeFloats({ status: "ended", ending: { kind: "signal", signal: 11 }, timeMs: 1, stdout: "" }),

@@ -1,8 +1,8 @@
 // Turns one case's runner outcome into the student-facing case result: its name and a message,
 // as { code, params } (worded in the reader's language at display time), that names the inputs,
 // the first wrong value and the window it comes from, plus the heatmap data for the UI.
-import { describeSignal, type TCaseOutcome, type TOtherForm, type TRaised, type TReturned, type TRunnerEnding } from "@runner";
-import { compareOutput, type TComparison, type TTolerance } from "./compare-output";
+import { describeSignal, type TCaseOutcome, type TRaised, type TReturned, type TRunnerEnding } from "@runner";
+import { compareOutput, type TComparison, type TNotArrayForm, type TTolerance } from "./compare-output";
 import type { TGradingCase } from "./exercise-definition";
 import { takeSubarray, unravelIndex, type NdArray } from "./ndarray";
 import {
@@ -91,8 +91,10 @@ function describeOutcome(outcome: Exclude<TCaseOutcome, { status: "returned" }>)
 }
 
 /** What a function returned that is not a numeric array, as the runner described it. */
-export function describeOtherValue(pyType: string, form: TOtherForm): TMessage {
+export function describeOtherValue(pyType: string, form: TNotArrayForm): TMessage {
   switch (form.kind) {
+    case "arrays":
+      return message("valueSeveralArrays", { pyType, count: form.shapes.length, shapes: form.shapes.map(formatShape).join(", ") });
     case "none":
       return message("valueNone");
     case "scalar":

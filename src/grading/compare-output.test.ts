@@ -41,6 +41,8 @@ describe("compareOutput", () => {
       form: { kind: "none" },
     });
     expect(compareOutput(expected, returnedArray(expected, "complex128"), tolerance, "floats").kind).toBe("complex");
+    const pair = { kind: "arrays" as const, pyType: "tuple", items: [expected, createNdArray([3])].map((array) => ({ ...array, dtype: "float64", pyType: "ndarray" })) };
+    expect(compareOutput(expected, pair, tolerance, "floats")).toEqual({ kind: "not-array", pyType: "tuple", form: { kind: "arrays", shapes: [[2, 2], [3]] } });
   });
 
   it("requires ints, exactly, for integer outputs", () => {

@@ -16,7 +16,10 @@ export type TComparison =
   /** ints expected (output sizes) but the dtype is not an integer one */
   | { kind: "not-ints"; dtype: string }
   | { kind: "complex" }
-  | { kind: "not-array"; pyType: string; form: TOtherForm };
+  | { kind: "not-array"; pyType: string; form: TNotArrayForm };
+
+/** What was returned instead of one array: the runner's description, or several arrays. */
+export type TNotArrayForm = TOtherForm | { kind: "arrays"; shapes: number[][] };
 
 /** The absolute part of the tolerance grows with the case's values, as float32 rounding does. */
 export function measureScale(expected: NdArray): number {
@@ -37,6 +40,9 @@ export function compareOutput(
   output: "floats" | "ints",
 ): TComparison {
   if (returned.kind === "other") return { kind: "not-array", pyType: returned.pyType, form: returned.form };
+  if (returned.kind === "arrays") {
+    return { kind: "not-array", pyType: returned.pyType, form: { kind: "arrays", shapes: returned.items.map((item) => item.shape) } };
+  }
   if (returned.dtype.startsWith("complex")) return { kind: "complex" };
   if (!isSameShape(returned.shape, expected.shape)) return { kind: "wrong-shape", actualShape: returned.shape };
   if (output === "ints" && !isIntegerDtype(returned.dtype)) return { kind: "not-ints", dtype: returned.dtype };

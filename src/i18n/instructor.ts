@@ -24,7 +24,7 @@ export const instructorMessages = defineMessages({
     overview: "Overview",
     roster: "Roster",
     regrades: "Regrades",
-    lmsSync: "LMS grades",
+    lmsSync: "LMS",
     allCourses: "All courses",
     breadcrumb: "Breadcrumb",
 
@@ -226,7 +226,7 @@ export const instructorMessages = defineMessages({
     overview: "概览",
     roster: "成员",
     regrades: "重新评测",
-    lmsSync: "LMS 成绩",
+    lmsSync: "LMS",
     allCourses: "全部课程",
     breadcrumb: "路径导航",
 
