@@ -27,10 +27,15 @@ export const ZExerciseMeta = z
     /** the exact `def` (or `class`) line without the keyword and colon, shown with load errors */
     signature: z.string(),
     /**
-     * A value passes when |actual - expected| <= atol * scale + rtol * |expected|, where scale is
-     * max(1, largest |expected| of the case): float32 rounding grows with the values summed.
+     * {rtol, atol}: a value passes when |actual - expected| <= atol * scale + rtol * |expected|,
+     * where scale is max(1, largest |expected| of the case): float32 rounding grows with the values
+     * summed. {relativeError}: each returned array passes when max|x − y| / max(|x| + |y|) over the
+     * whole array is at most this (the gradient exercises; see compare-output.ts).
      */
-    tolerance: z.strictObject({ rtol: z.number().nonnegative(), atol: z.number().nonnegative() }),
+    tolerance: z.union([
+      z.strictObject({ rtol: z.number().nonnegative(), atol: z.number().nonnegative() }),
+      z.strictObject({ relativeError: z.number().positive() }),
+    ]),
     /** sandbox limits for one whole job (all cases of one Run or Submit) */
     limits: z.strictObject({
       cpuSeconds: z.number().positive(),
