@@ -113,7 +113,7 @@ export const exerciseFeedbackMessages = defineMessages({
     "build-cnn.case.batch-of-one": "a batch of one image",
     "build-cnn.case.batch-of-seven": "a batch of seven images",
     "build-cnn.case.parameters": "the number of parameters",
-    "build-cnn.case.layers": "the shape after each layer (batch of seven)",
+    "build-cnn.case.layers": "the shape after each layer",
   },
   "zh-CN": {
     "mistake.flippedKernel": "你把卷积核翻转了。卷积层（以及 F.conv2d）计算的是互相关：每个窗口直接与原卷积核逐元素相乘，不要把卷积核旋转 180°。",
@@ -221,6 +221,6 @@ export const exerciseFeedbackMessages = defineMessages({
     "build-cnn.case.batch-of-one": "一张图像的批次",
     "build-cnn.case.batch-of-seven": "七张图像的批次",
     "build-cnn.case.parameters": "参数的数量",
-    "build-cnn.case.layers": "每一层之后的形状（七张图像的批次）",
+    "build-cnn.case.layers": "每一层之后的形状",
   },
 });
