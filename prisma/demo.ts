@@ -9,6 +9,8 @@ export const DEMO = {
     title: "Homework 4: Backpropagation through convolution",
     slugs: ["conv2d-backward", "max-pool2d-backward", "avg-pool2d-backward"],
   },
+  /** every exercise graded in the torch sandbox (meta.json "sandbox": "torch"), the notes' PyTorch part */
+  torchAssignmentTitle: "Homework 3: Convolution in PyTorch",
   instructor: { email: "instructor@convlab.test", password: "instructor-demo-1", name: "Demo Instructor" },
   student: { email: "student@convlab.test", password: "student-demo-1", name: "Demo Student" },
   /** reads the mail outbox (/admin/outbox), where mails wait when no SMTP_URL is set */

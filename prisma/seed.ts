@@ -1,8 +1,10 @@
 // Seeds the demo course: a demo instructor, a demo student and a demo admin (credentials in
-// README; their addresses count as confirmed) and two open assignments, the gradients (Homework 4)
-// and every other exercise of the catalogue (`npm run exercises:sync` fills it; run that first). Safe to run again: it creates
+// README; their addresses count as confirmed) and three open assignments: the numpy forward
+// exercises (Homework 1), the PyTorch ones (Homework 3) and the gradients (Homework 4)
+// (`npm run exercises:sync` fills the catalogue; run that first). Safe to run again: it creates
 // what is missing and changes nothing else, so a demo password someone changed stays changed.
 import { hashPassword } from "better-auth/crypto";
+import { readExerciseMeta } from "../src/grading/exercise-files";
 import { createPrismaClient } from "../src/server/db-client";
 import { DEMO } from "./demo";
 
@@ -73,7 +75,10 @@ async function main() {
     }
     const gradientSlugs: readonly string[] = DEMO.gradientAssignment.slugs;
     const isGradient = (exercise: { slug: string }) => gradientSlugs.includes(exercise.slug);
-    await ensureDemoAssignment(db, course.id, DEMO.assignmentTitle, exercises.filter((e) => !isGradient(e)));
+    const sandboxes = await Promise.all(exercises.map(async (exercise) => (await readExerciseMeta(exercise.slug)).sandbox));
+    const isTorch = (_: unknown, i: number) => sandboxes[i] === "torch";
+    await ensureDemoAssignment(db, course.id, DEMO.assignmentTitle, exercises.filter((e, i) => !isGradient(e) && !isTorch(e, i)));
+    await ensureDemoAssignment(db, course.id, DEMO.torchAssignmentTitle, exercises.filter(isTorch));
     await ensureDemoAssignment(db, course.id, DEMO.gradientAssignment.title, exercises.filter(isGradient));
     console.log(`Seeded demo course ${course.code} with ${DEMO.instructor.email} and ${DEMO.student.email}; admin ${DEMO.admin.email}.`);
   } finally {

@@ -23,6 +23,7 @@ import numpy as np
 import filters
 
 STUDENT_FILE = "submission.py"
+DRIVER_FILE = "grader.py"
 # Descriptors of a job child: 0 /dev/null, 1 and 2 the raw output pipe, 3 the job, 4 the results.
 JOB_FD = 3
 RESULT_FD = 4
@@ -44,6 +45,20 @@ _pack = struct.pack
 _perf_counter = time.perf_counter
 _asarray = np.asarray
 _ascontiguousarray = np.ascontiguousarray
+
+# Set by the torch flavour's zygote before it forks (use_torch); the numpy flavour keeps these.
+_tensor_type = None
+_address_space_base_mb = 0
+
+
+def use_torch(address_space_base_mb):
+    """The torch flavour: tensors returned come back as arrays, and torch's own mappings do not
+    count against the job's memoryMb."""
+    global _tensor_type, _address_space_base_mb
+    import torch
+
+    _tensor_type = torch.Tensor
+    _address_space_base_mb = address_space_base_mb
 
 
 def run_child(job_fd, result_fd, raw_fd):
@@ -101,7 +116,7 @@ def read_exactly(size):
 
 
 def set_limits(job):
-    memory = int(job["memoryMb"]) << 20
+    memory = (int(job["memoryMb"]) + _address_space_base_mb) << 20
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     # SIGXCPU at the soft limit; SIGKILL a second later if the student ignores it.
     cpu = max(1, math.ceil(job["cpuSeconds"]))
@@ -213,7 +228,22 @@ def load_student(job, channel, capture):
         channel.send({"t": "load-failed", "error": error})
         return None
     channel.send({"t": "loaded"})
-    return module.__dict__[name]
+    target = module.__dict__[name]
+    driver = job.get("driver")
+    if driver is None:
+        return target
+    case_function = load_driver(driver)
+    return lambda *args, **kwargs: case_function(target, *args, **kwargs)
+
+
+def load_driver(driver):
+    """The grader's case code (e.g. instantiating the student's nn.Module class): our code, run in
+    the child after the student's file loaded; each case calls it with the student's object first.
+    Its frames are not the student's, so its own errors carry no student line."""
+    module = types.ModuleType("grader")
+    module.__file__ = DRIVER_FILE
+    exec(compile(driver["source"], DRIVER_FILE, "exec", dont_inherit=True), module.__dict__)
+    return module.__dict__[driver["functionName"]]
 
 
 def find_function(namespace, name):
@@ -286,6 +316,8 @@ def describe_return(value):
         return other(py_type, {"kind": "scalar", "repr": short_repr(value)})
     if isinstance(value, dict):
         return other(py_type, {"kind": "dict", "keys": short_repr(list(value)[:8])})
+    if _tensor_type is not None:
+        value = tensors_to_arrays(value)
     is_sequence = isinstance(value, (list, tuple))
     try:
         array = _asarray(value)
@@ -306,6 +338,16 @@ def describe_return(value):
         return other(py_type, {"kind": "too-large", "shape": list(array.shape), "maxElements": MAX_VALUE_ELEMENTS})
     header = {"kind": "array", "shape": list(array.shape), "dtype": array.dtype.name, "pyType": py_type}
     return header, _ascontiguousarray(array, dtype="<f8").tobytes()
+
+
+def tensors_to_arrays(value):
+    """A tensor (or a list or tuple of them) as numpy, detached from autograd, whatever its device
+    or grad flag: the student returning a tensor is as good as returning its array."""
+    if isinstance(value, _tensor_type):
+        return value.detach().cpu().numpy()
+    if isinstance(value, (list, tuple)) and any(isinstance(item, _tensor_type) for item in value):
+        return [tensors_to_arrays(item) for item in value]
+    return value
 
 
 def describe_items(value, py_type):

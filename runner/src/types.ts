@@ -37,11 +37,30 @@ export interface TLimits {
   outputBytes: number;
 }
 
+/**
+ * Which warm zygote runs a job: "numpy" (default, the light one) or "torch" (also imports torch,
+ * pinned to one thread and warmed up before any child is forked).
+ */
+export type TSandboxFlavour = "numpy" | "torch";
+
+/**
+ * The grader's case code, for exercises whose student object is not called directly (an nn.Module
+ * class to instantiate, load weights into and run): Python source loaded as the module `grader.py`
+ * after the student's file; every case calls `functionName(studentObject, *args, **kwargs)`.
+ */
+export interface TDriver {
+  source: string;
+  functionName: string;
+}
+
 export interface TJob {
   source: string;
   functionName: string;
   cases: TCaseInput[];
   limits: TLimits;
+  /** default "numpy" */
+  sandbox?: TSandboxFlavour;
+  driver?: TDriver;
 }
 
 /**
@@ -177,6 +196,12 @@ export interface TRunner {
 export interface TRunnerOptions {
   /** number of warm workers kept ready; default 2 (the app passes RUNNER_POOL_SIZE) */
   poolSize?: number;
+  /**
+   * Flavours whose warm sandbox starts with the runner (default ["numpy"]); any other starts on its
+   * first job. The app adds "torch" when an assignment uses a torch exercise, since importing torch
+   * takes seconds.
+   */
+  startFlavours?: TSandboxFlavour[];
   /** "warm" (pool, default) or "cold" (a fresh sandbox started per job) */
   mode?: "warm" | "cold";
   /** bubblewrap binary; default /usr/bin/bwrap (tests point it elsewhere to simulate a broken host) */

@@ -5,7 +5,7 @@ log() { printf '\033[1m[convlab]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[convlab] %s\033[0m\n' "$*" >&2; exit 1; }
 
 # The Debian/Ubuntu packages the sandbox needs at run time.
-SANDBOX_PACKAGES=(python3 python3-numpy python3-seccomp bubblewrap util-linux)
+SANDBOX_PACKAGES=(python3 python3-numpy python3-seccomp python3-torch bubblewrap util-linux)
 
 # Installs the given apt packages when any is missing; without root or apt, says what to install.
 ensure_apt_packages() {

@@ -19,6 +19,8 @@ describe("the exercise catalogue", () => {
       "max-pool2d",
       "avg-pool2d",
       "cnn-forward",
+      "torch-conv2d",
+      "build-cnn",
       "conv2d-backward",
       "max-pool2d-backward",
       "avg-pool2d-backward",

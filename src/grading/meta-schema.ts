@@ -16,7 +16,15 @@ export const ZExerciseMeta = z
      */
     scoring: z.enum(["proportional", "all-or-nothing"]).default("proportional"),
     functionName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
-    /** the exact `def` line without `def` and colon, shown with load errors */
+    /** "torch": graded in the runner's torch sandbox (torch imported, one thread); numpy exercises keep the light one */
+    sandbox: z.enum(["numpy", "torch"]).default("numpy"),
+    /**
+     * The grader's case code in the exercise folder, when the student's object is not called
+     * directly (build-cnn instantiates the student's nn.Module class): each case calls
+     * `functionName(studentObject, *args)` of this file inside the sandbox.
+     */
+    driver: z.strictObject({ file: z.string().regex(/^[a-z0-9_-]+\.py$/), functionName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/) }).optional(),
+    /** the exact `def` (or `class`) line without the keyword and colon, shown with load errors */
     signature: z.string(),
     /**
      * {rtol, atol}: a value passes when |actual - expected| <= atol * scale + rtol * |expected|,

@@ -11,6 +11,7 @@ import type { TDb } from "@/server/db-client";
 import { enqueueScoreSyncs } from "@/server/lti/score-sync-jobs";
 import type { TGradingConfig } from "./grading-config";
 import { startPresence } from "./grader-presence";
+import { listSandboxFlavoursInUse } from "./list-sandbox-flavours";
 import { GradingQueue, type TGradingQueueState } from "./grading-queue";
 import { enqueueGrading, enqueueRegrade, PgBossGradingWorker, startGradingBoss, type TWorkerState } from "./pg-boss-grading";
 
@@ -40,7 +41,9 @@ export async function startGrader(config: TGradingConfig, options: { role: TGrad
     const sandbox = await checkSandbox();
     if (!sandbox.ok) throw new Error(`the sandbox does not work here: ${sandbox.message}`);
   }
-  const runner = createGradingRunner({ poolSize: config.poolSize });
+  // Only a grading process starts the torch sandbox early; a web server that just enqueues runs Run jobs, which start it on first use.
+  const startFlavours = grades ? await listSandboxFlavoursInUse(db) : undefined;
+  const runner = createGradingRunner({ poolSize: config.poolSize, startFlavours });
   const base = { config, runner };
 
   if (!config.isPostgres) {
