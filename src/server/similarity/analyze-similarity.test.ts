@@ -17,16 +17,18 @@ function pairOf(analysis: TSimilarityAnalysis, a: string, b: string): TSimilarit
   return pair;
 }
 
-async function analyse(files: { key: string; code: string }[]): Promise<TSimilarityAnalysis> {
+const CORPUS = ["original", "renamed", "reordered", "padded", "loops", "vectorised", "im2col"];
+
+async function analyse(files: { key: string; code: string }[], minSimilarity = 0): Promise<TSimilarityAnalysis> {
   const dolos = await loadDolos();
   if (dolos instanceof Error) throw dolos;
-  return analyzeSimilarity(dolos, { files, template: starter });
+  return analyzeSimilarity(dolos, { files, template: starter, minSimilarity });
 }
 
 describe("analyzeSimilarity on the conv2d corpus", () => {
   let analysis: TSimilarityAnalysis;
   beforeAll(async () => {
-    analysis = await analyse(["original", "renamed", "reordered", "padded", "loops", "vectorised", "im2col"].map(read));
+    analysis = await analyse(CORPUS.map(read));
   }, 60_000);
 
   it.each(["renamed", "reordered", "padded"])("finds the %s copy above the threshold, with a long shared fragment", (copy) => {
@@ -49,7 +51,7 @@ describe("analyzeSimilarity on the conv2d corpus", () => {
 
   it("never highlights a line copied from the starter at the edge of a fragment", () => {
     const starterLines = new Set(starter.split("\n").map((line) => line.trim()).filter(Boolean));
-    const codeOf = new Map(["original", "renamed", "reordered", "padded", "loops", "vectorised", "im2col"].map((name) => [name, read(name).code.split("\n")]));
+    const codeOf = new Map(CORPUS.map((name) => [name, read(name).code.split("\n")]));
     for (const pair of analysis.pairs) {
       for (const fragment of pair.fragments) {
         for (const [key, range] of [[pair.leftKey, fragment.left], [pair.rightKey, fragment.right]] as const) {
@@ -60,6 +62,18 @@ describe("analyzeSimilarity on the conv2d corpus", () => {
       }
     }
   });
+});
+
+describe("analyzeSimilarity with a floor", () => {
+  it("keeps exactly the pairs at or above it, as if every pair had been built", async () => {
+    const every = await analyse(CORPUS.map(read));
+    const floored = await analyse(CORPUS.map(read), 0.4);
+    const expected = every.pairs.filter((pair) => pair.similarity >= 0.4);
+    expect(expected.length).toBeGreaterThan(6);
+    expect(expected.length).toBeLessThan(every.pairs.length);
+    const keyOf = (pair: TSimilarityPair) => [pair.leftKey, pair.rightKey].sort().join("|");
+    expect(floored.pairs.map(keyOf).sort()).toEqual(expected.map(keyOf).sort());
+  }, 60_000);
 });
 
 describe("analyzeSimilarity and the starter", () => {

@@ -45,6 +45,14 @@ type TDolosModule = typeof import("@dodona/dolos-lib");
  */
 const KGRAM_LENGTH = 12;
 const KGRAMS_IN_WINDOW = 8;
+/**
+ * In a class this large, a fingerprint found in more than this share of the answers is the
+ * exercise's common idiom (the output-size formula, the padding call), not evidence that two
+ * students copied: Dolos then ignores it, like the template. Smaller sets keep every fingerprint,
+ * since there a share of a few files is just the copies themselves.
+ */
+const COMMON_FINGERPRINT_SHARE = 0.1;
+const COMMON_FINGERPRINT_MIN_FILES = 50;
 
 let dolosModule: Promise<TDolosModule | Error> | null = null;
 
@@ -103,15 +111,69 @@ function mergeOnce(fragments: TSimilarityFragment[]): TSimilarityFragment[] {
   return merged;
 }
 
-export async function analyzeSimilarity(dolos: TDolosModule, options: { files: TSimilarityFile[]; template: string }): Promise<TSimilarityAnalysis> {
+type TReport = Awaited<ReturnType<InstanceType<TDolosModule["Dolos"]>["analyze"]>>;
+type TTokenizedFile = TReport["files"][number];
+
+/**
+ * The pairs whose similarity may reach minSimilarity, from one pass over the shared fingerprints
+ * (an upper bound of Dolos's covered k-grams per pair), so Dolos's costly pair construction
+ * (longest common run, fragments) runs for those only, not for all n²/2 pairs of a class.
+ */
+function findCandidatePairs(report: TReport, minSimilarity: number): [TTokenizedFile, TTokenizedFile][] {
+  const entries = report.entries();
+  const count = entries.length;
+  const indexOf = new Map(entries.map((entry, index) => [entry.file, index]));
+  const covered = new Float64Array(count * count);
+  for (const fingerprint of report.sharedFingerprints()) {
+    if (fingerprint.ignored) continue;
+    const files = fingerprint.files().map((file) => ({ index: indexOf.get(file), occurrences: fingerprint.occurrencesOf(file).length }));
+    for (let a = 0; a < files.length; a += 1) {
+      for (let b = a + 1; b < files.length; b += 1) {
+        const left = files[a]!;
+        const right = files[b]!;
+        if (left.index === undefined || right.index === undefined) continue;
+        const [low, high] = left.index < right.index ? [left.index, right.index] : [right.index, left.index];
+        covered[low * count + high] += left.occurrences + right.occurrences;
+      }
+    }
+  }
+  // The smallest denominator Dolos may use for a pair: all k-grams minus the larger ignored count twice.
+  const least = entries.map((entry) => entry.kgrams.length);
+  const ignored = entries.map((entry) => entry.ignored.size);
+  const candidates: [TTokenizedFile, TTokenizedFile][] = [];
+  for (let low = 0; low < count; low += 1) {
+    for (let high = low + 1; high < count; high += 1) {
+      const denominator = least[low]! + least[high]! - 2 * Math.max(ignored[low]!, ignored[high]!);
+      const bound = denominator > 0 ? covered[low * count + high]! / denominator : 0;
+      if (bound >= minSimilarity) candidates.push([entries[low]!.file, entries[high]!.file]);
+    }
+  }
+  return candidates;
+}
+
+/**
+ * Pairs whose similarity is at least minSimilarity (0 keeps all), each with its longest shared
+ * run of k-grams and its matched line ranges outside the template's lines.
+ */
+export async function analyzeSimilarity(
+  dolos: TDolosModule,
+  options: { files: TSimilarityFile[]; template: string; minSimilarity: number },
+): Promise<TSimilarityAnalysis> {
   if (options.files.length < 2) return { pairs: [] };
   const templateText = new Set(options.template.split("\n").map((line) => line.trim()).filter((line) => line.length > 0));
   // Dolos picks the language by extension and keys its files by path.
   const files = options.files.map((file, index) => new dolos.File(`${index}.py`, file.code));
   const byPath = new Map(files.map((file, index) => [file.path, { key: options.files[index]!.key, templateLines: findTemplateLines(file.content, templateText) }]));
-  const analyser = new dolos.Dolos({ language: "python", kgramLength: KGRAM_LENGTH, kgramsInWindow: KGRAMS_IN_WINDOW });
+  const analyser = new dolos.Dolos({
+    language: "python",
+    kgramLength: KGRAM_LENGTH,
+    kgramsInWindow: KGRAMS_IN_WINDOW,
+    maxFingerprintPercentage: files.length >= COMMON_FINGERPRINT_MIN_FILES ? COMMON_FINGERPRINT_SHARE : null,
+  });
   const report = await analyser.analyze(files, "similarity", new dolos.File("template.py", options.template));
-  const pairs = report.allPairs().map((pair): TSimilarityPair => {
+  const pairs = findCandidatePairs(report, options.minSimilarity).flatMap(([leftFile, rightFile]): TSimilarityPair[] => {
+    const pair = report.getPair(leftFile, rightFile);
+    if (pair.similarity < options.minSimilarity) return [];
     const left = byPath.get(pair.leftFile.path)!;
     const right = byPath.get(pair.rightFile.path)!;
     const fragments = pair.buildFragments().flatMap((fragment) => {
@@ -119,7 +181,7 @@ export async function analyzeSimilarity(dolos: TDolosModule, options: { files: T
       const rightRange = trimRange({ startLine: fragment.rightSelection.startRow, endLine: fragment.rightSelection.endRow }, right.templateLines);
       return leftRange && rightRange ? [{ left: leftRange, right: rightRange }] : [];
     });
-    return { leftKey: left.key, rightKey: right.key, similarity: pair.similarity, longestFragment: pair.longest, fragments: mergeFragments(fragments) };
+    return [{ leftKey: left.key, rightKey: right.key, similarity: pair.similarity, longestFragment: pair.longest, fragments: mergeFragments(fragments) }];
   });
   return { pairs };
 }
