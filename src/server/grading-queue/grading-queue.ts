@@ -13,11 +13,12 @@
 //
 // Regrades are queued rows of the RegradeJob table, taken the same way: this process runs one at
 // a time beside its gradings, on the same runner (runRegradeJob claims the row, so two processes
-// never run one job).
+// never run one job). Similarity reports are taken from their table the same way, one at a time.
 import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
 
@@ -56,6 +57,7 @@ export class GradingQueue {
   private readonly slowWaiting = new Map<string, string>();
   /** regrade job ids this process runs */
   private readonly regrading = new Set<string>();
+  private isComparing = false;
   private stopped = false;
   private pumping = false;
   private pumpAgain = false;
@@ -121,6 +123,10 @@ export class GradingQueue {
 
   private async pump(): Promise<void> {
     if (!this.stopped && this.regrading.size < REGRADE_SLOTS) await this.takeRegrade();
+    if (!this.stopped && !this.isComparing) {
+      this.isComparing = true;
+      void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
+    }
     while (!this.stopped && this.active < this.options.poolSize) {
       // The slow lane goes first: fast-lane slots free up within seconds anyway.
       const [waiting] = this.slowWaiting;

@@ -24,6 +24,7 @@ import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
 import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 import type { TGradingConfig } from "./grading-config";
 import { claimSubmission, processClaimedSubmission, transferSubmission, type TProcessOutcome } from "./process-submission";
@@ -146,6 +147,7 @@ export class PgBossGradingWorker {
   private readonly active = new Map<string, TLane>();
   /** pg-boss job ids of the regrades this process runs */
   private readonly regrading = new Set<string>();
+  private isComparing = false;
   private stopped = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
@@ -209,6 +211,11 @@ export class PgBossGradingWorker {
             this.regrading.add(job.id);
             void this.handleRegrade(job);
           }
+        }
+        // Similarity reports are rows of their own table, claimed the same way on both databases.
+        if (!this.isComparing) {
+          this.isComparing = true;
+          void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
         }
         if (Date.now() - this.lastDeadLetterCheck > DEAD_LETTERS_EVERY_MS) await this.handleDeadLetters();
       } catch (error) {
