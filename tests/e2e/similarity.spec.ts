@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { createPrismaClient } from "../../src/server/db-client";
+import Database from "better-sqlite3";
+import { resolveDatabaseConfig } from "../../prisma/database-url";
 import { DEMO_ASSIGNMENT_TITLE, DEMO_COURSE_CODE, DEMO_INSTRUCTOR, DEMO_STUDENT, expect, signIn, test } from "./helpers";
 
 const corpus = (name: string) => readFileSync(path.join(process.cwd(), "tests/fixtures/similarity-corpus", `${name}.py`), "utf8");
@@ -20,38 +21,39 @@ const ANSWERS = [
   { name: "Sim Eve", file: "im2col" },
 ];
 
-const seen = { courseId: "", assignmentId: "", exerciseTitle: "", reportUrl: "" };
+const seen = { courseId: "", assignmentId: "", exerciseTitle: "" };
 
-test.beforeAll(async () => {
-  const db = createPrismaClient(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "file:./data/e2e.db");
+function databaseFile(): string {
+  return resolveDatabaseConfig(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "file:./data/e2e.db").filePath!;
+}
+
+/** Stores the answers in the server's SQLite file, as if the students had submitted them and they had passed. */
+test.beforeAll(() => {
+  const connection = new Database(databaseFile(), { timeout: 5000 });
   try {
-    const course = await db.course.findFirstOrThrow({ where: { code: DEMO_COURSE_CODE } });
-    const assignment = await db.assignment.findFirstOrThrow({ where: { courseId: course.id, title: DEMO_ASSIGNMENT_TITLE } });
-    const exercise = await db.exercise.findUniqueOrThrow({ where: { slug: "conv2d" } });
+    const course = connection.prepare("SELECT id FROM course WHERE code = ?").get(DEMO_COURSE_CODE) as { id: string };
+    const assignment = connection.prepare("SELECT id FROM assignment WHERE courseId = ? AND title = ?").get(course.id, DEMO_ASSIGNMENT_TITLE) as { id: string };
+    const exercise = connection.prepare("SELECT id, title FROM exercise WHERE slug = 'conv2d'").get() as { id: string; title: string };
     Object.assign(seen, { courseId: course.id, assignmentId: assignment.id, exerciseTitle: exercise.title });
-    for (const answer of ANSWERS) {
-      const user = await db.user.create({
-        data: { name: answer.name, email: `${answer.file}-${randomUUID().slice(0, 8)}@convlab.test`, emailVerified: true },
-      });
-      await db.enrollment.create({ data: { courseId: course.id, userId: user.id, role: "student" } });
-      await db.submission.create({
-        data: {
-          userId: user.id,
-          courseId: course.id,
-          assignmentId: assignment.id,
-          exerciseId: exercise.id,
-          code: corpus(answer.file),
-          seed: 1,
-          mode: "submit",
-          status: "passed",
-          score: 1,
-          maxScore: 1,
-          attempt: 1,
-        },
-      });
-    }
+    // Prisma's SQLite adapter stores DateTime as ISO 8601 text.
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    const store = connection.transaction(() => {
+      for (const answer of ANSWERS) {
+        const userId = `sim-${randomUUID()}`;
+        connection
+          .prepare("INSERT INTO user (id, name, email, emailVerified, role, createdAt, updatedAt) VALUES (?, ?, ?, 1, 'student', ?, ?)")
+          .run(userId, answer.name, `${answer.file}-${userId.slice(4, 12)}@convlab.test`, now, now);
+        connection.prepare("INSERT INTO enrollment (id, courseId, userId, role, createdAt) VALUES (?, ?, ?, 'student', ?)").run(randomUUID(), course.id, userId, now);
+        connection
+          .prepare(
+            "INSERT INTO submission (id, userId, exerciseId, assignmentId, courseId, code, seed, mode, status, score, maxScore, attempt, receivedAt) VALUES (?, ?, ?, ?, ?, ?, 1, 'submit', 'passed', 1, 1, 1, ?)",
+          )
+          .run(randomUUID(), userId, exercise.id, assignment.id, course.id, corpus(answer.file), now);
+      }
+    });
+    store();
   } finally {
-    await db.$disconnect();
+    connection.close();
   }
 });
 
@@ -74,7 +76,7 @@ test("the instructor computes a similarity report and reads the evidence", async
 
   // The grading queue takes the report; the page follows it until it is done.
   await expect(page.getByTestId("similarity-status")).toHaveText(/Done: 5 answers/, { timeout: 60_000 });
-  seen.reportUrl = new URL(page.url()).pathname;
+  const reportUrl = new URL(page.url()).pathname;
   const rows = page.getByTestId("similarity-pairs").locator("tbody tr");
   // At the default 70%: the three copies of Ada's answer pair up with each other, nobody else.
   await expect(rows).toHaveCount(3);
@@ -113,17 +115,21 @@ test("the instructor computes a similarity report and reads the evidence", async
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/Sim (Ada|Ben)/);
 
   // The same report in Chinese.
-  await page.context().addCookies([{ name: "convlab-locale", value: "zh-CN", url: page.url() }]);
-  await page.goto(seen.reportUrl);
+  await page.context().addCookies([{ name: "convlab-locale", value: "zh-CN", url: new URL(page.url()).origin }]);
+  await page.goto(reportUrl);
   await expect(page.getByTestId("similarity-status")).toHaveText(/已完成/);
   await expect(page.getByTestId("similarity-explanation")).toContainText("不是结论");
   await snapshot("similarity-report-zh");
 });
 
 test("a student gets not found for the report and the list", async ({ page }) => {
-  expect(seen.reportUrl, "the first test stored a report").not.toBe("");
+  const listUrl = `/instructor/courses/${seen.courseId}/assignments/${seen.assignmentId}/similarity`;
+  const connection = new Database(databaseFile(), { readonly: true });
+  const report = connection.prepare("SELECT id FROM similarity_report WHERE assignmentId = ? ORDER BY createdAt DESC").get(seen.assignmentId) as { id: string } | undefined;
+  connection.close();
+  expect(report, "the first test computed a report").toBeDefined();
   await signIn(page, DEMO_STUDENT);
-  for (const url of [seen.reportUrl, `/instructor/courses/${seen.courseId}/assignments/${seen.assignmentId}/similarity`]) {
+  for (const url of [`${listUrl}/${report!.id}`, listUrl]) {
     const response = await page.goto(url);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -37,12 +37,13 @@ function CodeColumn({ file, marks, locale, testId }: { file: TSideFile; marks: M
           </Link>
         ) : null}
       </div>
-      <pre className="overflow-x-auto rounded-md border border-slate-300 bg-white py-2 text-xs leading-5">
+      {/* Focusable, so a keyboard can scroll long lines sideways. */}
+      <pre tabIndex={0} aria-label={file.name} className="overflow-x-auto rounded-md border border-slate-300 bg-white py-2 text-xs leading-5">
         {file.code.split("\n").map((line, index) => {
           const fragments = marks.get(index);
           return (
             <div key={index} className={fragments ? "bg-amber-100" : undefined} data-matched={fragments ? "true" : undefined}>
-              <span className="inline-block w-10 select-none pr-2 text-right text-slate-500">{index + 1}</span>
+              <span className="inline-block w-10 select-none pr-2 text-right text-slate-700">{index + 1}</span>
               <span className="inline-block w-8 select-none text-xs text-amber-900" title={fragments ? format(t.fragment, { number: fragments.join(", ") }) : undefined}>
                 {fragments ? `#${fragments[0]}` : ""}
               </span>
