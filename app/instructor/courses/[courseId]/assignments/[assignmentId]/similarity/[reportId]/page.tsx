@@ -101,7 +101,7 @@ export default async function SimilarityReportPage({
               <ul className="flex flex-col gap-1 text-sm" data-testid="similarity-clusters">
                 {[...clusters].sort(([a], [b]) => a - b).map(([number, members]) => (
                   <li key={number}>
-                    <span className="font-medium">{format(t.cluster, { number })}:</span>{" "}
+                    <span className="font-medium">{format(t.cluster, { number })}</span>{" "}
                     {members.map((member) => (member.otherCourse ? `${member.name} (${format(t.fromCourse, { course: member.otherCourse.title })})` : member.name)).join(", ")}
                   </li>
                 ))}
