@@ -13,7 +13,7 @@
 //
 // Regrades are queued rows of the RegradeJob table, taken the same way: this process runs one at
 // a time beside its gradings, on the same runner (runRegradeJob claims the row, so two processes
-// never run one job).
+// never run one job). Similarity reports are taken from their table the same way, one at a time.
 //
 // LMS grade passback (issue 15) rides along: each pump starts one pass over the due
 // lti_score_sync rows (processDueScoreSyncs claims each under this process's token), unless the
@@ -23,6 +23,7 @@ import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
 import { processDueScoreSyncs } from "@/server/lti/score-sync";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
 
@@ -63,6 +64,7 @@ export class GradingQueue {
   private readonly regrading = new Set<string>();
   /** the pass over due LMS score posts, while one runs */
   private scoreSyncPass: Promise<void> | null = null;
+  private isComparing = false;
   private stopped = false;
   private pumping = false;
   private pumpAgain = false;
@@ -130,6 +132,10 @@ export class GradingQueue {
   private async pump(): Promise<void> {
     if (!this.stopped && !this.scoreSyncPass) this.startScoreSyncPass();
     if (!this.stopped && this.regrading.size < REGRADE_SLOTS) await this.takeRegrade();
+    if (!this.stopped && !this.isComparing) {
+      this.isComparing = true;
+      void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
+    }
     while (!this.stopped && this.active < this.options.poolSize) {
       // The slow lane goes first: fast-lane slots free up within seconds anyway.
       const [waiting] = this.slowWaiting;

@@ -28,6 +28,7 @@ import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
 import { deliverScoreSyncJob, enqueueScoreSyncs, LTI_SCORE_QUEUE } from "@/server/lti/score-sync-jobs";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
 import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 import type { TGradingConfig } from "./grading-config";
 import { jobIdFor } from "./job-id";
@@ -150,6 +151,7 @@ export class PgBossGradingWorker {
   private readonly regrading = new Set<string>();
   /** pg-boss job ids of the LMS score posts this process runs */
   private readonly scoreSyncing = new Set<string>();
+  private isComparing = false;
   private stopped = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
@@ -219,6 +221,11 @@ export class PgBossGradingWorker {
             this.scoreSyncing.add(job.id);
             void this.handleScoreSync(job);
           }
+        }
+        // Similarity reports are rows of their own table, claimed the same way on both databases.
+        if (!this.isComparing) {
+          this.isComparing = true;
+          void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
         }
         if (Date.now() - this.lastDeadLetterCheck > DEAD_LETTERS_EVERY_MS) await this.handleDeadLetters();
       } catch (error) {
