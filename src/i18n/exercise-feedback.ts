@@ -98,6 +98,8 @@ export const exerciseFeedbackMessages = defineMessages({
     "conv2d.label": "features[{c}], zero-padded",
     "cnn-forward.label": "x[{n}, {c}]",
     "pool.label": "x[{c}], {padded}",
+    "label.kernel": "kernel",
+    "conv2d.weightsLabel": "weights[{o}, {c}]: output channel {o}, input channel {c}",
   },
   "zh-CN": {
     "mistake.flippedKernel": "你把卷积核翻转了。卷积层（以及 F.conv2d）计算的是互相关：每个窗口直接与原卷积核逐元素相乘，不要把卷积核旋转 180°。",
@@ -190,5 +192,7 @@ export const exerciseFeedbackMessages = defineMessages({
     "conv2d.label": "features[{c}]（零填充后）",
     "cnn-forward.label": "x[{n}, {c}]（样本 {n}）",
     "pool.label": "x[{c}]（{padded}）",
+    "label.kernel": "kernel（卷积核）",
+    "conv2d.weightsLabel": "weights[{o}, {c}]：输出通道 {o}，输入通道 {c}",
   },
 });
