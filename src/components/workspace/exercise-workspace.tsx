@@ -4,7 +4,7 @@
 // live region that is on the page, empty, before any verdict arrives: screen readers may ignore
 // a live region that appears already filled.
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { FormAlert } from "@/components/ui/form-alert";
 import { CodeEditorLazy } from "@/components/workspace/code-editor-lazy";
@@ -21,6 +21,7 @@ import type { TLocale } from "@/i18n";
 import { exerciseMessages } from "@/i18n/exercise";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
+import type { TCaseSource } from "./copy-case-button";
 import { createWorkspaceApi } from "./workspace-api";
 
 /** Least time between two requests for a submission (long polls answer early when its status changes). */
@@ -30,8 +31,8 @@ const MAX_POLL_FAILURES = 20;
 export interface TExerciseWorkspaceProps {
   assignmentId: string;
   slug: string;
-  /** the statement's Markdown in every language */
-  statements: Record<TLocale, string>;
+  /** the statement in every language, rendered on the server (statement-content.tsx) */
+  statements: Record<TLocale, ReactNode>;
   starter: string;
   initialCode: string;
   history: TSubmissionSummary[];
@@ -51,7 +52,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   const router = useRouter();
   const [code, setCode] = useState(props.initialCode);
   const [activity, setActivity] = useState<TActivity>({ kind: "idle" });
-  const [result, setResult] = useState<{ label: string; result: TShownGradingResult } | null>(null);
+  const [result, setResult] = useState<{ label: string; result: TShownGradingResult; source: TCaseSource } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<"statement" | "visualizer">("statement");
@@ -78,8 +79,8 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     setAnnouncement("");
     return true;
   };
-  const show = (label: string, graded: TShownGradingResult) => {
-    setResult({ label, result: graded });
+  const show = (label: string, graded: TShownGradingResult, source: TCaseSource) => {
+    setResult({ label, result: graded, source });
     setAnnouncement(describeVerdict(graded, tw, locale));
   };
   const finish = () => {
@@ -91,7 +92,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     if (!startExclusive()) return;
     setActivity({ kind: "running" });
     const outcome = await api.runSamples(code);
-    if (outcome.ok) show(t.sampleRun, outcome.data);
+    if (outcome.ok) show(t.sampleRun, outcome.data, { kind: "samples", assignmentId: props.assignmentId, slug: props.slug });
     else setError(outcome.message);
     finish();
   };
@@ -126,7 +127,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_POLL_INTERVAL_MS - (Date.now() - asked))));
         continue;
       }
-      if (graded) show(t.submission, graded);
+      if (graded) show(t.submission, graded, { kind: "submission", submissionId: created.data.id });
       break;
     }
     finish();
@@ -208,7 +209,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         <p role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="results-announcement">
           {announcement}
         </p>
-        {result ? <ResultsPanel result={result.result} /> : null}
+        {result ? <ResultsPanel result={result.result} caseSource={result.source} /> : null}
       </section>
       <section aria-labelledby="history-heading" data-testid="history">
         <h2 id="history-heading" className="text-lg font-semibold">
