@@ -43,3 +43,26 @@ export function makeDisplayMathFocusable() {
   };
   return (tree: THastNode) => visit(tree);
 }
+
+/** Below this a scaled formula gets hard to read: it scrolls instead. */
+export const MIN_MATH_SCALE = 0.7;
+
+/**
+ * Fits one displayed formula to its column: measured at full size, it is scaled down (font-size,
+ * which KaTeX sizes everything in) as far as MIN_MATH_SCALE; what still does not fit is marked
+ * data-scrolls, which gives it a visible scroll cue, since overlay scrollbars show nothing.
+ */
+export function fitDisplayMath(display: HTMLElement): void {
+  display.style.fontSize = "";
+  const available = display.clientWidth;
+  const needed = display.scrollWidth;
+  if (available === 0 || needed <= available) {
+    display.removeAttribute("data-scrolls");
+    return;
+  }
+  // a little under the exact ratio: rounding of glyph widths must not leave a pixel of overflow
+  const scale = Math.max(MIN_MATH_SCALE, (available / needed) * 0.98);
+  display.style.fontSize = `${Math.floor(scale * 1000) / 10}%`;
+  if (display.scrollWidth > display.clientWidth) display.setAttribute("data-scrolls", "true");
+  else display.removeAttribute("data-scrolls");
+}
