@@ -103,29 +103,26 @@ export function CaseArrays({ detail, t, locale }: { detail: TCaseDetail; t: TMes
             colOffset={plane.colOffset}
           />
         ))}
-        <Heatmap
-          key={`expected-${expected.channel}`}
-          title={withChannel(t.heatmapExpected, expected.channel)}
-          subtitle={renderMessage(expected.label, locale)}
-          values={decodeValues(expected)}
-          rowOffset={expected.rowOffset}
-          colOffset={expected.colOffset}
-          domain={outputDomain}
-          highlightCell={wrongCell}
-        />
-        {actual ? (
-          <Heatmap
-            key={`actual-${expected.channel}`}
-            title={withChannel(t.heatmapActual, actual.channel)}
-            subtitle={renderMessage(actual.label, locale)}
-            values={decodeValues(actual)}
-            rowOffset={actual.rowOffset}
-            colOffset={actual.colOffset}
-            domain={outputDomain}
-            highlightCell={wrongCell}
-          />
-        ) : (
-          <p className="text-sm text-slate-700">{t.noActualPlane}</p>
+        {[
+          { kind: "expected", title: t.heatmapExpected, plane: expected },
+          { kind: "actual", title: t.heatmapActual, plane: actual },
+        ].map(({ kind, title, plane }) =>
+          plane ? (
+            <Heatmap
+              key={`${kind}-${expected.channel}`}
+              title={withChannel(title, plane.channel)}
+              subtitle={renderMessage(plane.label, locale)}
+              values={decodeValues(plane)}
+              rowOffset={plane.rowOffset}
+              colOffset={plane.colOffset}
+              domain={outputDomain}
+              highlightCell={wrongCell}
+            />
+          ) : (
+            <p key={kind} className="text-sm text-slate-700">
+              {t.noActualPlane}
+            </p>
+          ),
         )}
         {difference ? (
           <Heatmap

@@ -214,7 +214,8 @@ export function ResultsPanel({ result, caseSource }: { result: TShownGradingResu
           <summary className="cursor-pointer font-medium text-blue-900">{format(t.detailSummary, { name: renderMessage(caseResult.title, locale) })}</summary>
           <div className="mt-3 flex flex-col gap-3">
             {caseSource ? <CopyCaseButton source={caseSource} caseIndex={caseIndex} caseTitle={renderMessage(caseResult.title, locale)} /> : null}
-            <CaseArrays detail={detail} t={t} locale={locale} />
+            {/* keyed by the first wrong cell: a new result opens the picker on its own wrong channel */}
+            <CaseArrays key={String(detail.firstWrong?.index ?? detail.expected.channel)} detail={detail} t={t} locale={locale} />
           </div>
         </details>
       ))}
