@@ -53,28 +53,22 @@ export interface TPageFigures {
 
 /**
  * Runs in the page before its own scripts: notes when the editor's test handle appears (set in an
- * effect, so after hydration) and when the editor switches to Monaco, and which scripts the HTML
- * itself loads.
+ * effect, so after hydration) and when the editor switches to Monaco. A string, not a function:
+ * tsx's name-keeping helpers would not exist in the page.
  */
-function recordMilestones(): void {
-  const marks: Record<string, number | string[]> = {};
-  (window as unknown as { __benchMarks: typeof marks }).__benchMarks = marks;
-  let handle: unknown;
+const RECORD_MILESTONES = `
+  const marks = {};
+  window.__benchMarks = marks;
+  let handle;
   Object.defineProperty(window, "__convlabEditor", {
     configurable: true,
-    get: () => handle,
-    set: (value) => {
-      handle = value;
-      marks.textarea ??= performance.now();
-    },
+    get() { return handle; },
+    set(value) { handle = value; if (marks.textarea === undefined) marks.textarea = performance.now(); },
   });
-  new MutationObserver(() => {
-    if (document.querySelector('[data-editor="monaco"]')) marks.monaco ??= performance.now();
+  new MutationObserver(function () {
+    if (marks.monaco === undefined && document.querySelector('[data-editor="monaco"]')) marks.monaco = performance.now();
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-editor"], childList: true });
-  document.addEventListener("DOMContentLoaded", () => {
-    marks.htmlScripts = Array.from(document.querySelectorAll<HTMLScriptElement>("script[src]"), (script) => script.src);
-  });
-}
+`;
 
 async function signIn(baseUrl: string, who: { email: string; password: string }): Promise<{ name: string; value: string }[]> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
@@ -94,26 +88,31 @@ async function loadOnce(browser: Browser, baseUrl: string, pagePath: string, coo
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     await context.addCookies(cookies.map((cookie) => ({ ...cookie, url: baseUrl })));
-    await context.addInitScript(recordMilestones);
+    await context.addInitScript({ content: RECORD_MILESTONES });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}${pagePath}`, { waitUntil: "load" });
+    // bytes on the wire (gzip) of every script, by URL
+    const scriptBytes = new Map<string, Promise<number>>();
+    page.on("requestfinished", (request) => {
+      if (request.resourceType() === "script") scriptBytes.set(request.url(), request.sizes().then((sizes) => sizes.responseBodySize));
+    });
+    const response = await page.goto(`${baseUrl}${pagePath}`, { waitUntil: "load" });
     if (hasEditor) await page.waitForSelector('[data-editor="monaco"]', { timeout: 60_000 });
     await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 30_000 });
-    return await page.evaluate(() => {
-      const marks = (window as unknown as { __benchMarks: Record<string, number | string[] | undefined> }).__benchMarks;
+    // The scripts the HTML names itself: the page's first load, without lazy chunks such as Monaco.
+    const html = (await response?.text()) ?? "";
+    const htmlScripts = new Set(Array.from(html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), (match) => new URL(match[1]!.replaceAll("&amp;", "&"), baseUrl).href));
+    const bytes = (await Promise.all(Array.from(scriptBytes, ([url, size]) => (htmlScripts.has(url) ? size : 0)))).reduce((a, b) => a + b, 0);
+    const timings = await page.evaluate(() => {
+      const marks = (window as unknown as { __benchMarks: Record<string, number | undefined> }).__benchMarks;
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      const htmlScripts = new Set((marks.htmlScripts as string[] | undefined) ?? []);
-      const bytes = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-        .filter((entry) => htmlScripts.has(entry.name))
-        .reduce((sum, entry) => sum + entry.encodedBodySize, 0);
       return {
         ttfbMs: navigation.responseStart,
         fcpMs: performance.getEntriesByName("first-contentful-paint")[0]!.startTime,
-        textareaMs: typeof marks.textarea === "number" ? marks.textarea : null,
-        editorReadyMs: typeof marks.monaco === "number" ? marks.monaco : null,
-        jsKbGzip: bytes / 1024,
+        textareaMs: marks.textarea ?? null,
+        editorReadyMs: marks.monaco ?? null,
       };
     });
+    return { ...timings, jsKbGzip: bytes / 1024 };
   } finally {
     await context.close();
   }

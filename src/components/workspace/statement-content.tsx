@@ -1,6 +1,7 @@
 // An exercise statement's Markdown with KaTeX maths ($…$ inline, $$…$$ display), rendered on the
 // server: react-markdown, remark-math and KaTeX never reach the browser, and KaTeX's stylesheet
 // loads only on pages that show a statement. Raw HTML in the Markdown is not rendered.
+import type { ReactElement } from "react";
 import Markdown, { type Components } from "react-markdown";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
@@ -32,10 +33,26 @@ const COMPONENTS: Components = {
   blockquote: ({ children }) => <blockquote className="my-3 border-l-4 border-blue-200 pl-4 text-slate-700">{children}</blockquote>,
 };
 
+/** Rendered statements by their Markdown text: a few per exercise, re-rendered when a file changes. */
+const rendered = new Map<string, ReactElement>();
+const MAX_RENDERED = 64;
+
+/**
+ * KaTeX takes most of a second per statement on a busy server, so each text is rendered once and
+ * its element tree reused: it is plain data, the same for every request. Markdown is called as a
+ * function for that; it is synchronous and uses no hooks.
+ */
 export function StatementContent({ markdown }: { markdown: string }) {
-  return (
-    <Markdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeKatex, { throwOnError: false }], makeDisplayMathFocusable]} components={COMPONENTS}>
-      {expandDisplayMath(markdown)}
-    </Markdown>
-  );
+  const cached = rendered.get(markdown);
+  if (cached) return cached;
+  const element = Markdown({
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, { throwOnError: false }], makeDisplayMathFocusable],
+    components: COMPONENTS,
+    children: expandDisplayMath(markdown),
+  });
+  // edited statements leave old texts behind: start over rather than grow without bound
+  if (rendered.size >= MAX_RENDERED) rendered.clear();
+  rendered.set(markdown, element);
+  return element;
 }

@@ -1,8 +1,8 @@
 "use client";
 // An exercise statement (rendered on the server, see statement-content.tsx), readable in English
 // or Simplified Chinese whatever the interface language. Displayed formulas wider than the column
-// are scaled down to fit (fitDisplayMath); the few that would become too small scroll sideways
-// with a visible cue (globals.css, .katex-display[data-scrolls]).
+// are scaled down or wrapped to fit (fitDisplayMath); the few that would become too small scroll
+// sideways with a visible cue (statement.css, .katex-display[data-scrolls]).
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { LOCALES, type TLocale } from "@/i18n";
