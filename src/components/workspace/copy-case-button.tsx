@@ -43,7 +43,7 @@ export function CopyCaseButton({ source, caseIndex, caseTitle }: { source: TCase
   };
 
   return (
-    <div className="flex flex-col items-start gap-1 font-normal">
+    <div className="mt-1 flex flex-col items-start gap-1 font-normal">
       <button
         type="button"
         onClick={() => void copy()}
@@ -58,7 +58,8 @@ export function CopyCaseButton({ source, caseIndex, caseTitle }: { source: TCase
       <span id={hintId} className="sr-only">
         {t.copyCaseHint}
       </span>
-      <span role="status" className="text-xs text-slate-700">
+      {/* Live only for what the student's own click caused: the verdict is announced by the page. */}
+      <span aria-live="polite" className="text-xs text-slate-700">
         {state.kind === "copied" ? t.copyCaseDone : null}
         {state.kind === "failed" ? <span className="text-red-800">{format(t.copyCaseFailed, { message: state.message })}</span> : null}
         {state.kind === "manual" ? t.copyCaseManual : null}

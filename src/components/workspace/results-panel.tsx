@@ -58,7 +58,6 @@ function CaseRow({
     <tr className="border-t border-slate-200 align-top">
       <th scope="row" className="px-3 py-2 text-left font-medium">
         {title}
-        {copy ? <CopyCaseButton source={copy.source} caseIndex={copy.caseIndex} caseTitle={title} /> : null}
       </th>
       {isDataHidden ? null : (
         <>
@@ -94,7 +93,10 @@ function CaseRow({
       <td className="px-3 py-2 whitespace-nowrap tabular-nums text-slate-700">
         {result.timeMs === null ? "—" : format(t.timeMs, { ms: Math.round(result.timeMs) })}
       </td>
-      <td className="min-w-64 px-3 py-2 break-words">{renderMessage(result.message, locale, MAX_MESSAGE_LENGTH)}</td>
+      <td className="min-w-64 px-3 py-2 break-words">
+        {renderMessage(result.message, locale, MAX_MESSAGE_LENGTH)}
+        {copy ? <CopyCaseButton source={copy.source} caseIndex={copy.caseIndex} caseTitle={title} /> : null}
+      </td>
     </tr>
   );
 }
