@@ -13,7 +13,6 @@ import { countStaffCourses } from "@/server/courses/count-staff-courses";
 import { canManageInstructors } from "@/server/permissions/admin-permissions";
 import { canOpenInstructorArea } from "@/server/permissions/course-permissions";
 import { setLocaleAction, signOutAction } from "./actions";
-import "katex/dist/katex.min.css";
 import "./globals.css";
 
 // Shipped inside an npm package: next/font/google would fetch from the internet at build time.

@@ -1,6 +1,7 @@
 // Trusted reference for conv2d(features, weights, padding=0, stride=1): the notes' multi-channel
 // myconv2d (F.conv2d without batch or bias), with its cases and known mistakes.
 import { z } from "zod";
+import { MAX_OUTPUT_PLANES } from "@/grading/case-feedback";
 import { buildCall, drawCallStyle, type TCallStyle } from "@/grading/call-style";
 import { padEvenly, padPlane } from "@/grading/conv-ops";
 import { buildConvVariants, solveConvProblem, type TConvProblem } from "@/grading/conv-variants";
@@ -107,6 +108,13 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
         plane: padPlane(takeSubarray(input.features, [c]), padEvenly([input.padding, input.padding])),
       })),
       inputPadding: { rows: input.padding, cols: input.padding },
+      kernels: Array.from({ length: Math.min(input.weights.shape[0], MAX_OUTPUT_PLANES) }, (_, o) =>
+        Array.from({ length: channels }, (_, c) => ({
+          label: message("conv2d.weightsLabel", { o, c }),
+          channel: o,
+          plane: takeSubarray(input.weights, [o, c]),
+        })),
+      ).flat(),
     };
   },
   variants: buildConvVariants(

@@ -94,6 +94,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
         { label: message("label.imgPadded"), channel: null, plane: padPlane(input.img, padEvenly(input.padding)) },
       ],
       inputPadding: { rows: input.padding[0], cols: input.padding[1] },
+      kernels: [{ label: message("label.kernel"), channel: null, plane: input.kernel }],
     };
   },
   variants: buildConvVariants(

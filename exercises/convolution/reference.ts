@@ -92,6 +92,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
         { label: message("label.imgPadded"), channel: null, plane: padPlane(input.img, padEvenly([input.padding, input.padding])) },
       ],
       inputPadding: { rows: input.padding, cols: input.padding },
+      kernels: [{ label: message("label.kernel"), channel: null, plane: input.kernel }],
     };
   },
   variants: buildConvVariants(

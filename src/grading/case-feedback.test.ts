@@ -29,6 +29,19 @@ describe("judgeCase on conv2d", async () => {
     expect(wrongReturn).toBeNull();
   });
 
+  it("keeps every output channel's planes and the weights that make each, for the channel picker", () => {
+    const actual = createNdArray(gradingCase.expected.shape, gradingCase.expected.data);
+    actual.data[ravelIndex([1, 2, 3], actual.shape)] += 1;
+    const detail = judge(returnedOutcome(actual)).result.detail!;
+    expect(detail.outputPlanes!.map((planes) => [planes.expected.channel, planes.actual?.channel])).toEqual([[0, 0], [1, 1], [2, 2]]);
+    expect(detail.outputPlanes![1]!.actual!.values[2]![3]).toBeCloseTo(getAt(gradingCase.expected, [1, 2, 3]) + 1);
+    expect(detail.outputPlanes![0]!.actual!.values).toEqual(detail.outputPlanes![0]!.expected.values);
+    // weights (3, 3, 3, 3): one plane per output and input channel, tagged with the output channel
+    expect(detail.kernels!.map((plane) => [plane.channel, inEnglish(plane.label)])).toContainEqual([1, "weights[1, 2]: output channel 1, input channel 2"]);
+    expect(detail.kernels!.length).toBe(9);
+    expect(detail.kernels![0]!.values.length).toBe(3);
+  });
+
   it("names the first wrong cell, its value and its input window, and draws the planes around it", () => {
     const actual = createNdArray(gradingCase.expected.shape, gradingCase.expected.data);
     const at = ravelIndex([1, 2, 3], actual.shape);

@@ -20,6 +20,8 @@ import type { TCaseDetail, TCaseResult, THeatmap } from "./result-schema";
 
 /** Heatmaps larger than this are cropped around the first wrong cell. */
 export const HEATMAP_MAX_SIDE = 32;
+/** Output channels kept for the picker, besides the one with the first wrong cell. */
+export const MAX_OUTPUT_PLANES = 8;
 
 export interface TCaseVerdict {
   result: TCaseResult;
@@ -249,6 +251,24 @@ function selectPlane(array: { shape: number[]; data: Float64Array }, index: read
   return { plane, label: message(name, { at }), channel: leading.length === 0 ? null : leading[0] };
 }
 
+/**
+ * Each output channel's expected and returned plane for the picker: the first MAX_OUTPUT_PLANES
+ * channels and the one holding the first wrong cell, cropped around that cell's position.
+ */
+function listOutputPlanes(expected: NdArray, returned: { shape: number[]; data: Float64Array }, index: readonly number[], focus: [number, number]) {
+  const channels = Array.from({ length: Math.min(expected.shape[0], MAX_OUTPUT_PLANES) }, (_, channel) => channel);
+  if (!channels.includes(index[0])) channels.push(index[0]);
+  return channels.map((channel) => {
+    const at = [channel, ...index.slice(1)];
+    const expectedPlane = selectPlane(expected, at, "heatmapExpected")!;
+    const actualPlane = selectPlane(returned, at, "heatmapActual");
+    return {
+      expected: toHeatmap(expectedPlane.label, expectedPlane.channel, expectedPlane.plane, focus),
+      actual: actualPlane ? toHeatmap(actualPlane.label, actualPlane.channel, actualPlane.plane, focus) : null,
+    };
+  });
+}
+
 function buildDetail(gradingCase: TGradingCase, comparison: TComparison, returned: TReturned): TCaseDetail | null {
   if (!gradingCase.locate) return null;
   if (comparison.kind !== "wrong-values" && comparison.kind !== "wrong-shape") return null;
@@ -272,6 +292,8 @@ function buildDetail(gradingCase: TGradingCase, comparison: TComparison, returne
   return {
     ...(gradingCase.parts ? { array: array.name } : {}),
     input: located.input.map(({ label, channel, plane }) => toHeatmap(label, channel, plane, windowFocus)),
+    ...(located.kernels ? { kernels: located.kernels.map(({ label, channel, plane }) => toHeatmap(label, channel, plane, [0, 0])) } : {}),
+    ...(array.expected.shape.length === 3 ? { outputPlanes: listOutputPlanes(array.expected, array.actual, index, focus) } : {}),
     inputPadding: located.inputPadding,
     expected: toHeatmap(expectedPlane.label, expectedPlane.channel, expectedPlane.plane, focus),
     actual: actualPlane ? toHeatmap(actualPlane.label, actualPlane.channel, actualPlane.plane, focus) : null,

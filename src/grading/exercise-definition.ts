@@ -50,6 +50,11 @@ export interface TLocatedCell {
   /** label as in "features[1], zero-padded" */
   input: { label: TMessage; channel: number | null; plane: NdArray }[];
   inputPadding: { rows: number; cols: number };
+  /**
+   * The other array arguments as 2-D planes (the kernel, weights[o, c]); channel is the output
+   * channel a plane produces, or null when it serves every output channel.
+   */
+  kernels?: { label: TMessage; channel: number | null; plane: NdArray }[];
 }
 
 /** One known mistake of an exercise: its code and the buggy/ file that demonstrates it. */

@@ -93,6 +93,16 @@ export const ZCaseDetail = z.object({
   maxError: ZJsonNumber.nullable(),
   expectedShape: z.array(z.number().int()),
   actualShape: z.array(z.number().int()).nullable(),
+  /**
+   * The other array arguments (kernel, weights[o, c]) as planes; a plane's channel is the output
+   * channel it produces, null when it serves all. Absent in results graded before they were kept.
+   */
+  kernels: z.array(ZHeatmap).optional(),
+  /**
+   * Every output channel's expected and returned plane (at most MAX_OUTPUT_PLANES, always with the
+   * channel of the first wrong cell), for the channel picker; absent for 2-D outputs.
+   */
+  outputPlanes: z.array(z.object({ expected: ZHeatmap, actual: ZHeatmap.nullable() })).optional(),
 });
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 

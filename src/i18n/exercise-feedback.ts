@@ -145,6 +145,8 @@ export const exerciseFeedbackMessages = defineMessages({
     "build-cnn.case.batch-of-seven": "a batch of seven images",
     "build-cnn.case.parameters": "the number of parameters",
     "build-cnn.case.layers": "the shape after each layer",
+    "label.kernel": "kernel",
+    "conv2d.weightsLabel": "weights[{o}, {c}]: output channel {o}, input channel {c}",
   },
   "zh-CN": {
     "mistake.flippedKernel": "你把卷积核翻转了。卷积层（以及 F.conv2d）计算的是互相关：每个窗口直接与原卷积核逐元素相乘，不要把卷积核旋转 180°。",
@@ -284,5 +286,7 @@ export const exerciseFeedbackMessages = defineMessages({
     "build-cnn.case.batch-of-seven": "七张图像的批次",
     "build-cnn.case.parameters": "参数的数量",
     "build-cnn.case.layers": "每一层之后的形状",
+    "label.kernel": "kernel（卷积核）",
+    "conv2d.weightsLabel": "weights[{o}, {c}]：输出通道 {o}，输入通道 {c}",
   },
 });

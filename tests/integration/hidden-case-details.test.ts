@@ -7,6 +7,8 @@ import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 import { inChinese } from "@/grading/test-helpers";
 import type { TDb } from "@/server/db-client";
 import { listStudentExerciseSubmissions } from "@/server/submissions/list-student-exercise-submissions";
+import { AppError } from "@/server/errors";
+import { getSubmissionCaseSnippet } from "@/server/submissions/get-case-snippet";
 import { getSubmissionView } from "@/server/submissions/get-submission-view";
 import { createTestDatabase, createWorld, DAY_MS, readExerciseSource, submitAndGrade, type TTestDatabase, type TWorld } from "./instructor-fixtures";
 
@@ -104,5 +106,29 @@ describe("hidden-case data of a Submit", () => {
     for (const staff of [w.instructor, w.ta, w.admin]) expect((await viewAs(staff)).view.result).toEqual(stored);
     const drillDown = await listStudentExerciseSubmissions(db, { user: w.ta, courseId: w.courseId, assignmentId, studentId: w.student.id, slug: "convolution" });
     expect(drillDown.submissions.map((s) => s.result)).toEqual([stored]);
+  });
+});
+
+describe("Copy this case for a hidden case", () => {
+  const failingIndex = () => stored.cases.findIndex((c) => !c.passed);
+
+  it("is refused to the student before the due date, with nothing of the case in the answer", async () => {
+    const error = await getSubmissionCaseSnippet(db, { user: w.student, submissionId, caseIndex: failingIndex() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "forbidden", key: "caseDataHidden" });
+  });
+
+  it("gives the student the case's numpy script after the due date, and the staff at any time", async () => {
+    const caseIndex = failingIndex();
+    const afterDue = await getSubmissionCaseSnippet(db, { user: w.student, submissionId, caseIndex, now: new Date(dueAt.getTime() + 1000) });
+    expect(afterDue.caseName).toBe(stored.cases[caseIndex]!.name);
+    expect(afterDue.snippet).toContain("img = np.array(");
+    const staff = await getSubmissionCaseSnippet(db, { user: w.ta, submissionId, caseIndex });
+    expect(staff).toEqual(afterDue);
+  });
+
+  it("is refused to a stranger as if the submission did not exist", async () => {
+    const error = await getSubmissionCaseSnippet(db, { user: w.otherStudent, submissionId, caseIndex: 0 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "not_found", key: "submissionNotFound" });
   });
 });

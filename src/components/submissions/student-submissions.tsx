@@ -70,7 +70,7 @@ export function StudentSubmissions({ submissions }: { submissions: TStaffSubmiss
             </p>
           ) : null}
         </div>
-        {selected.result ? <ResultsPanel result={selected.result} /> : <p className="text-slate-700">{t.noResult}</p>}
+        {selected.result ? <ResultsPanel result={selected.result} caseSource={{ kind: "submission", submissionId: selected.id }} /> : <p className="text-slate-700">{t.noResult}</p>}
       </section>
     </div>
   );

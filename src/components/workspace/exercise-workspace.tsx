@@ -7,7 +7,7 @@
 // through a live region that is on the page, empty, before any verdict arrives: screen readers may
 // ignore a live region that appears already filled.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { findErrorLine } from "@/grading/error-location";
 import { renderMessage } from "@/grading/result-format";
 import { useLocale } from "@/components/layout/locale-provider";
@@ -27,6 +27,7 @@ import { format, type TLocale } from "@/i18n";
 import { exerciseMessages } from "@/i18n/exercise";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
+import type { TCaseSource } from "./copy-case-button";
 import { createWorkspaceApi } from "./workspace-api";
 
 /** Least time between two requests for a submission (long polls answer early when its status changes). */
@@ -36,8 +37,8 @@ const MAX_POLL_FAILURES = 20;
 export interface TExerciseWorkspaceProps {
   assignmentId: string;
   slug: string;
-  /** the statement's Markdown in every language */
-  statements: Record<TLocale, string>;
+  /** the statement in every language, rendered on the server (statement-content.tsx) */
+  statements: Record<TLocale, ReactNode>;
   starter: string;
   initialCode: string;
   history: TSubmissionSummary[];
@@ -58,6 +59,13 @@ type TShown =
   | { kind: "submission"; id: string; result: TShownGradingResult | null; marksEditor: boolean };
 
 type TPhoneTab = "task" | "code" | "results";
+
+/** Where the shown result's cases come from, for "Copy this case". */
+function describeCaseSource(shown: TShown, props: { assignmentId: string; slug: string }): TCaseSource {
+  return shown.kind === "run"
+    ? { kind: "samples", assignmentId: props.assignmentId, slug: props.slug }
+    : { kind: "submission", submissionId: shown.id };
+}
 
 /**
  * Ctrl on the key labels, ⌘ on a Mac with a pointer. The media query makes the answer come after
@@ -375,7 +383,11 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
               {t.results}
               {shownResult ? <span className="ml-2 text-sm font-normal text-slate-600">{shownLabel}</span> : null}
             </h2>
-            {shownResult ? <ResultsPanel result={shownResult} /> : <p className="text-sm text-slate-700">{t.resultsEmpty}</p>}
+            {shownResult && shown ? (
+              <ResultsPanel result={shownResult} caseSource={describeCaseSource(shown, props)} />
+            ) : (
+              <p className="text-sm text-slate-700">{t.resultsEmpty}</p>
+            )}
           </section>
         </div>
       </div>

@@ -83,14 +83,19 @@ describe("pickTextColor", () => {
 });
 
 describe("formatCellValue", () => {
-  it("keeps about six characters", () => {
+  it("keeps at most five characters where a number allows it", () => {
     expect(formatCellValue(3)).toBe("3");
     expect(formatCellValue(-0.5)).toBe("-0.5");
     expect(formatCellValue(0.12345)).toBe("0.123");
     expect(formatCellValue(-12.345)).toBe("-12.3");
     expect(formatCellValue(1234.5)).toBe("1235");
     expect(formatCellValue(123456)).toBe("1.2e5");
-    expect(formatCellValue(0.00123)).toBe("1.2e-3");
+    expect(formatCellValue(0.00123)).toBe("1e-3");
+    expect(formatCellValue(-0.0198)).toBe("-0.02");
+    expect(formatCellValue(-0.123)).toBe("-0.12");
+    expect(formatCellValue(-9876)).toBe("-9876");
+    expect(formatCellValue(-98765)).toBe("-1e5");
+    for (const value of [-0.0198, -1.23456, 0.000123, -123.456, 42.5, -7e-9]) expect(formatCellValue(value).length).toBeLessThanOrEqual(5);
     expect(formatCellValue(-0)).toBe("0");
   });
 

@@ -126,15 +126,31 @@ function trimZeros(text: string): string {
   return text.replace(/(\.\d*?)0+(e|$)/, "$1$2").replace(/\.(e|$)/, "$1").replace("e+", "e");
 }
 
-/** Short text that fits a cell about six characters wide: 3 significant digits, exponent when tiny or huge. */
+/** The most characters a value's text may take in a 44-pixel cell. */
+export const MAX_CELL_CHARS = 5;
+
+/**
+ * Short text that fits a cell: at most MAX_CELL_CHARS characters where a number allows it,
+ * three significant digits when they fit, fewer when not, an exponent when tiny or huge. The
+ * cell's full value is in its tooltip, the inspect line and the table.
+ */
 export function formatCellValue(value: number): string {
   const special = formatNonFinite(value);
   if (special !== null) return special;
   const magnitude = Math.abs(value);
-  if (value === 0 || (Number.isInteger(value) && magnitude < 1e4)) return String(value);
-  if (magnitude >= 1e4 || magnitude < 1e-2) return trimZeros(value.toExponential(1));
-  if (magnitude >= 100) return String(Math.round(value));
-  return trimZeros(value.toPrecision(3));
+  if (value === 0) return "0";
+  const candidates =
+    magnitude < 1e-2 || magnitude >= 1e5
+      ? [value.toExponential(1), value.toExponential(0)]
+      : [
+          ...(Number.isInteger(value) || magnitude >= 100 ? [String(Math.round(value))] : []),
+          value.toPrecision(3),
+          value.toPrecision(2),
+          value.toPrecision(1),
+          value.toExponential(0),
+        ];
+  const texts = candidates.map(trimZeros);
+  return texts.find((text) => text.length <= MAX_CELL_CHARS) ?? texts[texts.length - 1]!;
 }
 
 /** Text for tables and messages: up to 6 significant digits. */

@@ -1,7 +1,9 @@
 "use client";
 // A 2-D number grid drawn as coloured cells, with an outlined cell and window, shaded padding,
-// a spoken summary for screen readers and the exact values in an expandable table.
-import type { CSSProperties } from "react";
+// a spoken summary for screen readers and the exact values in an expandable table. Cells show a
+// compact value; pointing at a cell, or focusing the grid and moving with the arrow keys, reads
+// its exact value in the line under the grid (a polite live region).
+import { useState, type CSSProperties, type KeyboardEvent } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { format } from "@/i18n";
 import { workspaceMessages } from "@/i18n/workspace";
@@ -42,6 +44,7 @@ export interface THeatmapProps {
 }
 
 const SMALL_GRID = 12;
+const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 const HATCH = "repeating-linear-gradient(45deg, rgb(15 23 42 / 0.22) 0 2px, transparent 2px 6px)";
 const NAN_BACKGROUND: TRgb = [15, 23, 42];
 
@@ -81,6 +84,7 @@ export function Heatmap({
   const isShowingValues = showValues ?? (rows <= SMALL_GRID && cols <= SMALL_GRID);
   const cellSize = isShowingValues ? 44 : Math.max(6, Math.min(24, Math.floor(384 / Math.max(rows, cols, 1))));
   const labelEvery = isShowingValues ? 1 : 5;
+  const [inspected, setInspected] = useState<{ row: number; col: number; isKeyboard: boolean } | null>(null);
 
   const isPadding = (r: number, c: number) =>
     imageRegion !== null && !isInWindow({ row: r + rowOffset, col: c + colOffset }, imageRegion);
@@ -119,13 +123,29 @@ export function Heatmap({
     .filter((part) => part !== null)
     .join("; ");
 
+  const moveInspected = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = ARROWS[event.key];
+    if (!step || rows === 0 || cols === 0) return;
+    event.preventDefault();
+    const from = inspected ?? localCell ?? { row: 0, col: 0 };
+    const clamp = (at: number, size: number) => Math.max(0, Math.min(size - 1, at));
+    setInspected({ row: clamp(from.row + step[0], rows), col: clamp(from.col + step[1], cols), isKeyboard: true });
+  };
+
   return (
     <figure className="flex min-w-0 flex-col gap-2">
       <figcaption className="text-sm font-medium text-slate-900">
         {title}
         {subtitle ? <span className="block font-mono text-xs font-normal text-slate-600">{subtitle}</span> : null}
       </figcaption>
-      <div className="max-w-full overflow-auto" tabIndex={0}>
+      <div
+        className="max-w-full overflow-auto focus-visible:outline-2 focus-visible:outline-blue-700"
+        tabIndex={0}
+        onKeyDown={moveInspected}
+        onFocus={() => setInspected((current) => current ?? { ...(localCell ?? { row: 0, col: 0 }), isKeyboard: true })}
+        onBlur={() => setInspected(null)}
+        onMouseLeave={() => setInspected((current) => (current?.isKeyboard ? current : null))}
+      >
         <div
           role="img"
           aria-label={summary}
@@ -153,6 +173,8 @@ export function Heatmap({
               return (
                 <span
                   key={`${r}-${c}`}
+                  title={`[${r + rowOffset}, ${c + colOffset}] = ${describeValue(value)}`}
+                  onMouseEnter={() => setInspected({ row: r, col: c, isKeyboard: false })}
                   className={`flex items-center justify-center overflow-hidden font-mono text-[11px] leading-none tabular-nums ${value === null ? "border border-dashed border-slate-400" : ""}`}
                   style={{
                     gridRow: r + 2,
@@ -173,6 +195,13 @@ export function Heatmap({
               style={placeWindow(localWindow)}
             />
           ) : null}
+          {inspected?.isKeyboard ? (
+            <span
+              data-testid="heatmap-inspected"
+              className="pointer-events-none outline-2 outline-offset-0 outline-blue-700"
+              style={placeWindow({ rows: [inspected.row, inspected.row + 1], cols: [inspected.col, inspected.col + 1] })}
+            />
+          ) : null}
           {localCellWindow ? (
             <span
               className="pointer-events-none border-[3px] border-slate-950 shadow-[inset_0_0_0_2px_white,0_0_0_2px_white]"
@@ -181,6 +210,11 @@ export function Heatmap({
           ) : null}
         </div>
       </div>
+      <p aria-live="polite" data-testid="heatmap-inspect" className="min-h-4 font-mono text-xs text-slate-800">
+        {inspected && values[inspected.row]
+          ? format(t.heatmapInspect, { row: inspected.row + rowOffset, col: inspected.col + colOffset, value: describeValue(values[inspected.row][inspected.col] ?? null) })
+          : <span className="font-sans text-slate-600">{t.heatmapInspectHint}</span>}
+      </p>
       <p className="flex items-center gap-2 text-xs text-slate-700">
         <span className="sr-only">{t.heatmapScale}:</span>
         <span className="font-mono">{formatCellValue(legendEnds.min)}</span>

@@ -5,28 +5,16 @@
 // through its own live region (verdict-announcement.ts), so nothing here is live.
 import { useId } from "react";
 import { isCaseError } from "@/grading/error-location";
-import { decodeJsonNumber, formatParams, formatShape, MAX_MESSAGE_LENGTH, renderMessage } from "@/grading/result-format";
+import { formatParams, formatShape, MAX_MESSAGE_LENGTH, renderMessage } from "@/grading/result-format";
 import type { TCaseResult, TGradingStatus } from "@/grading/result-schema";
 import { useLocale } from "@/components/layout/locale-provider";
 import { format, type TLocale } from "@/i18n";
 import { formatDeadline } from "@/i18n/format-time";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
-import { formatSlice } from "./conv-geometry";
-import { Heatmap } from "./heatmap";
-import { computeDomain, formatFullValue } from "./heatmap-scale";
-import {
-  computeDifference,
-  decodeValues,
-  findImageRegion,
-  findPlaneCell,
-  formatIndex,
-  formatScore,
-  isSameShape,
-  isWindowOnPlane,
-  describeDiagnosisEvidence,
-  titleInputPlane,
-} from "./results-view";
+import { CaseArrays } from "./case-arrays";
+import { CopyCaseButton, type TCaseSource } from "./copy-case-button";
+import { describeDiagnosisEvidence, formatScore, isSameShape } from "./results-view";
 
 type TMessages = ReturnType<typeof workspaceMessages>;
 
@@ -50,98 +38,27 @@ function describeStatus(status: TGradingStatus, t: TMessages): { label: string; 
   }
 }
 
-function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; locale: TLocale }) {
-  const detail = result.detail;
-  if (!detail) return null;
-  const { firstWrong, expected, actual } = detail;
-  const wrongCell = firstWrong ? findPlaneCell(firstWrong.index) : null;
-  const outputDomain = computeDomain([decodeValues(expected), ...(actual ? [decodeValues(actual)] : [])]);
-  const difference = actual && firstWrong ? computeDifference(expected, actual) : null;
-  const isShapeWrong = detail.actualShape === null || !isSameShape(detail.actualShape, detail.expectedShape);
-  const inputWindow = firstWrong?.window ?? null;
-  const hasPadding = detail.inputPadding.rows > 0 || detail.inputPadding.cols > 0;
-  const withChannel = (title: string, channel: number | null) =>
-    channel === null ? title : `${title}${format(t.channelSuffix, { channel })}`;
-
-  return (
-    <div className="flex flex-col gap-3">
-      {firstWrong ? (
-        <p>
-          {format(t.firstWrong, {
-            // a tuple output's detail names its array: dweights[0, 1, 2, 0]
-            index: `${detail.array ?? ""}${formatIndex(firstWrong.index)}`,
-            expected: formatFullValue(firstWrong.expected),
-            actual: formatFullValue(decodeJsonNumber(firstWrong.actual)),
-          })}{" "}
-          {detail.maxError === null ? null : format(t.maxError, { value: formatFullValue(decodeJsonNumber(detail.maxError)) })}{" "}
-          {inputWindow ? format(t.windowNote, { rows: formatSlice(inputWindow.rows), cols: formatSlice(inputWindow.cols) }) : null}
-        </p>
-      ) : null}
-      {isShapeWrong ? (
-        <p>
-          {format(t.shapesDiffer, {
-            expected: formatShape(detail.expectedShape),
-            actual: detail.actualShape ? formatShape(detail.actualShape) : t.noShape,
-          })}
-        </p>
-      ) : null}
-      {wrongCell ? <p className="text-sm text-slate-700">{t.outlineKey}</p> : null}
-      <div className="grid gap-6 md:grid-cols-2">
-        {detail.input.map((plane, planeIndex) => (
-          <Heatmap
-            key={planeIndex}
-            title={titleInputPlane(t, plane, detail.inputPadding)}
-            subtitle={renderMessage(plane.label, locale)}
-            values={decodeValues(plane)}
-            rowOffset={plane.rowOffset}
-            colOffset={plane.colOffset}
-            highlightWindow={inputWindow && isWindowOnPlane(inputWindow, plane) ? inputWindow : null}
-            imageRegion={hasPadding ? findImageRegion(plane, detail.inputPadding) : null}
-          />
-        ))}
-        <Heatmap
-          title={withChannel(t.heatmapExpected, expected.channel)}
-          subtitle={renderMessage(expected.label, locale)}
-          values={decodeValues(expected)}
-          rowOffset={expected.rowOffset}
-          colOffset={expected.colOffset}
-          domain={outputDomain}
-          highlightCell={wrongCell}
-        />
-        {actual ? (
-          <Heatmap
-            title={withChannel(t.heatmapActual, actual.channel)}
-            subtitle={renderMessage(actual.label, locale)}
-            values={decodeValues(actual)}
-            rowOffset={actual.rowOffset}
-            colOffset={actual.colOffset}
-            domain={outputDomain}
-            highlightCell={wrongCell}
-          />
-        ) : (
-          <p className="text-sm text-slate-700">{t.noActualPlane}</p>
-        )}
-        {difference ? (
-          <Heatmap
-            title={withChannel(t.heatmapDifference, expected.channel)}
-            values={difference}
-            rowOffset={expected.rowOffset}
-            colOffset={expected.colOffset}
-            highlightCell={wrongCell}
-          />
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
 /** With the data hidden, the parameter and shape columns would only hold dashes: they are left out. */
-function CaseRow({ result, isDataHidden, t, locale }: { result: TCaseResult; isDataHidden: boolean; t: TMessages; locale: TLocale }) {
+function CaseRow({
+  result,
+  isDataHidden,
+  copy,
+  t,
+  locale,
+}: {
+  result: TCaseResult;
+  isDataHidden: boolean;
+  /** where to ask for the case's numpy script; null when its data may not be shown */
+  copy: { source: TCaseSource; caseIndex: number } | null;
+  t: TMessages;
+  locale: TLocale;
+}) {
   const detail = result.detail;
+  const title = renderMessage(result.title, locale);
   return (
     <tr className="border-t border-slate-200 align-top">
       <th scope="row" className="px-3 py-2 text-left font-medium">
-        {renderMessage(result.title, locale)}
+        {title}
       </th>
       {isDataHidden ? null : (
         <>
@@ -182,20 +99,29 @@ function CaseRow({ result, isDataHidden, t, locale }: { result: TCaseResult; isD
       <td className="px-3 py-2 whitespace-nowrap tabular-nums text-slate-700">
         {result.timeMs === null ? "—" : format(t.timeMs, { ms: Math.round(result.timeMs) })}
       </td>
-      <td className="min-w-64 px-3 py-2 break-words">{renderMessage(result.message, locale, MAX_MESSAGE_LENGTH)}</td>
+      <td className="min-w-64 px-3 py-2 break-words">
+        {renderMessage(result.message, locale, MAX_MESSAGE_LENGTH)}
+        {copy ? <CopyCaseButton source={copy.source} caseIndex={copy.caseIndex} caseTitle={title} /> : null}
+      </td>
     </tr>
   );
 }
 
-export function ResultsPanel({ result }: { result: TShownGradingResult }) {
+/** caseSource: where the shown cases come from, for "Copy this case"; without it there is no copy button. */
+export function ResultsPanel({ result, caseSource }: { result: TShownGradingResult; caseSource?: TCaseSource }) {
   const locale = useLocale();
   const t = workspaceMessages(locale);
   const casesHeadingId = useId();
   const status = describeStatus(result.status, t);
   const look = result.gradable ? STATUS_LOOK[result.status] : { icon: "!", className: "border-slate-300 bg-slate-100 text-slate-900" };
-  const failingWithArrays = result.cases.filter((c) => !c.passed && c.detail !== null);
+  const failingWithArrays = result.cases.flatMap((caseResult, caseIndex) =>
+    !caseResult.passed && caseResult.detail !== null ? [{ caseResult, detail: caseResult.detail, caseIndex }] : [],
+  );
   const hiddenUntil = "detailsHiddenUntil" in result ? result.detailsHiddenUntil : null;
   const message = result.message && renderMessage(result.message, locale, MAX_MESSAGE_LENGTH * 2);
+  // A sample run is practice: it counts passing cases and shows no score.
+  const isSampleRun = result.mode === "run";
+  const passedCount = result.cases.filter((c) => c.passed).length;
 
   return (
     <div className="flex flex-col gap-5" data-testid="results-panel">
@@ -207,11 +133,17 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
                 <span aria-hidden="true">{look.icon} </span>
                 {status.label}
               </span>
-              <span className="tabular-nums">{format(t.score, { score: formatScore(result.score), maxScore: formatScore(result.maxScore) })}</span>
+              {isSampleRun ? (
+                result.cases.length > 0 ? (
+                  <span data-testid="sample-count" className="tabular-nums">
+                    {format(t.sampleCount, { passed: passedCount, total: result.cases.length })}
+                  </span>
+                ) : null
+              ) : (
+                <span className="tabular-nums">{format(t.score, { score: formatScore(result.score), maxScore: formatScore(result.maxScore) })}</span>
+              )}
             </h3>
-            <p>
-              {result.mode === "submit" ? t.modeSubmit : t.modeRun}: {status.sentence}
-            </p>
+            <p>{isSampleRun ? status.sentence : `${t.modeSubmit}: ${status.sentence}`}</p>
           </>
         ) : (
           <h3 tabIndex={-1} data-testid="verdict-heading" className="font-semibold">
@@ -272,7 +204,14 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
               </thead>
               <tbody>
                 {result.cases.map((caseResult, index) => (
-                  <CaseRow key={`${index}-${caseResult.name}`} result={caseResult} isDataHidden={hiddenUntil !== null} t={t} locale={locale} />
+                  <CaseRow
+                    key={`${index}-${caseResult.name}`}
+                    result={caseResult}
+                    isDataHidden={hiddenUntil !== null}
+                    copy={caseSource && hiddenUntil === null ? { source: caseSource, caseIndex: index } : null}
+                    t={t}
+                    locale={locale}
+                  />
                 ))}
               </tbody>
             </table>
@@ -280,11 +219,13 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
         </section>
       ) : null}
 
-      {failingWithArrays.map((caseResult, index) => (
-        <details key={`${index}-${caseResult.name}`} open={index === 0} className="rounded-md border border-slate-200 bg-white p-4">
+      {failingWithArrays.map(({ caseResult, detail, caseIndex }, index) => (
+        <details key={`${caseIndex}-${caseResult.name}`} open={index === 0} className="rounded-md border border-slate-200 bg-white p-4" data-testid="case-arrays">
           <summary className="cursor-pointer font-medium text-blue-900">{format(t.detailSummary, { name: renderMessage(caseResult.title, locale) })}</summary>
-          <div className="mt-3">
-            <CaseArrays result={caseResult} t={t} locale={locale} />
+          <div className="mt-3 flex flex-col gap-3">
+            {caseSource ? <CopyCaseButton source={caseSource} caseIndex={caseIndex} caseTitle={renderMessage(caseResult.title, locale)} /> : null}
+            {/* keyed by the first wrong cell: a new result opens the picker on its own wrong channel */}
+            <CaseArrays key={String(detail.firstWrong?.index ?? detail.expected.channel)} detail={detail} t={t} locale={locale} />
           </div>
         </details>
       ))}

@@ -1,44 +1,38 @@
 "use client";
-// An exercise statement in Markdown with KaTeX maths ($…$ inline, $$…$$ display), readable in
-// English or Simplified Chinese whatever the interface language. Raw HTML in the Markdown is not rendered.
-import { useState } from "react";
-import Markdown, { type Components } from "react-markdown";
-import rehypeKatex from "rehype-katex";
-import remarkMath from "remark-math";
+// An exercise statement (rendered on the server, see statement-content.tsx), readable in English
+// or Simplified Chinese whatever the interface language. Displayed formulas wider than the column
+// are scaled down or wrapped to fit (fitDisplayMath); the few that would become too small scroll
+// sideways with a visible cue (statement.css, .katex-display[data-scrolls]).
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { LOCALES, type TLocale } from "@/i18n";
 import { LANGUAGE_NAMES } from "@/i18n/languages";
 import { workspaceMessages } from "@/i18n/workspace";
-import { expandDisplayMath, makeDisplayMathFocusable } from "./statement-markdown";
+import { fitDisplayMath } from "./statement-markdown";
 
-// Headings start at h2: the page's own h1 names the exercise.
-const COMPONENTS: Components = {
-  h1: ({ children }) => <h2 className="mt-6 mb-2 text-xl font-semibold text-slate-900 first:mt-0">{children}</h2>,
-  h2: ({ children }) => <h3 className="mt-5 mb-2 text-lg font-semibold text-slate-900">{children}</h3>,
-  h3: ({ children }) => <h4 className="mt-4 mb-2 font-semibold text-slate-900">{children}</h4>,
-  p: ({ children }) => <p className="my-3 leading-7">{children}</p>,
-  ul: ({ children }) => <ul className="my-3 list-disc pl-6 leading-7">{children}</ul>,
-  ol: ({ children }) => <ol className="my-3 list-decimal pl-6 leading-7">{children}</ol>,
-  a: ({ children, href }) => (
-    <a href={href} className="text-blue-800 underline underline-offset-2">
-      {children}
-    </a>
-  ),
-  pre: ({ children }) => <pre tabIndex={0} className="my-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm leading-6">{children}</pre>,
-  table: ({ children }) => (
-    <div className="my-3 overflow-x-auto" tabIndex={0}>
-      <table className="border-collapse text-sm">{children}</table>
-    </div>
-  ),
-  th: ({ children }) => <th className="border border-slate-300 bg-slate-50 px-2 py-1 text-left font-medium">{children}</th>,
-  td: ({ children }) => <td className="border border-slate-300 px-2 py-1">{children}</td>,
-  blockquote: ({ children }) => <blockquote className="my-3 border-l-4 border-blue-200 pl-4 text-slate-700">{children}</blockquote>,
-};
-
-export function StatementView({ statements }: { statements: Record<TLocale, string> }) {
+export function StatementView({ statements }: { statements: Record<TLocale, ReactNode> }) {
   const interfaceLocale = useLocale();
   const t = workspaceMessages(interfaceLocale);
   const [locale, setLocale] = useState<TLocale>(interfaceLocale);
+  const article = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const element = article.current;
+    if (!element) return;
+    let fittedWidth = -1;
+    const fit = () => {
+      // Only a new width needs a new fit: fitting changes the height, which must not fit again.
+      if (element.clientWidth === fittedWidth) return;
+      fittedWidth = element.clientWidth;
+      element.querySelectorAll<HTMLElement>(".katex-display").forEach(fitDisplayMath);
+    };
+    fit();
+    // the column changes width with the window, the phone's rotation and the layout's panels
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [locale]);
+
   return (
     <div className="flex flex-col gap-3">
       <div role="group" aria-label={t.statementLanguage} className="flex gap-1 self-end rounded-md border border-slate-300 bg-white p-0.5 text-sm">
@@ -56,13 +50,12 @@ export function StatementView({ statements }: { statements: Record<TLocale, stri
         ))}
       </div>
       <article
+        ref={article}
         lang={locale}
         data-testid="statement"
-        className="text-slate-900 [&_.katex-display]:overflow-x-auto [&_.katex-display]:overflow-y-hidden [&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-slate-100 [&_:not(pre)>code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em]"
+        className="text-slate-900 [&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-slate-100 [&_:not(pre)>code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em]"
       >
-        <Markdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeKatex, { throwOnError: false }], makeDisplayMathFocusable]} components={COMPONENTS}>
-          {expandDisplayMath(statements[locale])}
-        </Markdown>
+        {statements[locale]}
       </article>
     </div>
   );

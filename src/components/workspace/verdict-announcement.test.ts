@@ -13,6 +13,7 @@ const failedSubmit = {
   maxScore: 10,
   diagnoses: [flipped],
   message: null,
+  cases: [{ passed: true }, { passed: false }],
 };
 
 describe("takeFirstSentence", () => {
@@ -30,11 +31,17 @@ describe("describeVerdict", () => {
   });
 
   it("leaves the mistake out when there is none, and says when nothing was graded", () => {
-    const passedRun = { ...failedSubmit, mode: "run" as const, status: "passed" as const, score: 10, diagnoses: [] };
-    expect(describeVerdict(passedRun, workspaceMessages("en"), "en")).toBe("Test run graded: 10 of 10, passed");
+    const passedSubmit = { ...failedSubmit, status: "passed" as const, score: 10, diagnoses: [] };
+    expect(describeVerdict(passedSubmit, workspaceMessages("en"), "en")).toBe("Submission graded: 10 of 10, passed");
     expect(describeVerdict({ ...failedSubmit, gradable: false, status: "error" }, workspaceMessages("en"), "en")).toBe(
       "Submission not graded: the grader could not run your code.",
     );
+  });
+
+  it("counts passing sample cases for a sample run, with no score", () => {
+    const failedRun = { ...failedSubmit, mode: "run" as const, cases: [{ passed: true }, { passed: false }, { passed: true }] };
+    expect(describeVerdict(failedRun, workspaceMessages("en"), "en")).toBe("2 of 3 sample cases pass, failed — You flipped the kernel.");
+    expect(describeVerdict(failedRun, workspaceMessages("zh-CN"), "zh-CN")).toBe("2 / 3 个样例用例通过，未通过——你把卷积核翻转了。");
   });
 
   it("says what stopped the code when no mistake is named, in the reader's language", () => {

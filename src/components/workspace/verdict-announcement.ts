@@ -1,6 +1,6 @@
 // The one short sentence a screen reader hears when a verdict arrives ("Submission graded: 7.5 of
-// 10, failed — You flipped the kernel.", or what stopped the code when no mistake is named); the
-// results panel holds everything else.
+// 10, failed — You flipped the kernel.", "4 of 6 sample cases pass, failed — …" for a sample run,
+// or what stopped the code when no mistake is named); the results panel holds everything else.
 import { renderMessage, type TMessage } from "@/grading/result-format";
 import type { TDiagnosis, TGradingMode, TGradingStatus } from "@/grading/result-schema";
 import { format, type TLocale } from "@/i18n";
@@ -27,6 +27,7 @@ export function describeVerdict(
     maxScore: number;
     diagnoses: readonly TDiagnosis[];
     message: TMessage | null;
+    cases: readonly { passed: boolean }[];
   },
   t: TMessages,
   locale: TLocale,
@@ -39,12 +40,16 @@ export function describeVerdict(
     error: t.announceError,
     timeout: t.announceTimeout,
   };
-  const verdict = format(t.announceGraded, {
-    mode,
-    score: formatScore(result.score),
-    maxScore: formatScore(result.maxScore),
-    status: statuses[result.status],
-  });
+  // A sample run has no score: it says how many sample cases pass.
+  const verdict =
+    result.mode === "run" && result.cases.length > 0
+      ? format(t.announceSamples, { count: format(t.sampleCount, { passed: result.cases.filter((c) => c.passed).length, total: result.cases.length }), status: statuses[result.status] })
+      : format(t.announceGraded, {
+          mode,
+          score: formatScore(result.score),
+          maxScore: formatScore(result.maxScore),
+          status: statuses[result.status],
+        });
   // the likeliest mistake, else what stopped the code (time limit, load error)
   const likeliest = result.diagnoses[0];
   const shown = likeliest ? likeliest.message : result.message;

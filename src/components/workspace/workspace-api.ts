@@ -4,7 +4,7 @@ import type { TSubmissionView } from "@/server/submissions/get-submission-view";
 
 export type TApiResult<T> = { ok: true; data: T } | { ok: false; message: string };
 
-async function callApi<T>(url: string, init: RequestInit, networkError: string): Promise<TApiResult<T>> {
+export async function callApi<T>(url: string, init: RequestInit, networkError: string): Promise<TApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init.headers } });

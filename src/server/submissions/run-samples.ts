@@ -21,6 +21,19 @@ const RUN_MIN_SECONDS = 0.1;
 
 const running = new Set<string>();
 
+/**
+ * The assignment's exercise whose sample cases the user may run (and copy): after the due date
+ * they stay open for practice; before the opening only staff try them out.
+ */
+export async function loadSampleExercise(db: TDb, options: { user: TSessionUser; assignmentId: string; slug: string }) {
+  const loaded = await loadAssignmentExercise(db, options);
+  const { assignment, membership } = loaded;
+  if (evaluateDeadline(assignment, new Date()).kind === "not-open" && !canPreviewUnopenedAssignment(options.user, membership)) {
+    throw new AppError("forbidden", "runNotOpenYet", { opensAt: formatWallTime(assignment.opensAt.toISOString(), assignment.timeZone) });
+  }
+  return loaded;
+}
+
 export async function runSamples(
   db: TDb,
   options: { user: TSessionUser; assignmentId: string; slug: string; code: string; runner: TRunner; poolSize: number },
@@ -34,11 +47,7 @@ export async function runSamples(
     const limit = getRateLimit("runSecondsPerUser");
     const key = `run:${options.user.id}`;
     await enforceRateLimit(db, { key, limit, cost: RUN_MIN_SECONDS, message: "runTimeLimit" });
-    const { assignment, exercise, membership } = await loadAssignmentExercise(db, options);
-    // After the due date Run stays open for practice; before the opening only staff try it out.
-    if (evaluateDeadline(assignment, new Date()).kind === "not-open" && !canPreviewUnopenedAssignment(options.user, membership)) {
-      throw new AppError("forbidden", "runNotOpenYet", { opensAt: formatWallTime(assignment.opensAt.toISOString(), assignment.timeZone) });
-    }
+    const { exercise } = await loadSampleExercise(db, options);
     const release = await getRunGate(options.runner, options.poolSize).acquire(options.user.id);
     const started = performance.now();
     try {

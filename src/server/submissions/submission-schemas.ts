@@ -7,6 +7,9 @@ export const ZRouteIds = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,64}$/, "exerciseUnknown"),
 });
 
+/** A case's position in its grading's list of cases, from a URL. */
+export const ZCaseIndex = z.object({ caseIndex: z.coerce.number().int().min(0).max(999) });
+
 export const ZRunInput = z.object({ code: ZCode });
 
 export const ZSubmitInput = z.object({

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { ExerciseWorkspace } from "@/components/workspace/exercise-workspace";
-import { format } from "@/i18n";
+import { StatementContent } from "@/components/workspace/statement-content";
+import { format, LOCALES, type TLocale } from "@/i18n";
 import { exerciseMessages } from "@/i18n/exercise";
 import { formatDeadline } from "@/i18n/format-time";
 import { getLocale } from "@/i18n/server";
@@ -63,7 +65,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
         <ExerciseWorkspace
           assignmentId={assignmentId}
           slug={slug}
-          statements={exercise.statement}
+          statements={Object.fromEntries(LOCALES.map((language) => [language, <StatementContent key={language} markdown={exercise.statement[language]} />])) as Record<TLocale, ReactNode>}
           starter={exercise.starter}
           initialCode={workspace.initialCode}
           history={workspace.history}
