@@ -4,7 +4,7 @@
 // regrading does; callers decide whether the viewer may see the case's data.
 import type { NdArray, TCaseInput, TRunnerValue } from "@runner";
 import type { TTolerance } from "./compare-output";
-import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
+import { getExerciseDefinition, readExerciseFile, readExerciseMeta } from "./exercise-files";
 import type { TOutputPart } from "./output-parts";
 import type { TGradingMode } from "./result-schema";
 
@@ -86,6 +86,8 @@ export function formatCaseSnippet(options: {
   tolerance: TTolerance;
   /** a tuple output's arrays, packed end to end in `expected` */
   parts?: readonly TOutputPart[] | null;
+  /** the grader's case code (meta.json "driver"), called with the student's object first */
+  driver?: { source: string; functionName: string } | null;
 }): string {
   const { functionName, runnerCase, expected } = options;
   const parts = options.parts ?? null;
@@ -99,7 +101,10 @@ export function formatCaseSnippet(options: {
     return name;
   });
   const callKwargs = Object.entries(runnerCase.kwargs ?? {}).map(([key, value]) => `${key}=${formatPythonValue(value)}`);
-  const call = `${functionName}(${[...callArgs, ...callKwargs].join(", ")})`;
+  const driver = options.driver ?? null;
+  const call = driver
+    ? `${driver.functionName}(${[functionName, ...callArgs, ...callKwargs].join(", ")})`
+    : `${functionName}(${[...callArgs, ...callKwargs].join(", ")})`;
   const tolerance = options.tolerance;
   // the grader's rule: per array, max|x − y| / max(|x| + |y|), or cell by cell (np.allclose)
   const isClose = (result: string, wanted: string) =>
@@ -129,6 +134,7 @@ export function formatCaseSnippet(options: {
     `# Paste this below your ${functionName} function (or import it), then run the file with python3.`,
     "import numpy as np",
     "",
+    ...(driver ? ["# The grader's case code: it builds and calls your " + functionName + " as the grader does.", driver.source.trimEnd(), "", ""] : []),
     ...assignments,
     ...expectedLines,
     "",
@@ -172,6 +178,7 @@ export async function buildCaseSnippet(options: { exercise: string; mode: TGradi
     output: definition.output,
     tolerance: meta.tolerance,
     parts: gradingCase.parts,
+    driver: meta.driver ? { source: await readExerciseFile(options.exercise, meta.driver.file), functionName: meta.driver.functionName } : null,
   });
   return { name: gradingCase.name, snippet };
 }
