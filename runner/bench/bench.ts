@@ -1,16 +1,22 @@
 // Runner benchmark: sustained gradings per second with the warm pool, warm latency of one
 // submission, and cold latency (a fresh sandbox per job). Every grading sends the conv2d model
 // solution 20 random cases and checks each output against a TypeScript conv2d, so the figures
-// are for real, correct gradings. `--json` prints only the JSON line.
+// are for real, correct gradings. The same cases also run in bare python3 outside the sandbox
+// (student_cpu.py), so the CPU the student's code needs is measured beside what a grading costs:
+// efficiency = gradings/s × student CPU s per grading ÷ cores, the share of the machine that runs
+// student code. `--json` prints only the JSON line.
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { DEFAULT_LIMITS, createRunner, type NdArray, type TCaseInput, type TJob, type TRunner } from "../src/index";
 
 const CASES_PER_GRADING = 20;
 const THROUGHPUT_SECONDS = 10;
 const WARM_LATENCY_SAMPLES = 100;
 const COLD_LATENCY_SAMPLES = 20;
+const SUBMISSIONS = 64;
 
 interface TConvCase {
   input: TCaseInput;
@@ -103,7 +109,7 @@ async function grade(runner: TRunner, submission: { job: TJob; cases: TConvCase[
 
 async function measureThroughput(source: string, poolSize: number): Promise<{ perSecond: number; gradings: number }> {
   const runner = createRunner({ poolSize });
-  const submissions = createSubmissions(source, 64);
+  const submissions = createSubmissions(source, SUBMISSIONS);
   try {
     for (const s of submissions.slice(0, poolSize * 4)) await grade(runner, s);
     let gradings = 0;
@@ -140,6 +146,20 @@ async function measureLatency(source: string, mode: "warm" | "cold", samples: nu
   }
 }
 
+/** Median CPU ms of the student's function alone over one grading's cases, in /usr/bin/python3 with numpy. */
+async function measureStudentCpu(source: string): Promise<number> {
+  const encode = (value: unknown): unknown =>
+    typeof value === "object" && value !== null && "kind" in value && value.kind === "ndarray"
+      ? { shape: (value as NdArray).shape, data: Array.from((value as NdArray).data) }
+      : value;
+  const gradings = createSubmissions(source, SUBMISSIONS).map((s) => s.job.cases.map((c) => c.args.map(encode)));
+  const script = path.join(process.cwd(), "runner", "bench", "student_cpu.py");
+  const child = promisify(execFile)("/usr/bin/python3", ["-I", script], { maxBuffer: 1 << 20 });
+  child.child.stdin!.end(JSON.stringify({ source, functionName: "conv2d", gradings }));
+  const { stdout } = await child;
+  return (JSON.parse(stdout) as { cpuMsPerGrading: number }).cpuMsPerGrading;
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -152,11 +172,14 @@ async function main(): Promise<void> {
   const throughput = await measureThroughput(source, cores);
   const warm = await measureLatency(source, "warm", WARM_LATENCY_SAMPLES);
   const cold = await measureLatency(source, "cold", COLD_LATENCY_SAMPLES);
+  const studentCpuMs = await measureStudentCpu(source);
   const round = (n: number) => Math.round(n * 10) / 10;
   const figures = {
     gradingsPerSecond: round(throughput.perSecond),
     latencyMs: { p50: round(percentile(warm, 50)), p95: round(percentile(warm, 95)) },
     coldLatencyMs: { p50: round(percentile(cold, 50)) },
+    studentCpuMsPerGrading: round(studentCpuMs),
+    efficiency: Math.round(((throughput.perSecond * studentCpuMs) / 1000 / cores) * 100) / 100,
     casesPerGrading: CASES_PER_GRADING,
     poolSize: cores,
     cores,
@@ -165,6 +188,7 @@ async function main(): Promise<void> {
     console.log(`throughput: ${figures.gradingsPerSecond} gradings/s (${throughput.gradings} in ${THROUGHPUT_SECONDS} s, pool ${cores})`);
     console.log(`warm latency: p50 ${figures.latencyMs.p50} ms, p95 ${figures.latencyMs.p95} ms (${WARM_LATENCY_SAMPLES} submissions)`);
     console.log(`cold latency: p50 ${figures.coldLatencyMs.p50} ms (${COLD_LATENCY_SAMPLES} submissions)`);
+    console.log(`student CPU: ${figures.studentCpuMsPerGrading} ms per grading in bare python3, efficiency ${figures.efficiency}`);
   }
   console.log(JSON.stringify(figures));
 }
