@@ -5,7 +5,6 @@
 import type { TJob, TRunner } from "@runner";
 import { gradeSubmission } from "./grade-submission";
 import { readExerciseFile } from "./exercise-files";
-import type { TLimitCap } from "./limit-cap";
 
 /** Wall time of the model solution's job × this: room for naive loops and a busy machine. */
 export const BUDGET_FACTOR = 10;
@@ -16,12 +15,12 @@ const SAMPLES = 3;
 const MEASURE_SEED = 1;
 
 /**
- * The budget as a limit cap, never above `ceiling` (the configured fast lane). The CPU limit stays
- * the ceiling's (RLIMIT_CPU counts whole seconds); the wall limit is what catches a loop. Falls
- * back to the ceiling when the model solution cannot be measured (it fails or is not gradable).
+ * The budget's wall seconds: the wall limit is what catches a loop (the CPU limit cannot go
+ * below a second: RLIMIT_CPU counts whole seconds). Null when the model solution cannot be
+ * measured (it fails, or the runner is not working): the caller keeps its longer default.
  */
-export async function measureShortBudget(options: { exercise: string; runner: TRunner; ceiling: TLimitCap }): Promise<TLimitCap> {
-  const { exercise, runner, ceiling } = options;
+export async function measureShortBudget(options: { exercise: string; runner: TRunner }): Promise<number | null> {
+  const { exercise, runner } = options;
   const source = await readExerciseFile(exercise, "solution.py");
   const wallMs: number[] = [];
   // The runner's own job wall time: the grader's slot waiting and comparisons are not the student's.
@@ -35,9 +34,8 @@ export async function measureShortBudget(options: { exercise: string; runner: TR
   };
   for (let i = 0; i < SAMPLES; i += 1) {
     const { result } = await gradeSubmission({ exercise, source, mode: "submit", seed: MEASURE_SEED, runner: timed });
-    if (result.status !== "passed") return ceiling;
+    if (result.status !== "passed") return null;
   }
   // The quickest sample: the others include time the machine spent on something else.
-  const seconds = Math.max(MIN_BUDGET_SECONDS, (BUDGET_FACTOR * Math.min(...wallMs)) / 1000);
-  return { cpuSeconds: ceiling.cpuSeconds, wallSeconds: Math.min(ceiling.wallSeconds, Math.round(seconds * 1000) / 1000) };
+  return Math.round(Math.max(MIN_BUDGET_SECONDS, (BUDGET_FACTOR * Math.min(...wallMs)) / 1000) * 1000) / 1000;
 }

@@ -21,7 +21,7 @@ import { log } from "@/server/log";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
-import { ShortBudgets } from "./short-budgets";
+import { getShortBudget } from "./short-budgets";
 
 /** Owners we cannot check (another host, an old token format) are presumed dead after this. */
 const UNCHECKABLE_OWNER_LEASE_MS = 10 * 60_000;
@@ -53,7 +53,6 @@ export interface TGradingQueueState {
 
 export class GradingQueue {
   readonly workerId: string;
-  private readonly shortBudgets: ShortBudgets;
   /** submission id → user id, for everything this process holds (claimed or being claimed) */
   private readonly fast = new Map<string, string>();
   private readonly slow = new Map<string, string>();
@@ -68,7 +67,6 @@ export class GradingQueue {
 
   constructor(private readonly options: TGradingQueueOptions) {
     this.workerId = createProcessToken(options.role);
-    this.shortBudgets = new ShortBudgets({ runner: options.runner, ceiling: options.fastLane });
   }
 
   async start(): Promise<void> {
@@ -188,7 +186,7 @@ export class GradingQueue {
         submissionId,
         workerId: this.workerId,
         runner: this.options.runner,
-        fastLane: fastLaneExercise === null ? undefined : await this.shortBudgets.limitsFor(fastLaneExercise),
+        fastLane: fastLaneExercise === null ? undefined : await getShortBudget({ runner: this.options.runner, exercise: fastLaneExercise, ceiling: this.options.fastLane }),
       });
       if (outcome === "needs-slow-lane") this.slowWaiting.set(submissionId, held.get(submissionId)!);
       log("grading", "info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", { submissionId, lane, outcome, ms: Date.now() - started, workerId: this.workerId });

@@ -27,7 +27,7 @@ import { runRegradeJob } from "@/server/regrades/run-regrade-job";
 import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 import type { TGradingConfig } from "./grading-config";
 import { claimSubmission, processClaimedSubmission, transferSubmission, type TProcessOutcome } from "./process-submission";
-import { ShortBudgets } from "./short-budgets";
+import { getShortBudget } from "./short-budgets";
 
 export const FAST_QUEUE = "convlab-grading";
 export const SLOW_QUEUE = "convlab-grading-slow";
@@ -153,13 +153,10 @@ export class PgBossGradingWorker {
   private lastDeadLetterCheck = 0;
   private reconciling = false;
   private reconcileTimer: NodeJS.Timeout | undefined;
-  private readonly shortBudgets: ShortBudgets;
 
   constructor(
     private readonly options: { db: TDb; boss: PgBoss; runner: TRunner; config: TWorkerConfig; name: string },
-  ) {
-    this.shortBudgets = new ShortBudgets({ runner: options.runner, ceiling: options.config.fastLaneLimits });
-  }
+  ) {}
 
   start(): void {
     this.loopDone = this.loop();
@@ -301,7 +298,7 @@ export class PgBossGradingWorker {
         : await transferSubmission(db, { submissionId, fromWorkerId: row.workerId!, workerId: token });
     if (!isClaimed) return "claimed-elsewhere";
 
-    const fastLane = lane === "fast" ? await this.shortBudgets.limitsFor(row.exercise.slug) : undefined;
+    const fastLane = lane === "fast" ? await getShortBudget({ runner, exercise: row.exercise.slug, ceiling: this.options.config.fastLaneLimits }) : undefined;
     const outcome = await processClaimedSubmission(db, { submissionId, workerId: token, runner, fastLane });
     if (outcome !== "needs-slow-lane") return outcome;
     // The hand-over is written before the slow job is sent: a crash in between leaves a fast job
