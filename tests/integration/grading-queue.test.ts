@@ -178,6 +178,12 @@ describe("grading queue on SQLite", () => {
       // on a busy machine; without the budget the wait would be up to the 3 s fast lane.
       expect(row.startedAt!.getTime() - row.receivedAt.getTime()).toBeLessThan(budget.wallSeconds * 1000 + 1500);
       expect(await countUnfinished(db, flood)).toBeGreaterThan(0);
+
+      // Its author is told it is taking longer than usual once it has run for a second.
+      const looping = await db.submission.findFirstOrThrow({ where: { id: { in: flood }, status: "running" } });
+      const viewAt = (ms: number) => getSubmissionView(db, { user: course.students[0]!, submissionId: looping.id, now: new Date(looping.startedAt!.getTime() + ms) });
+      expect(await viewAt(100)).toMatchObject({ status: "running", isTakingLonger: false });
+      expect(await viewAt(1500)).toMatchObject({ status: "running", isTakingLonger: true });
     } finally {
       await queue.stop();
       await db.submission.deleteMany({ where: { id: { in: flood } } });
@@ -273,6 +279,6 @@ describe("grading queue on SQLite", () => {
     expect(await change).toMatch(/^(running|passed)$/);
     await waitFor("the last three verdicts", async () => (await countUnfinished(db, queued.map((q) => q.id))) === 0, 60_000);
     const done = await getSubmissionView(db, { user: owner, submissionId: last.id });
-    expect(done).toMatchObject({ status: "passed", queuePosition: null, estimatedWaitSeconds: null });
+    expect(done).toMatchObject({ status: "passed", queuePosition: null, estimatedWaitSeconds: null, isTakingLonger: false });
   });
 });

@@ -42,7 +42,7 @@ export interface TExerciseWorkspaceProps {
 type TActivity =
   | { kind: "idle" }
   | { kind: "running" }
-  | { kind: "submitting"; phase: "queued" | "running"; queuePosition: number | null; estimateSeconds: number | null };
+  | { kind: "submitting"; phase: "queued" | "running"; queuePosition: number | null; estimateSeconds: number | null; isTakingLonger: boolean };
 
 export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   const locale = useLocale();
@@ -98,7 +98,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
 
   const submit = async () => {
     if (!startExclusive()) return;
-    setActivity({ kind: "submitting", phase: "queued", queuePosition: null, estimateSeconds: null });
+    setActivity({ kind: "submitting", phase: "queued", queuePosition: null, estimateSeconds: null, isTakingLonger: false });
     await autosave.flush();
     const created = await api.submit(code, crypto.randomUUID());
     if (!created.ok) {
@@ -119,9 +119,9 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         continue;
       }
       failures = 0;
-      const { status, queuePosition, estimatedWaitSeconds, result: graded } = view.data;
+      const { status, queuePosition, estimatedWaitSeconds, isTakingLonger, result: graded } = view.data;
       if (status === "queued" || status === "running") {
-        setActivity({ kind: "submitting", phase: status, queuePosition, estimateSeconds: estimatedWaitSeconds });
+        setActivity({ kind: "submitting", phase: status, queuePosition, estimateSeconds: estimatedWaitSeconds, isTakingLonger });
         seen = status;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_POLL_INTERVAL_MS - (Date.now() - asked))));
         continue;
@@ -195,7 +195,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
           {error ? <FormAlert kind="error" message={error} /> : null}
           {/* A live region present before the progress appears in it, so screen readers announce it. */}
           <div role="status" aria-live="polite" data-testid="grading-progress-region">
-            {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} estimateSeconds={activity.estimateSeconds} /> : null}
+            {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} estimateSeconds={activity.estimateSeconds} isTakingLonger={activity.isTakingLonger} /> : null}
             {activity.kind === "running" ? <GradingProgress phase="running" /> : null}
           </div>
         </div>
