@@ -25,6 +25,7 @@ import { findRepoRoot } from "../prisma/database-url";
 import { createPrismaClient } from "@/server/db-client";
 import { percentile } from "@/server/grading-queue/read-grading-stats";
 import { FINISHED_STATUSES } from "@/server/submissions/submission-status";
+import { readProcessTreeCpuMs } from "../runner/bench/process-cpu";
 import { LOAD_STUDENT_PASSWORD, loadStudentEmail, seedLoadStudents } from "./lib/seed-load-students";
 import { ensureBuild, findFreePort, prepareDatabase, say, startProcess, waitForHealth, type TManagedProcess } from "./lib/start-convlab";
 
@@ -33,8 +34,6 @@ const SIGN_IN_CONCURRENCY = 8;
 /** The exercise page's floor between two requests for one submission. */
 const MIN_POLL_INTERVAL_MS = 700;
 const EXERCISE = "convolution";
-/** USER_HZ: the unit of /proc/<pid>/stat's CPU times, 100 on every Linux architecture Node runs on. */
-const CLOCK_TICKS_PER_SECOND = 100;
 /** Processes below the web server that are sandboxes, not the server. */
 const SANDBOX_COMMANDS = new Set(["bwrap", "python3", "prlimit", "setpriv"]);
 
@@ -149,35 +148,6 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
 
 const ZView = z.object({ status: z.string(), finishedAt: z.string().nullable() });
 
-/** CPU milliseconds used so far by `rootPid` and its living descendants other than sandboxes (the exited ones are in their parents' counts). */
-function readServerCpuMs(rootPid: number): number {
-  const processes = readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((name) => {
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-        const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-        // Fields after the command: state ppid … utime (14th field of the line) stime.
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        return [{ pid: Number(name), ppid: Number(fields[1]), command, ticks: Number(fields[11]) + Number(fields[12]) }];
-      } catch {
-        return []; // exited while we looked
-      }
-    });
-  const inTree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of processes) {
-      if (!inTree.has(p.pid) && inTree.has(p.ppid) && !SANDBOX_COMMANDS.has(p.command)) {
-        inTree.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  const ticks = processes.filter((p) => inTree.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0);
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-
 async function main(): Promise<void> {
   const args = readArgs();
   const root = findRepoRoot();
@@ -260,7 +230,7 @@ async function main(): Promise<void> {
     let polls = 0;
     const burstStarted = Date.now();
     const webPid = processes[0]!.child.pid!;
-    const serverCpuBefore = readServerCpuMs(webPid);
+    const serverCpuBefore = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS);
     const deadline = burstStarted + args.window * 1000 + args.timeout * 1000;
 
     const attempts = await Promise.all(
@@ -303,7 +273,7 @@ async function main(): Promise<void> {
       }),
     );
 
-    const serverCpuMs = readServerCpuMs(webPid) - serverCpuBefore;
+    const serverCpuMs = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS) - serverCpuBefore;
     const health = await fetch(`${baseUrl}/api/health`, { headers: { authorization: `Bearer ${metricsToken}` } }).then((response) => response.json() as Promise<{ grading?: { recent?: unknown } }>, () => null);
     const done = attempts.filter((a) => a.finishedAt !== null);
     const toVerdict = (list: TAttempt[]) => list.map((a) => (a.finishedAt! - a.sentAt) / 1000).sort((x, y) => x - y);

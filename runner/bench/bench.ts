@@ -4,13 +4,16 @@
 // are for real, correct gradings. The same cases also run in bare python3 outside the sandbox
 // (student_cpu.py), so the CPU the student's code needs is measured beside what a grading costs:
 // efficiency = gradings/s × student CPU s per grading ÷ cores, the share of the machine that runs
-// student code. `--json` prints only the JSON line.
+// student code. On a machine shared with other work that share says more about the others than
+// about the runner, so the CPU of this process and its sandboxes during the throughput run is
+// also counted: cpuEfficiency = student CPU ÷ all CPU per grading. `--json` prints only the JSON line.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DEFAULT_LIMITS, createRunner, type NdArray, type TCaseInput, type TJob, type TRunner } from "../src/index";
+import { readProcessTreeCpuMs } from "./process-cpu";
 
 const CASES_PER_GRADING = 20;
 const THROUGHPUT_SECONDS = 10;
@@ -107,12 +110,13 @@ async function grade(runner: TRunner, submission: { job: TJob; cases: TConvCase[
   });
 }
 
-async function measureThroughput(source: string, poolSize: number): Promise<{ perSecond: number; gradings: number }> {
+async function measureThroughput(source: string, poolSize: number): Promise<{ perSecond: number; gradings: number; cpuMsPerGrading: number }> {
   const runner = createRunner({ poolSize });
   const submissions = createSubmissions(source, SUBMISSIONS);
   try {
     for (const s of submissions.slice(0, poolSize * 4)) await grade(runner, s);
     let gradings = 0;
+    const cpuBefore = readProcessTreeCpuMs(process.pid);
     const start = performance.now();
     const deadline = start + THROUGHPUT_SECONDS * 1000;
     // Twice as many submissions in flight as slots, so a slot never waits for the client.
@@ -123,7 +127,8 @@ async function measureThroughput(source: string, poolSize: number): Promise<{ pe
       }
     });
     await Promise.all(clients);
-    return { perSecond: gradings / ((performance.now() - start) / 1000), gradings };
+    const perSecond = gradings / ((performance.now() - start) / 1000);
+    return { perSecond, gradings, cpuMsPerGrading: (readProcessTreeCpuMs(process.pid) - cpuBefore) / gradings };
   } finally {
     await runner.close();
   }
@@ -180,6 +185,8 @@ async function main(): Promise<void> {
     coldLatencyMs: { p50: round(percentile(cold, 50)) },
     studentCpuMsPerGrading: round(studentCpuMs),
     efficiency: Math.round(((throughput.perSecond * studentCpuMs) / 1000 / cores) * 100) / 100,
+    cpuMsPerGrading: round(throughput.cpuMsPerGrading),
+    cpuEfficiency: Math.round((studentCpuMs / throughput.cpuMsPerGrading) * 100) / 100,
     casesPerGrading: CASES_PER_GRADING,
     poolSize: cores,
     cores,
@@ -189,6 +196,7 @@ async function main(): Promise<void> {
     console.log(`warm latency: p50 ${figures.latencyMs.p50} ms, p95 ${figures.latencyMs.p95} ms (${WARM_LATENCY_SAMPLES} submissions)`);
     console.log(`cold latency: p50 ${figures.coldLatencyMs.p50} ms (${COLD_LATENCY_SAMPLES} submissions)`);
     console.log(`student CPU: ${figures.studentCpuMsPerGrading} ms per grading in bare python3, efficiency ${figures.efficiency}`);
+    console.log(`all CPU: ${figures.cpuMsPerGrading} ms per grading (node and sandboxes), cpuEfficiency ${figures.cpuEfficiency}`);
   }
   console.log(JSON.stringify(figures));
 }
