@@ -119,6 +119,8 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
   }
   const toGradingCase = (name: string, title: TMessage, input: TInput): TGradingCase => {
     const expected = spec.reference(input);
+    // Once per case: weighing the case and diagnosing it then share each variant's candidates.
+    let variants: TCaseVariant[] | null = null;
     return {
       name,
       title,
@@ -126,7 +128,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       params: spec.describe(input),
       expected,
       computeVariants: () =>
-        spec.variants.map((variant) => {
+        (variants ??= spec.variants.map((variant) => {
           const parts = variant.parts ?? [{ code: variant.code, text: variant.text }];
           let candidates: NdArray[] | null = null;
           return {
@@ -142,7 +144,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
             needsContrast: variant.needsContrast ?? false,
             describeEvidence: (raised: TRaised) => variant.describeEvidence?.(raised, input) ?? {},
           };
-        }),
+        })),
       locate: spec.locate ? (index) => spec.locate!(input, index) : null,
     };
   };
