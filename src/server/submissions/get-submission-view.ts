@@ -36,7 +36,7 @@ export interface TSubmissionView {
  * Correct code gets its verdict within its exercise's short budget (a fraction of a second, see
  * src/grading/short-budget.ts); one still running after this has outlived it.
  */
-const TAKING_LONGER_MS = 1000;
+export const TAKING_LONGER_MS = 1000;
 
 const NOT_FOUND = new AppError("not_found", "submissionNotFound");
 

@@ -7,7 +7,7 @@ import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
 import { waitForSubmissionChange } from "@/server/grading-queue/wait-for-submission-change";
-import { getSubmissionView } from "@/server/submissions/get-submission-view";
+import { getSubmissionView, TAKING_LONGER_MS } from "@/server/submissions/get-submission-view";
 import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,10 @@ export async function GET(request: Request, ctx: { params: Promise<{ submissionI
     const { wait } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const view = await getSubmissionView(db, { user, submissionId });
     if (!wait || view.status !== wait) return Response.json(view);
-    const status = await waitForSubmissionChange(db, { submissionId, fromStatus: wait, timeoutMs: LONG_POLL_MS, signal: request.signal });
+    // A running submission's page is answered again once it may have outlived its short budget,
+    // so the student learns it is taking longer than usual without waiting out a whole long poll.
+    const timeoutMs = view.status === "running" && !view.isTakingLonger ? TAKING_LONGER_MS : LONG_POLL_MS;
+    const status = await waitForSubmissionChange(db, { submissionId, fromStatus: wait, timeoutMs, signal: request.signal });
     if (status === "running") await waitForSubmissionChange(db, { submissionId, fromStatus: "running", timeoutMs: RUNNING_GRACE_MS, signal: request.signal });
     return Response.json(await getSubmissionView(db, { user, submissionId }));
   } catch (error) {
