@@ -109,9 +109,9 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     // The submission is stored; a flaky connection only delays showing its verdict. Each request
     // is a long poll: the server answers when the status changes (or with a fresh queue position
     // after a while), so the loop needs no timer of its own beyond a floor against hot loops.
-    for (let failures = 0, seen: "queued" | "running" = "queued"; failures < MAX_POLL_FAILURES; ) {
+    for (let failures = 0, seen: "queued" | "running" = "queued", hasSeenLonger = false; failures < MAX_POLL_FAILURES; ) {
       const asked = Date.now();
-      const view = await api.getSubmission(created.data.id, seen);
+      const view = await api.getSubmission(created.data.id, seen, hasSeenLonger);
       if (!view.ok) {
         failures += 1;
         if (failures === MAX_POLL_FAILURES) setError(view.message);
@@ -123,6 +123,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
       if (status === "queued" || status === "running") {
         setActivity({ kind: "submitting", phase: status, queuePosition, estimateSeconds: estimatedWaitSeconds, isTakingLonger });
         seen = status;
+        hasSeenLonger = isTakingLonger;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_POLL_INTERVAL_MS - (Date.now() - asked))));
         continue;
       }
