@@ -11,8 +11,10 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 \
     CHECKPOINT_DISABLE=1
 
-# better-sqlite3 compiles from source when no prebuilt binary fits.
+# better-sqlite3 compiles from source when no prebuilt binary fits, Dolos's tree-sitter parsers
+# always do; against the image's own Node headers, not ones downloaded from nodejs.org.
 FROM base AS deps
+ENV npm_config_nodedir=/usr/local
 RUN apt-get update \
   && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends make g++ \
   && rm -rf /var/lib/apt/lists/*

@@ -33,7 +33,4 @@ export async function register(): Promise<void> {
   }
   // A failed start is logged there and retried by the next request that needs grading.
   await getGradingService().catch(() => {});
-  // LMS grade passback (issue 15): drains the score-sync outbox.
-  const [{ startScoreSyncLoop }, { db: sharedDb }] = await Promise.all([import("@/server/lti/score-sync-loop"), import("@/server/db")]);
-  startScoreSyncLoop(sharedDb);
 }

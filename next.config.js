@@ -7,7 +7,8 @@ module.exports = {
   // The build checks the app's own code; `npm run typecheck` (part of `npm test`) checks tests and scripts too.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // The sandbox runner spawns processes and reads runner/ and exercises/ from disk at run time.
-  serverExternalPackages: ["better-sqlite3", "pg", "pg-boss"],
+  // Dolos loads its tree-sitter parsers as native addons, which a bundle cannot hold.
+  serverExternalPackages: ["better-sqlite3", "pg", "pg-boss", "@dodona/dolos-lib", "@dodona/dolos-parsers", "tree-sitter"],
   // Headers for every response; the Content-Security-Policy (with its per-request nonce and
   // frame-ancestors) is set on pages by proxy.ts from src/server/security-headers.ts.
   async headers() {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { LocaleProvider } from "@/components/layout/locale-provider";
 import { SiteHeader } from "@/components/layout/site-header";
+import { THEME_INIT_SCRIPT } from "@/components/layout/use-color-theme";
 import { commonMessages } from "@/i18n/common";
 import { getLocale } from "@/i18n/server";
 import { db } from "@/server/db";
@@ -27,11 +29,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, user] = await Promise.all([getLocale(), getCurrentUser()]);
+  const [locale, user, requestHeaders] = await Promise.all([getLocale(), getCurrentUser(), headers()]);
+  // proxy.ts puts a fresh nonce into the request's policy; Next.js puts it on its own scripts.
+  const nonce = requestHeaders.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
   const t = commonMessages(locale);
   const showInstructorLink = user ? canOpenInstructorArea(user, await countStaffCourses(db, { userId: user.id })) : false;
   return (
-    <html lang={locale} className={inter.variable}>
+    // The inline script sets data-theme before React hydrates, hence suppressHydrationWarning.
+    <html lang={locale} className={inter.variable} suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t.skipToContent}

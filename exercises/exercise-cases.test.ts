@@ -5,9 +5,8 @@ import { judgeCase } from "@/grading/case-feedback";
 import { toPair } from "@/grading/conv-ops";
 import type { TGradingCase } from "@/grading/exercise-definition";
 import { readExerciseMeta } from "@/grading/exercise-files";
-import { createNdArray } from "@/grading/ndarray";
 import type { TCaseParams } from "@/grading/result-format";
-import { inChinese, inEnglish, returnedOutcome } from "@/grading/test-helpers";
+import { inChinese, inEnglish, mapReturnedValues, returnedOutcome } from "@/grading/test-helpers";
 import { EXERCISE_DEFINITIONS } from "./index";
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -53,7 +52,7 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("Simplified Chinese of %s cases
     const meta = await readExerciseMeta(slug);
     const output = EXERCISE_DEFINITIONS[slug].output;
     for (const gradingCase of await buildSubmit(slug, seed)) {
-      const wrong = createNdArray(gradingCase.expected.shape, gradingCase.expected.data);
+      const wrong = mapReturnedValues(gradingCase.expected, (value) => value);
       wrong.data[0] += 1 + Math.abs(wrong.data[0]);
       const { detail } = judgeCase({ gradingCase, outcome: returnedOutcome(wrong), points: 1, tolerance: meta.tolerance, output }).result;
       // only exercises whose output cells come from input windows draw heatmaps (not the shape one)

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { compareOutput } from "@/grading/compare-output";
 import { diagnoseMistakes, type TObservedCase } from "@/grading/diagnose";
 import { readExerciseMeta } from "@/grading/exercise-files";
-import { mapValues } from "@/grading/ndarray";
+import { mapReturnedValues, returnedValue } from "@/grading/test-helpers";
 import { EXERCISE_DEFINITIONS } from "./index";
 
 describe.each(Object.keys(EXERCISE_DEFINITIONS))("diagnosis on %s", async (slug) => {
@@ -32,10 +32,10 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("diagnosis on %s", async (slug)
           // a student's array has no "any value" cells: fill them with zeros
           const chosen = candidates[Math.min(spelling, candidates.length - 1)];
           // an empty candidate holds the place of a spelling this case does not allow
-          const student = chosen && chosen.data.length > 0 ? mapValues(chosen, (v) => (Number.isNaN(v) ? 0 : v)) : gradingCase.expected;
+          const student = chosen && chosen.data.length > 0 ? mapReturnedValues(chosen, (v) => (Number.isNaN(v) ? 0 : v)) : gradingCase.expected;
           const isInts = definition.output === "ints" && student.data.every(Number.isInteger);
-          const returned = { kind: "array" as const, shape: student.shape, data: student.data, dtype: isInts ? "int64" : "float64", pyType: "tuple" };
-          if (compareOutput(gradingCase.expected, returned, meta.tolerance, definition.output).kind !== "match") failing++;
+          const returned = returnedValue(student, isInts ? "int64" : "float64", "tuple");
+          if (compareOutput(gradingCase.expected, returned, meta.tolerance, definition.output, gradingCase.parts).kind !== "match") failing++;
           observed.push({ gradingCase, returned });
         }
         // a spelling this seed's cases never allow (a 3-D transpose on a 2-D output, say) proves nothing
@@ -52,9 +52,8 @@ describe.each(Object.keys(EXERCISE_DEFINITIONS))("diagnosis on %s", async (slug)
 
   it("names nothing for a wrong output that no known mistake explains", () => {
     const observed = definition.buildCases({ seed: 1, count: meta.cases.hiddenCount, generator: meta.cases.generator }).map((gradingCase) => {
-      const shifted = mapValues(gradingCase.expected, (value) => value + 7);
-      const dtype = definition.output === "ints" ? "int64" : "float64";
-      return { gradingCase, returned: { kind: "array" as const, shape: shifted.shape, data: shifted.data, dtype, pyType: "ndarray" } };
+      const shifted = mapReturnedValues(gradingCase.expected, (value) => value + 7);
+      return { gradingCase, returned: returnedValue(shifted, definition.output === "ints" ? "int64" : "float64") };
     });
     expect(diagnoseMistakes(observed, meta.tolerance)).toEqual([]);
   });

@@ -2,19 +2,29 @@
 // for the bundler. Do not edit; run `npx tsx exercises/generate-index.ts` after adding a folder.
 import type { TExerciseDefinition } from "@/grading/exercise-definition";
 import { definition as avgPool2d } from "./avg-pool2d/reference";
+import { definition as avgPool2dBackward } from "./avg-pool2d-backward/reference";
+import { definition as buildCnn } from "./build-cnn/reference";
 import { definition as cnnForward } from "./cnn-forward/reference";
 import { definition as convOutputShape } from "./conv-output-shape/reference";
 import { definition as conv2d } from "./conv2d/reference";
+import { definition as conv2dBackward } from "./conv2d-backward/reference";
 import { definition as convolution } from "./convolution/reference";
 import { definition as convolutionV2 } from "./convolution-v2/reference";
 import { definition as maxPool2d } from "./max-pool2d/reference";
+import { definition as maxPool2dBackward } from "./max-pool2d-backward/reference";
+import { definition as torchConv2d } from "./torch-conv2d/reference";
 
 export const EXERCISE_DEFINITIONS: Record<string, TExerciseDefinition> = {
   "avg-pool2d": avgPool2d,
+  "avg-pool2d-backward": avgPool2dBackward,
+  "build-cnn": buildCnn,
   "cnn-forward": cnnForward,
   "conv-output-shape": convOutputShape,
   "conv2d": conv2d,
+  "conv2d-backward": conv2dBackward,
   "convolution": convolution,
   "convolution-v2": convolutionV2,
   "max-pool2d": maxPool2d,
+  "max-pool2d-backward": maxPool2dBackward,
+  "torch-conv2d": torchConv2d,
 };

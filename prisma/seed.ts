@@ -1,8 +1,10 @@
 // Seeds the demo course: a demo instructor, a demo student and a demo admin (credentials in
-// README; their addresses count as confirmed) and one open assignment with every exercise of the
-// catalogue (`npm run exercises:sync` fills it; run that first). Safe to run again: it creates
+// README; their addresses count as confirmed) and three open assignments: the numpy forward
+// exercises (Homework 1), the PyTorch ones (Homework 3) and the gradients (Homework 4)
+// (`npm run exercises:sync` fills the catalogue; run that first). Safe to run again: it creates
 // what is missing and changes nothing else, so a demo password someone changed stays changed.
 import { hashPassword } from "better-auth/crypto";
+import { readExerciseMeta } from "../src/grading/exercise-files";
 import { createPrismaClient } from "../src/server/db-client";
 import { DEMO } from "./demo";
 
@@ -23,10 +25,31 @@ async function ensureDemoUser(db: TDb, who: { email: string; password: string; n
   return user;
 }
 
+/** An open demo assignment with these exercises, created if the course has none of this title. */
+async function ensureDemoAssignment(db: TDb, courseId: string, title: string, exercises: readonly { id: string }[]) {
+  if (exercises.length === 0 || (await db.assignment.findFirst({ where: { courseId, title } }))) return;
+  const day = 24 * 60 * 60 * 1000;
+  await db.assignment.create({
+    data: {
+      courseId,
+      title,
+      opensAt: new Date(Date.now() - day),
+      dueAt: new Date(Date.now() + 14 * day),
+      timeZone: "Asia/Shanghai",
+      allowLate: true,
+      latePenaltyPerDay: 0.1,
+      // The demo shows everything a failing submission can show, heatmaps included; new
+      // assignments keep hidden-case data until the due date unless the instructor says otherwise.
+      showHiddenDetailsBeforeDue: true,
+      exercises: { create: exercises.map((e, order) => ({ exerciseId: e.id, order })) },
+    },
+  });
+}
+
 async function main() {
   const db = createPrismaClient();
   try {
-    const exercises = await db.exercise.findMany({ orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true } });
+    const exercises = await db.exercise.findMany({ orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true, slug: true } });
     if (exercises.length === 0) throw new Error("The exercise catalogue is empty: run `npm run exercises:sync` first.");
     const instructor = await ensureDemoUser(db, DEMO.instructor, "instructor");
     const student = await ensureDemoUser(db, DEMO.student, "student");
@@ -50,25 +73,13 @@ async function main() {
         create: { courseId: course.id, userId: user.id, role },
       });
     }
-    const existing = await db.assignment.findFirst({ where: { courseId: course.id, title: DEMO.assignmentTitle } });
-    if (!existing) {
-      const day = 24 * 60 * 60 * 1000;
-      await db.assignment.create({
-        data: {
-          courseId: course.id,
-          title: DEMO.assignmentTitle,
-          opensAt: new Date(Date.now() - day),
-          dueAt: new Date(Date.now() + 14 * day),
-          timeZone: "Asia/Shanghai",
-          allowLate: true,
-          latePenaltyPerDay: 0.1,
-          // The demo shows everything a failing submission can show, heatmaps included; new
-          // assignments keep hidden-case data until the due date unless the instructor says otherwise.
-          showHiddenDetailsBeforeDue: true,
-          exercises: { create: exercises.map((e, order) => ({ exerciseId: e.id, order })) },
-        },
-      });
-    }
+    const gradientSlugs: readonly string[] = DEMO.gradientAssignment.slugs;
+    const isGradient = (exercise: { slug: string }) => gradientSlugs.includes(exercise.slug);
+    const sandboxes = await Promise.all(exercises.map(async (exercise) => (await readExerciseMeta(exercise.slug)).sandbox));
+    const isTorch = (_: unknown, i: number) => sandboxes[i] === "torch";
+    await ensureDemoAssignment(db, course.id, DEMO.assignmentTitle, exercises.filter((e, i) => !isGradient(e) && !isTorch(e, i)));
+    await ensureDemoAssignment(db, course.id, DEMO.torchAssignmentTitle, exercises.filter(isTorch));
+    await ensureDemoAssignment(db, course.id, DEMO.gradientAssignment.title, exercises.filter(isGradient));
     console.log(`Seeded demo course ${course.code} with ${DEMO.instructor.email} and ${DEMO.student.email}; admin ${DEMO.admin.email}.`);
   } finally {
     await db.$disconnect();

@@ -7,7 +7,7 @@ source scripts/lib/common.sh
 
 [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || die "Node.js 20 or newer is required (found $(node -v))."
 
-ensure_apt_packages "${SANDBOX_PACKAGES[@]}"
+ensure_apt_packages "${SANDBOX_PACKAGES[@]}" "${BUILD_PACKAGES[@]}"
 ensure_node_modules
 ensure_env_file
 generate_prisma_clients

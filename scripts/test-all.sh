@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-ensure_apt_packages "${SANDBOX_PACKAGES[@]}" chromium postgresql python3-torch
+ensure_apt_packages "${SANDBOX_PACKAGES[@]}" "${BUILD_PACKAGES[@]}" chromium postgresql
 ensure_node_modules
 generate_prisma_clients
 

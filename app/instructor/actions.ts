@@ -7,6 +7,7 @@ import { z } from "zod";
 import { format } from "@/i18n";
 import { extensionMessages } from "@/i18n/extensions";
 import { instructorMessages } from "@/i18n/instructor";
+import { ltiMessages } from "@/i18n/lti";
 import { overrideMessages } from "@/i18n/overrides";
 import { getLocale } from "@/i18n/server";
 import { runAction, type TActionState } from "@/server/action-state";
@@ -24,7 +25,9 @@ import { restoreStudent } from "@/server/roster/restore-student";
 import { createRegradeJob } from "@/server/regrades/create-regrade-job";
 import { updateAssignment } from "@/server/assignments/update-assignment";
 import { updateCourse } from "@/server/courses/update-course";
+import { announceScoreSyncs } from "@/server/lti/announce-score-syncs";
 import { resendCourseScores } from "@/server/lti/list-score-syncs";
+import { syncCourseRoster } from "@/server/lti/sync-course-roster";
 import { ZExtensionInput } from "@/server/extensions/extension-schemas";
 import { grantExtensions } from "@/server/extensions/grant-extensions";
 import { removeExtension } from "@/server/extensions/remove-extension";
@@ -163,7 +166,19 @@ export async function resendLtiScoresAction(form: FormData): Promise<void> {
   const ltiResourceLinkId = ZId.parse(field(form, "ltiResourceLinkId"));
   const userId = field(form, "userId") ? ZId.parse(field(form, "userId")) : undefined;
   await resendCourseScores(db, { user, courseId, ltiResourceLinkId, userId });
+  announceScoreSyncs();
   revalidatePath(`/instructor/courses/${courseId}/lms`);
+}
+
+/** LMS roster (issue 15): fetch the members of the linked LMS courses now. */
+export async function syncLtiRosterAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const result = await syncCourseRoster(db, { user, courseId });
+    refreshCourse(courseId);
+    return { status: "ok", message: format(ltiMessages(await getLocale()).rosterSynced, { active: result.active, removed: result.removed }) };
+  });
 }
 
 export async function grantExtensionsAction(_prev: TActionState, form: FormData): Promise<TActionState> {
@@ -206,6 +221,7 @@ export async function setScoreOverrideAction(_prev: TActionState, form: FormData
     const slug = ZId.parse(field(form, "slug"));
     const input = ZScoreOverrideInput.parse({ score: field(form, "score"), comment: field(form, "comment") });
     await setScoreOverride(db, { user, courseId, assignmentId, studentId, slug, input });
+    announceScoreSyncs();
     refreshCourse(courseId);
     return { status: "ok", message: overrideMessages(await getLocale()).saved };
   });

@@ -2,12 +2,13 @@
 // padding, with bias) → ReLU → 2×2 max-pool → flatten → linear, with its cases and known mistakes.
 import { z } from "zod";
 import type { TRunnerValue } from "@runner";
+import { applyLinear, applyRelu, applySoftmax, flattenChannelsLast } from "@/grading/cnn-ops";
 import { conv2dChannels, padEvenly, pool2dChannels } from "@/grading/conv-ops";
 import { defineExercise, type TSingleVariant, type TVariant } from "@/grading/exercise-definition";
 import { message } from "@/grading/result-format";
 import { ZIntRange, ZValueRange } from "@/grading/meta-schema";
 import { MISTAKES } from "@/grading/mistakes";
-import { createNdArray, stackArrays, takeSubarray, type NdArray } from "@/grading/ndarray";
+import { stackArrays, takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, type TRandom } from "@/grading/seeded-random";
 import { catalog } from "./mistakes";
 
@@ -48,22 +49,6 @@ const ZGenerator = z.strictObject({
   values: ZValueRange,
 });
 
-function flattenChannelsLast(pooled: NdArray): NdArray {
-  const [channels, rows, cols] = pooled.shape;
-  const flat = createNdArray([channels * rows * cols]);
-  for (let c = 0; c < channels; c++) {
-    for (let p = 0; p < rows * cols; p++) flat.data[p * channels + c] = pooled.data[c * rows * cols + p];
-  }
-  return flat;
-}
-
-function applySoftmax(logits: NdArray): NdArray {
-  const largest = Math.max(...logits.data);
-  const exps = logits.data.map((value) => Math.exp(value - largest));
-  const total = exps.reduce((sum, value) => sum + value, 0);
-  return createNdArray(logits.shape, exps.map((value) => value / total));
-}
-
 /** One sample through the network; each option reproduces one mistake. */
 function forwardSample(sample: NdArray, params: TParams, options: TForwardOptions): NdArray {
   const conv = conv2dChannels(sample, params["conv.weight"], {
@@ -72,7 +57,7 @@ function forwardSample(sample: NdArray, params: TParams, options: TForwardOption
     bias: options.skipConvBias ? undefined : params["conv.bias"],
     flipKernel: options.flipKernel,
   })!;
-  const activated = options.skipRelu ? conv : createNdArray(conv.shape, conv.data.map((value) => Math.max(0, value)));
+  const activated = options.skipRelu ? conv : applyRelu(conv);
   const pooled = pool2dChannels(activated, {
     kernel: [2, 2],
     stride: [2, 2],
@@ -80,13 +65,7 @@ function forwardSample(sample: NdArray, params: TParams, options: TForwardOption
     mode: options.pool ?? "max",
   })!;
   const flat = options.flattenOrder === "hwc" ? flattenChannelsLast(pooled) : pooled;
-  const [classes, features] = params["fc.weight"].shape;
-  const logits = createNdArray([classes]);
-  for (let k = 0; k < classes; k++) {
-    let sum = params["fc.bias"].data[k];
-    for (let f = 0; f < features; f++) sum += params["fc.weight"].data[k * features + f] * flat.data[f];
-    logits.data[k] = sum;
-  }
+  const logits = applyLinear(flat, params["fc.weight"], params["fc.bias"]);
   return options.softmax ? applySoftmax(logits) : logits;
 }
 

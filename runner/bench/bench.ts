@@ -6,7 +6,11 @@
 // efficiency = gradings/s × student CPU s per grading ÷ cores, the share of the machine that runs
 // student code. On a machine shared with other work that share says more about the others than
 // about the runner, so the CPU of this process and its sandboxes during the throughput run is
-// also counted: cpuEfficiency = student CPU ÷ all CPU per grading. `--json` prints only the JSON line.
+// also counted: cpuEfficiency = student CPU ÷ all CPU per grading. The `torch` figures do the
+// same for the torch sandbox with the build-cnn model solution and the exercise's own case code
+// (driver.py): 10 cases per grading (batches of 1 to 8 images, 28 938 float32 weights each), each
+// checked for the shape of its answer (the values are checked against the TypeScript reference by
+// the exercise's tests). `--json` prints only the JSON line.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -170,6 +174,86 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+const TORCH_CASES_PER_GRADING = 10;
+const TORCH_WARM_SAMPLES = 40;
+const TORCH_COLD_SAMPLES = 3;
+
+/** build-cnn's parameters, PyTorch's default initialisation range. */
+function drawTorchState(random: () => number): Record<string, NdArray> {
+  const uniform = (shape: number[], fanIn: number): NdArray => {
+    const array = drawArray(random, shape);
+    array.data.forEach((value, i) => (array.data[i] = value / (2 * Math.sqrt(fanIn))));
+    return array;
+  };
+  return {
+    "conv1.weight": uniform([16, 1, 5, 5], 25),
+    "conv1.bias": uniform([16], 25),
+    "conv2.weight": uniform([32, 16, 5, 5], 400),
+    "conv2.bias": uniform([32], 400),
+    "fc.weight": uniform([10, 1568], 1568),
+    "fc.bias": uniform([10], 1568),
+  };
+}
+
+function createTorchJob(random: () => number): TJob {
+  const folder = path.join(process.cwd(), "exercises", "build-cnn");
+  const kinds = ["forward", "forward", "parameters", "layers", ...Array<string>(TORCH_CASES_PER_GRADING - 4).fill("forward")];
+  const cases = kinds.map((kind, i) => ({
+    args: [kind, drawTorchState(random), drawArray(random, [i === 0 ? 1 : 1 + Math.floor(random() * 8), 1, 28, 28])],
+  }));
+  return {
+    source: readFileSync(path.join(folder, "solution.py"), "utf8"),
+    functionName: "ConvNet",
+    cases,
+    limits: DEFAULT_LIMITS,
+    sandbox: "torch",
+    driver: { source: readFileSync(path.join(folder, "driver.py"), "utf8"), functionName: "run_case" },
+  };
+}
+
+/** Throws unless every case answered: (N, 10) logits, the parameter count, the 6-row shape table. */
+async function gradeTorch(runner: TRunner, job: TJob): Promise<void> {
+  const result = await runner.run(job);
+  if (!result.gradable) throw new Error(`not gradable: ${result.operatorMessage}`);
+  if (!result.load.ok) throw new Error(`load failed: ${JSON.stringify(result.load.error)}`);
+  result.cases.forEach((outcome, i) => {
+    if (outcome.status !== "returned" || outcome.value.kind !== "array") throw new Error(`case ${i}: ${JSON.stringify(outcome)}`);
+    const [kind, , x] = job.cases[i]!.args as [string, unknown, NdArray];
+    const expected = kind === "forward" ? [x.shape[0]!, 10] : kind === "parameters" ? [] : [6, 5];
+    if (outcome.value.shape.join() !== expected.join()) throw new Error(`case ${i}: shape [${outcome.value.shape}]`);
+  });
+}
+
+async function measureTorch(): Promise<{ coldStartMs: number[]; warm: number[] }> {
+  const random = createRandom(20261205);
+  const jobs = Array.from({ length: 8 }, () => createTorchJob(random));
+  const coldStartMs: number[] = [];
+  for (let i = 0; i < TORCH_COLD_SAMPLES; i++) {
+    // the cold start of the torch flavour: a fresh runner's first torch grading, sandbox start included
+    const runner = createRunner({ poolSize: 2 });
+    try {
+      const start = performance.now();
+      await gradeTorch(runner, jobs[i % jobs.length]!);
+      coldStartMs.push(performance.now() - start);
+    } finally {
+      await runner.close();
+    }
+  }
+  const runner = createRunner({ poolSize: 2, startFlavours: ["torch"] });
+  try {
+    await gradeTorch(runner, jobs[0]!);
+    const warm: number[] = [];
+    for (let i = 0; i < TORCH_WARM_SAMPLES; i++) {
+      const start = performance.now();
+      await gradeTorch(runner, jobs[i % jobs.length]!);
+      warm.push(performance.now() - start);
+    }
+    return { coldStartMs, warm };
+  } finally {
+    await runner.close();
+  }
+}
+
 async function main(): Promise<void> {
   const isJsonOnly = process.argv.includes("--json");
   const source = readSolution();
@@ -177,6 +261,7 @@ async function main(): Promise<void> {
   const throughput = await measureThroughput(source, cores);
   const warm = await measureLatency(source, "warm", WARM_LATENCY_SAMPLES);
   const cold = await measureLatency(source, "cold", COLD_LATENCY_SAMPLES);
+  const torch = await measureTorch();
   const studentCpuMs = await measureStudentCpu(source);
   const round = (n: number) => Math.round(n * 10) / 10;
   const figures = {
@@ -190,11 +275,18 @@ async function main(): Promise<void> {
     casesPerGrading: CASES_PER_GRADING,
     poolSize: cores,
     cores,
+    torch: {
+      exercise: "build-cnn",
+      casesPerGrading: TORCH_CASES_PER_GRADING,
+      latencyMs: { p50: round(percentile(torch.warm, 50)), p95: round(percentile(torch.warm, 95)) },
+      coldStartMs: { p50: round(percentile(torch.coldStartMs, 50)) },
+    },
   };
   if (!isJsonOnly) {
     console.log(`throughput: ${figures.gradingsPerSecond} gradings/s (${throughput.gradings} in ${THROUGHPUT_SECONDS} s, pool ${cores})`);
     console.log(`warm latency: p50 ${figures.latencyMs.p50} ms, p95 ${figures.latencyMs.p95} ms (${WARM_LATENCY_SAMPLES} submissions)`);
     console.log(`cold latency: p50 ${figures.coldLatencyMs.p50} ms (${COLD_LATENCY_SAMPLES} submissions)`);
+    console.log(`torch (build-cnn, ${TORCH_CASES_PER_GRADING} cases): warm p50 ${figures.torch.latencyMs.p50} ms, p95 ${figures.torch.latencyMs.p95} ms; cold start p50 ${figures.torch.coldStartMs.p50} ms`);
     console.log(`student CPU: ${figures.studentCpuMsPerGrading} ms per grading in bare python3, efficiency ${figures.efficiency}`);
     console.log(`all CPU: ${figures.cpuMsPerGrading} ms per grading (node and sandboxes), cpuEfficiency ${figures.cpuEfficiency}`);
   }

@@ -23,6 +23,7 @@ import numpy as np
 import filters
 
 STUDENT_FILE = "submission.py"
+DRIVER_FILE = "grader.py"
 # Descriptors of a job child: 0 /dev/null, 1 and 2 the raw output pipe, 3 the job, 4 the results.
 JOB_FD = 3
 RESULT_FD = 4
@@ -30,6 +31,8 @@ RESULT_FD = 4
 # so the width of the range costs nothing.)
 FD_CEILING = 1 << 20
 MAX_VALUE_ELEMENTS = 1 << 21
+# items of a returned tuple or list of arrays (a CNN's layer shapes, a few gradients)
+MAX_ITEMS = 64
 MAX_MESSAGE_CHARS = 2000
 MAX_TRACEBACK_FRAMES = 20
 FLUSH_BYTES = 4096
@@ -42,6 +45,20 @@ _pack = struct.pack
 _perf_counter = time.perf_counter
 _asarray = np.asarray
 _ascontiguousarray = np.ascontiguousarray
+
+# Set by the torch flavour's zygote before it forks (use_torch); the numpy flavour keeps these.
+_tensor_type = None
+_address_space_base_mb = 0
+
+
+def use_torch(address_space_base_mb):
+    """The torch flavour: tensors returned come back as arrays, and torch's own mappings do not
+    count against the job's memoryMb."""
+    global _tensor_type, _address_space_base_mb
+    import torch
+
+    _tensor_type = torch.Tensor
+    _address_space_base_mb = address_space_base_mb
 
 
 def run_child(job_fd, result_fd, raw_fd):
@@ -99,7 +116,7 @@ def read_exactly(size):
 
 
 def set_limits(job):
-    memory = int(job["memoryMb"]) << 20
+    memory = (int(job["memoryMb"]) + _address_space_base_mb) << 20
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     # SIGXCPU at the soft limit; SIGKILL a second later if the student ignores it.
     cpu = max(1, math.ceil(job["cpuSeconds"]))
@@ -211,7 +228,22 @@ def load_student(job, channel, capture):
         channel.send({"t": "load-failed", "error": error})
         return None
     channel.send({"t": "loaded"})
-    return module.__dict__[name]
+    target = module.__dict__[name]
+    driver = job.get("driver")
+    if driver is None:
+        return target
+    case_function = load_driver(driver)
+    return lambda *args, **kwargs: case_function(target, *args, **kwargs)
+
+
+def load_driver(driver):
+    """The grader's case code (e.g. instantiating the student's nn.Module class): our code, run in
+    the child after the student's file loaded; each case calls it with the student's object first.
+    Its frames are not the student's, so its own errors carry no student line."""
+    module = types.ModuleType("grader")
+    module.__file__ = DRIVER_FILE
+    exec(compile(driver["source"], DRIVER_FILE, "exec", dont_inherit=True), module.__dict__)
+    return module.__dict__[driver["functionName"]]
 
 
 def find_function(namespace, name):
@@ -273,8 +305,10 @@ def decode_value(value, blob):
 
 
 def describe_return(value):
-    """(header, payload): an array as raw float64 when numpy can make a numeric one, else what it
-    is as data (the grader words it in the reader's language)."""
+    """(header, payload): an array as raw float64 when numpy can make a numeric one; a tuple or
+    list of numeric arrays numpy cannot stack (different shapes: gradients, a list of shapes) as
+    several arrays, their payloads one after another; else what it is as data (the grader words
+    it in the reader's language)."""
     py_type = clip(type(value).__name__, 100)
     if value is None:
         return other(py_type, {"kind": "none"})
@@ -282,20 +316,64 @@ def describe_return(value):
         return other(py_type, {"kind": "scalar", "repr": short_repr(value)})
     if isinstance(value, dict):
         return other(py_type, {"kind": "dict", "keys": short_repr(list(value)[:8])})
+    if _tensor_type is not None:
+        value = tensors_to_arrays(value)
+    is_sequence = isinstance(value, (list, tuple))
     try:
         array = _asarray(value)
     except MemoryError:
         raise
     except Exception as exc:
-        if isinstance(value, (list, tuple)):
-            return other(py_type, {"kind": "ragged"})
+        if is_sequence:
+            return describe_items(value, py_type) or other(py_type, {"kind": "ragged"})
         return other(py_type, {"kind": "unconvertible", "error": clip(safe_str(exc), 200)})
     if array.dtype.kind not in "biuf":
+        # numpy < 1.24 stacks arrays of different shapes into an object array instead of raising.
+        if is_sequence and array.dtype.kind == "O":
+            several = describe_items(value, py_type)
+            if several is not None:
+                return several
         return other(py_type, describe_non_numeric(value, array))
     if array.size > MAX_VALUE_ELEMENTS:
         return other(py_type, {"kind": "too-large", "shape": list(array.shape), "maxElements": MAX_VALUE_ELEMENTS})
     header = {"kind": "array", "shape": list(array.shape), "dtype": array.dtype.name, "pyType": py_type}
     return header, _ascontiguousarray(array, dtype="<f8").tobytes()
+
+
+def tensors_to_arrays(value):
+    """A tensor (or a list or tuple of them) as numpy, detached from autograd, whatever its device
+    or grad flag: the student returning a tensor is as good as returning its array."""
+    if isinstance(value, _tensor_type):
+        return value.detach().cpu().numpy()
+    if isinstance(value, (list, tuple)) and any(isinstance(item, _tensor_type) for item in value):
+        return [tensors_to_arrays(item) for item in value]
+    return value
+
+
+def describe_items(value, py_type):
+    """A tuple or list whose items are each a numeric array (of different shapes), or None."""
+    if not 0 < len(value) <= MAX_ITEMS:
+        return None
+    items = []
+    payloads = []
+    total = 0
+    for item in value:
+        if item is None or isinstance(item, (str, bytes, bytearray, dict)):
+            return None
+        try:
+            array = _asarray(item)
+        except MemoryError:
+            raise
+        except Exception:
+            return None
+        if array.dtype.kind not in "biuf":
+            return None
+        total += array.size
+        if total > MAX_VALUE_ELEMENTS:
+            return other(py_type, {"kind": "too-large", "shape": [len(value)], "maxElements": MAX_VALUE_ELEMENTS})
+        items.append({"shape": list(array.shape), "dtype": array.dtype.name, "pyType": clip(type(item).__name__, 100)})
+        payloads.append(_ascontiguousarray(array, dtype="<f8").tobytes())
+    return {"kind": "arrays", "pyType": py_type, "items": items}, b"".join(payloads)
 
 
 def describe_non_numeric(value, array):

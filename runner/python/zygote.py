@@ -2,7 +2,8 @@
 job to exactly one child, relays what the child writes to the runner and reports how it ended.
 Student code never runs here, and no child ever gets a second job.
 
-Usage: zygote.py POOL_SIZE [once]   ("once": fork for the first job, report it, exit)
+Usage: zygote.py POOL_SIZE [once] [torch]   ("once": fork for the first job, report it, exit;
+"torch": the torch flavour, which also imports torch and warms it up, see torch_flavour.py)
 Messages both ways are frames: u32 header length, u32 payload length, JSON header, payload.
 """
 
@@ -92,10 +93,10 @@ class Zygote:
         self.selector.register(0, selectors.EVENT_READ, self.on_control)
         self.selector.register(self.wake_r, selectors.EVENT_READ, self.on_wake)
 
-    def serve(self):
+    def serve(self, versions):
         for _ in range(self.pool_size):
             self.fork_idle()
-        send({"ev": "hello", "python": sys.version.split()[0], "numpy": numpy.__version__})
+        send({"ev": "hello", "python": sys.version.split()[0], "numpy": numpy.__version__, **versions})
         while True:
             for key, _ in self.selector.select(self.next_timeout()):
                 key.data(key.fd)
@@ -296,11 +297,18 @@ def main():
     # passes them into the sandbox: keep only the control pipes.
     os.closerange(3, worker.FD_CEILING)
     os.set_blocking(1, True)
+    words = sys.argv[2:]
+    versions = {}
+    if "torch" in words:
+        import torch_flavour
+
+        versions["torch"] = torch_flavour.warm_up()
+        worker.use_torch(torch_flavour.ADDRESS_SPACE_BASE_MB)
     filters.load_no_exec()
     # Everything imported so far is shared copy-on-write with the children; keeping it out of the
     # collector stops a child's first collection from touching (and so copying) every page of it.
     gc.freeze()
-    Zygote(int(sys.argv[1]), sys.argv[2:] == ["once"]).serve()
+    Zygote(int(sys.argv[1]), "once" in words).serve(versions)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,27 @@ describe("assembleResult", () => {
     expect(result.gradable && result.cases[0]).toMatchObject({ status: "ended", ending: { kind: "channel-violation" } });
   });
 
+  it("splits several arrays' payload by their shapes, and treats a payload of the wrong length as tampering", () => {
+    const items = [
+      { shape: [2], dtype: "float64", pyType: "ndarray" },
+      { shape: [1, 1], dtype: "int64", pyType: "tuple" },
+    ];
+    const several = (bytes: number) => {
+      const payload = Buffer.alloc(bytes);
+      [1, 2, 3].forEach((value, i) => i * 8 < bytes && payload.writeDoubleLE(value, i * 8));
+      return frame({ t: "returned", i: 0, timeMs: 1, value: { kind: "arrays", pyType: "tuple", items } }, payload);
+    };
+    const ok = assemble([...START, several(24)]);
+    expect(ok.gradable && ok.cases[0]).toMatchObject({
+      status: "returned",
+      value: { kind: "arrays", pyType: "tuple", items: [{ ...items[0], data: Float64Array.of(1, 2) }, { ...items[1], data: Float64Array.of(3) }] },
+    });
+    for (const bytes of [16, 32]) {
+      const result = assemble([...START, several(bytes)]);
+      expect(result.gradable && result.cases[0]).toMatchObject({ status: "ended", ending: { kind: "channel-violation" } });
+    }
+  });
+
   it("caps printed output for the whole job and reports the cut", () => {
     const limited = { ...job, limits: { ...DEFAULT_LIMITS, outputBytes: 6 } };
     const result = assemble([...START, raw("abcd"), returned(0), raw("efgh"), returned(1), returned(2)], exited(), limited);

@@ -2,7 +2,7 @@
 // into the job's result. Frames are the student's claims; the exit report is the runner's own
 // observation, so only it decides timeouts, crashes and whether the job was gradable at all.
 import { MAX_RESULT_BYTES, type TChildFrame, type TExitEvent } from "./protocol";
-import type { TCaseOutcome, TJob, TJobResult, TLoadError, TReturned, TRunnerEnding } from "./types";
+import type { TCaseOutcome, TJob, TJobResult, TLoadError, TReturned, TReturnedArray, TRunnerEnding } from "./types";
 
 export type TTranscriptEntry = { atMs: number } & (
   | { kind: "frame"; frame: TChildFrame; payload: Buffer }
@@ -143,12 +143,29 @@ function toOutcome(
 
 function decodeReturned(header: Extract<TChildFrame, { t: "returned" }>["value"], payload: Buffer): TReturned | null {
   if (header.kind === "other") return payload.length === 0 ? header : null;
-  const size = header.shape.reduce((a, b) => a * b, 1);
-  if (payload.length !== size * 8) return null;
+  if (header.kind === "array") {
+    const data = readFloats(payload, 0, header.shape);
+    return data && data.length * 8 === payload.length ? { ...header, data } : null;
+  }
+  const items: TReturnedArray[] = [];
+  let offset = 0;
+  for (const item of header.items) {
+    const data = readFloats(payload, offset, item.shape);
+    if (!data) return null;
+    items.push({ ...item, data });
+    offset += data.length * 8;
+  }
+  return offset === payload.length ? { kind: "arrays", pyType: header.pyType, items } : null;
+}
+
+/** The float64 values of one array of `shape` at `offset`, or null when the payload is too short. */
+function readFloats(payload: Buffer, offset: number, shape: number[]): Float64Array | null {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (payload.length < offset + size * 8) return null;
   // Copy: the payload may sit at an offset Float64Array cannot view, and it pins the read buffer.
   const data = new Float64Array(size);
-  new Uint8Array(data.buffer).set(payload);
-  return { kind: "array", shape: header.shape, data, dtype: header.dtype, pyType: header.pyType };
+  new Uint8Array(data.buffer).set(payload.subarray(offset, offset + size * 8));
+  return data;
 }
 
 /** How a child that did not finish ended, from the zygote's observation alone. */

@@ -1,12 +1,20 @@
 // A quick end-to-end check for setup scripts and operators: a fresh sandbox runs a trivial job.
 import { DEFAULT_LIMITS, createRunner } from "./create-runner";
+import type { TSandboxFlavour } from "./types";
 
-export async function checkSandbox(): Promise<{ ok: true } | { ok: false; message: string }> {
+// The torch check goes through torch itself, so a broken torch install is named here too.
+const CHECK_SOURCE: Record<TSandboxFlavour, string> = {
+  numpy: "def double(x):\n    return x * 2\n",
+  torch: "import torch\n\ndef double(x):\n    return torch.from_numpy(x) * 2\n",
+};
+
+export async function checkSandbox(flavour: TSandboxFlavour = "numpy"): Promise<{ ok: true } | { ok: false; message: string }> {
   const runner = createRunner({ mode: "cold", poolSize: 1 });
   try {
     const result = await runner.run({
-      source: "def double(x):\n    return x * 2\n",
+      source: CHECK_SOURCE[flavour],
       functionName: "double",
+      sandbox: flavour,
       cases: [{ args: [{ kind: "ndarray", shape: [2], data: Float64Array.of(1.5, -2) }] }],
       // generous: a setup script may run this on a busy machine
       limits: { ...DEFAULT_LIMITS, wallSeconds: 60 },

@@ -1,11 +1,13 @@
 // The runner: jobs queue for one of poolSize slots, then run either in a child forked from the
-// long-lived warm sandbox (default) or in a sandbox started for that job alone ("cold").
+// long-lived warm sandbox of the job's flavour (default) or in a sandbox started for that job
+// alone ("cold"). The numpy sandbox starts with the runner; the torch one on its first job or
+// prepare("torch"), so the numpy path never pays for torch.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { assembleResult, notGradable } from "./assemble-result";
 import { MARKER_BYTES, encodeJob, type TEncodedJob } from "./protocol";
 import { SandboxFault, disposeSandbox, prepareSandbox, takeSandboxUid, type TSandboxSetup } from "./sandbox-setup";
-import type { TJob, TJobResult, TLimits, TRunner, TRunnerOptions, TRunOptions } from "./types";
+import type { TJob, TJobResult, TLimits, TRunner, TRunnerOptions, TRunOptions, TSandboxFlavour } from "./types";
 import { ZygoteProcess } from "./zygote-process";
 
 export const DEFAULT_LIMITS: TLimits = { cpuSeconds: 5, wallSeconds: 10, memoryMb: 512, outputBytes: 64 * 1024 };
@@ -28,7 +30,7 @@ class SandboxRunner implements TRunner {
   private readonly setup: Promise<TSandboxSetup>;
   private readonly slots: Slots;
   private readonly live = new Set<ZygoteProcess>();
-  private warm: Promise<ZygoteProcess> | null = null;
+  private readonly warm = new Map<TSandboxFlavour, Promise<ZygoteProcess>>();
   private closing: Promise<void> | null = null;
 
   constructor(opts: TRunnerOptions) {
@@ -37,7 +39,7 @@ class SandboxRunner implements TRunner {
     this.slots = new Slots(this.poolSize);
     this.setup = prepareSandbox({ bwrap: opts.bwrapPath, python: opts.pythonPath });
     this.setup.catch(() => {});
-    if (this.mode === "warm") this.startWarm().catch(() => {});
+    if (this.mode === "warm") for (const flavour of new Set<TSandboxFlavour>(opts.startFlavours ?? ["numpy"])) this.startWarm(flavour).catch(() => {});
   }
 
   async run(job: TJob, options: TRunOptions = {}): Promise<TJobResult> {
@@ -52,8 +54,9 @@ class SandboxRunner implements TRunner {
     const release = await this.slots.acquire(options.priority ?? "normal");
     if (!release) return notGradable(CLOSED_MESSAGE);
     let cold: ZygoteProcess | null = null;
+    const flavour = job.sandbox ?? "numpy";
     try {
-      const zygote = this.mode === "warm" ? await this.getWarm() : (cold = await this.launch(0, true));
+      const zygote = this.mode === "warm" ? await this.getWarm(flavour) : (cold = await this.launch(0, true, flavour));
       return assembleResult(job, await zygote.run(payload, marker, job.limits));
     } catch (error) {
       if (error instanceof SandboxFault) return notGradable(this.closing ? CLOSED_MESSAGE : error.message);
@@ -75,25 +78,25 @@ class SandboxRunner implements TRunner {
     return this.closing;
   }
 
-  private getWarm(): Promise<ZygoteProcess> {
-    return this.warm ?? this.startWarm();
+  private getWarm(flavour: TSandboxFlavour): Promise<ZygoteProcess> {
+    return this.warm.get(flavour) ?? this.startWarm(flavour);
   }
 
-  private startWarm(): Promise<ZygoteProcess> {
-    const starting = this.launch(this.poolSize, false);
-    this.warm = starting;
+  private startWarm(flavour: TSandboxFlavour): Promise<ZygoteProcess> {
+    const starting = this.launch(this.poolSize, false, flavour);
+    this.warm.set(flavour, starting);
     const forget = () => {
-      if (this.warm === starting) this.warm = null;
+      if (this.warm.get(flavour) === starting) this.warm.delete(flavour);
     };
     // A failed start is retried by the next job; a zygote that dies is replaced on the next job.
     starting.then((zygote) => zygote.exited.then(forget), forget);
     return starting;
   }
 
-  private async launch(poolSize: number, once: boolean): Promise<ZygoteProcess> {
+  private async launch(poolSize: number, once: boolean, flavour: TSandboxFlavour): Promise<ZygoteProcess> {
     const setup = await this.setup;
     if (this.closing) throw new SandboxFault(CLOSED_MESSAGE);
-    const zygote = new ZygoteProcess(setup, { uid: takeSandboxUid(), poolSize, once });
+    const zygote = new ZygoteProcess(setup, { uid: takeSandboxUid(), poolSize, once, flavour });
     this.live.add(zygote);
     void zygote.exited.then(() => this.live.delete(zygote));
     await zygote.ready;

@@ -17,10 +17,14 @@ export const ZLimits = z.object({
   outputBytes: z.number().int().nonnegative().max(64 << 20),
 });
 
+const ZIdentifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a Python identifier");
+
 const ZJobShape = z.object({
   source: z.string(),
-  functionName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a Python identifier"),
+  functionName: ZIdentifier,
   limits: ZLimits,
+  sandbox: z.enum(["numpy", "torch"]).optional(),
+  driver: z.object({ source: z.string(), functionName: ZIdentifier }).optional(),
 });
 
 /**
@@ -67,6 +71,7 @@ export function encodeJob(job: TJob, marker: Buffer): TEncodedJob {
     cpuSeconds: job.limits.cpuSeconds,
     memoryMb: job.limits.memoryMb,
     outputBytes: job.limits.outputBytes,
+    ...(job.driver ? { driver: job.driver } : {}),
   };
   return { load: encodeFrame(header), cases: encodeFrame({ cases }, Buffer.concat(blobs)) };
 }
@@ -96,7 +101,7 @@ export const ZExitEvent = z.object({
 export type TExitEvent = z.infer<typeof ZExitEvent>;
 
 export const ZZygoteEvent = z.discriminatedUnion("ev", [
-  z.object({ ev: z.literal("hello"), python: z.string(), numpy: z.string() }),
+  z.object({ ev: z.literal("hello"), python: z.string(), numpy: z.string(), torch: z.string().optional() }),
   z.object({ ev: z.literal("res"), job: z.number().int() }),
   z.object({ ev: z.literal("raw"), job: z.number().int() }),
   ZExitEvent,
@@ -144,6 +149,11 @@ const ZValueHeader = z.discriminatedUnion("kind", [
     shape: ZShape,
     dtype: ZText(64),
     pyType: ZText(200),
+  }),
+  z.object({
+    kind: z.literal("arrays"),
+    pyType: ZText(200),
+    items: z.array(z.object({ shape: ZShape, dtype: ZText(64), pyType: ZText(200) })).min(1).max(64),
   }),
   z.object({ kind: z.literal("other"), pyType: ZText(200), form: ZOtherForm }),
 ]);

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { MAX_MEMORY_MB } from "./protocol";
 import { formatStageDirPrefix, readProcessIdentity, removeDeadOwnersStageDirs } from "./stage-dir-owner";
+import type { TSandboxFlavour } from "./types";
 
 export interface TSandboxPaths {
   bwrap: string;
@@ -25,6 +26,13 @@ export interface TSandboxSetup {
   /** bwrap arguments recreating the host's /lib and /lib64 (symlinks into /usr on Debian 12) */
   libraryMounts: string[];
 }
+
+/**
+ * torch's CPU probe (cpuinfo, run by set_num_threads and by its thread pool) aborts the process
+ * unless it can parse /proc/cpuinfo: the torch sandbox sees that one file, read-only, and no other
+ * part of /proc.
+ */
+const TORCH_MOUNTS = ["--ro-bind", "/proc/cpuinfo", "/proc/cpuinfo"];
 
 /** Nothing of the server's environment reaches a sandbox (Next.js types make NODE_ENV required). */
 export const EMPTY_ENV = {} as NodeJS.ProcessEnv;
@@ -77,10 +85,10 @@ export async function disposeSandbox(setup: TSandboxSetup): Promise<void> {
 
 export function buildSandboxCommand(
   setup: TSandboxSetup,
-  options: { uid: number | null; poolSize: number; once: boolean },
+  options: { uid: number | null; poolSize: number; once: boolean; flavour: TSandboxFlavour },
 ): { file: string; args: string[] } {
   const { paths } = setup;
-  const { uid, poolSize, once } = options;
+  const { uid, poolSize, once, flavour } = options;
   const limits = [
     `--as=${MAX_MEMORY_MB * 1024 * 1024}`,
     // the zygote, its idle and running children, and bwrap's two processes
@@ -109,13 +117,14 @@ export function buildSandboxCommand(
     "--ro-bind", "/etc/alternatives", "/etc/alternatives",
     "--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache",
     "--ro-bind", setup.stageDir, "/runner",
+    ...(flavour === "torch" ? TORCH_MOUNTS : []),
     "--dev", "/dev",
     "--chdir", "/",
     "--remount-ro", "/dev",
     "--remount-ro", "/",
     "--seccomp", "3",
   ];
-  const python = [paths.python, "-I", "-S", "-B", "/runner/zygote.py", String(poolSize), ...(once ? ["once"] : [])];
+  const python = [paths.python, "-I", "-S", "-B", "/runner/zygote.py", String(poolSize), ...(once ? ["once"] : []), ...(flavour === "torch" ? ["torch"] : [])];
   return { file: paths.prlimit, args: [...limits, "--", ...dropUid, ...bwrap, ...python] };
 }
 
@@ -123,6 +132,7 @@ export function buildSandboxCommand(
 export function explainStartFailure(stderr: string): string {
   const tail = stderr.trim().slice(-1500);
   if (/No module named '?numpy/.test(stderr)) return `python3-numpy is missing: apt-get install python3-numpy. (${tail})`;
+  if (/No module named '?torch/.test(stderr)) return `python3-torch is missing (exercises with "sandbox": "torch" need it): apt-get install python3-torch. (${tail})`;
   if (/No module named '?seccomp/.test(stderr)) return `python3-seccomp is missing: apt-get install python3-seccomp. (${tail})`;
   if (/libblas|liblapack/.test(stderr)) return `numpy cannot load BLAS inside the sandbox (check /etc/alternatives). (${tail})`;
   if (/bwrap: .*(namespace|uid map|Operation not permitted)/i.test(stderr)) {

@@ -37,11 +37,30 @@ export interface TLimits {
   outputBytes: number;
 }
 
+/**
+ * Which warm zygote runs a job: "numpy" (default, the light one) or "torch" (also imports torch,
+ * pinned to one thread and warmed up before any child is forked).
+ */
+export type TSandboxFlavour = "numpy" | "torch";
+
+/**
+ * The grader's case code, for exercises whose student object is not called directly (an nn.Module
+ * class to instantiate, load weights into and run): Python source loaded as the module `grader.py`
+ * after the student's file; every case calls `functionName(studentObject, *args, **kwargs)`.
+ */
+export interface TDriver {
+  source: string;
+  functionName: string;
+}
+
 export interface TJob {
   source: string;
   functionName: string;
   cases: TCaseInput[];
   limits: TLimits;
+  /** default "numpy" */
+  sandbox?: TSandboxFlavour;
+  driver?: TDriver;
 }
 
 /**
@@ -66,19 +85,27 @@ export type TOtherForm =
   /** any other non-numeric numpy dtype */
   | { kind: "dtype"; dtype: string };
 
+/** A numeric array the student's code returned, converted to float64. */
+export interface TReturnedArray {
+  /** numpy.asarray(value).shape; a Python int/float gives shape []. */
+  shape: number[];
+  /** the values converted to float64 (NaN and ±Infinity preserved). */
+  data: Float64Array;
+  /** numpy dtype name before conversion, e.g. "float64", "float32", "int64", "object". */
+  dtype: string;
+  /** Python type name of the returned object, e.g. "ndarray", "list", "tuple", "int". */
+  pyType: string;
+}
+
 /** What the student's function returned. */
 export type TReturned =
-  | {
-      kind: "array";
-      /** numpy.asarray(value).shape; a Python int/float gives shape []. */
-      shape: number[];
-      /** the values converted to float64 (NaN and ±Infinity preserved). */
-      data: Float64Array;
-      /** numpy dtype name before conversion, e.g. "float64", "float32", "int64", "object". */
-      dtype: string;
-      /** Python type name of the returned object, e.g. "ndarray", "list", "tuple", "int". */
-      pyType: string;
-    }
+  | ({ kind: "array" } & TReturnedArray)
+  /**
+   * A tuple or list (pyType) of at most 64 numeric arrays that numpy cannot stack because their
+   * shapes differ, e.g. (dfeatures, dweights) or a list of layer shapes. Items of one shape stack
+   * into a single "array" whose first axis is the list.
+   */
+  | { kind: "arrays"; pyType: string; items: TReturnedArray[] }
   | { kind: "other"; pyType: string; form: TOtherForm };
 
 /** A Python exception, in Python's own words. */
@@ -169,6 +196,12 @@ export interface TRunner {
 export interface TRunnerOptions {
   /** number of warm workers kept ready; default 2 (the app passes RUNNER_POOL_SIZE) */
   poolSize?: number;
+  /**
+   * Flavours whose warm sandbox starts with the runner (default ["numpy"]); any other starts on its
+   * first job. The app adds "torch" when an assignment uses a torch exercise, since importing torch
+   * takes seconds.
+   */
+  startFlavours?: TSandboxFlavour[];
   /** "warm" (pool, default) or "cold" (a fresh sandbox started per job) */
   mode?: "warm" | "cold";
   /** bubblewrap binary; default /usr/bin/bwrap (tests point it elsewhere to simulate a broken host) */

@@ -26,7 +26,7 @@ interface TPendingJob {
 }
 
 export class ZygoteProcess {
-  /** resolves once numpy is imported and the warm children are forked */
+  /** resolves once numpy (and torch, in that flavour) is imported and the warm children are forked */
   readonly ready: Promise<void>;
   /** resolves when the sandbox has exited and its output is read */
   readonly exited: Promise<void>;
@@ -40,7 +40,7 @@ export class ZygoteProcess {
   private fault: string | null = null;
   private markReady!: () => void;
 
-  constructor(setup: TSandboxSetup, options: { uid: number | null; poolSize: number; once: boolean }) {
+  constructor(setup: TSandboxSetup, options: Parameters<typeof buildSandboxCommand>[1]) {
     const { file, args } = buildSandboxCommand(setup, options);
     // An empty environment: bwrap's own pid 1 would otherwise keep the server's secrets.
     this.proc = spawn(file, args, { env: EMPTY_ENV, stdio: ["pipe", "pipe", "pipe", "pipe"] });

@@ -52,7 +52,7 @@ describe("a broken job or sandbox", () => {
 
   it("reports a worker that died before it started the job, with the worker's own error", async () => {
     const setup = await prepareSandbox({});
-    const zygote = new ZygoteProcess(setup, { uid: takeSandboxUid(), poolSize: 1, once: false });
+    const zygote = new ZygoteProcess(setup, { uid: takeSandboxUid(), poolSize: 1, once: false, flavour: "numpy" });
     try {
       await zygote.ready;
       const marker = randomBytes(16);

@@ -1,5 +1,15 @@
 // Shared by the sandbox tests: building jobs and reading one case's outcome.
-import { DEFAULT_LIMITS, type NdArray, type TCaseInput, type TCaseOutcome, type TJob, type TJobResult, type TLimits } from "../src/index";
+import {
+  DEFAULT_LIMITS,
+  type NdArray,
+  type TCaseInput,
+  type TCaseOutcome,
+  type TJob,
+  type TJobResult,
+  type TLimits,
+  type TRunner,
+  type TSandboxFlavour,
+} from "../src/index";
 
 export function makeJob(source: string, cases: TCaseInput[] = [{ args: [] }], limits: Partial<TLimits> = {}): TJob {
   // Generous wall limit: these tests share a 2-core machine with builds; timing is not their point.
@@ -36,4 +46,12 @@ export function pythonFunction(body: string, imports = "import os, sys"): string
   const common = Math.min(...lines.map((line) => line.length - line.trimStart().length));
   const indented = lines.map((line) => `    ${line.slice(common)}`).join("\n");
   return `${imports}\n\ndef f():\n${indented}\n`;
+}
+
+/** Every sandbox flavour: the attack tests run under each. */
+export const SANDBOX_FLAVOURS = ["numpy", "torch"] as const satisfies readonly TSandboxFlavour[];
+
+/** Runs every job of a test in one flavour's sandbox (the pool is created in beforeAll, hence lazy). */
+export function inFlavour(pool: () => TRunner, flavour: TSandboxFlavour): Pick<TRunner, "run"> {
+  return { run: (job, options) => pool().run({ ...job, sandbox: flavour }, options) };
 }

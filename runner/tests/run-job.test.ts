@@ -73,10 +73,26 @@ describe("return values", () => {
     expect(returnedValue(await runCase("def f():\n    return [[1, 2], [3, 4]]\n"))).toMatchObject({ shape: [2, 2], pyType: "list" });
   });
 
+  it("returns a tuple or list of arrays of different shapes as several arrays, in order", async () => {
+    const source = "import numpy as np\ndef f():\n    return (np.ones((2, 3), dtype=np.float32), [1, 2], 7)\n";
+    expect(returnedValue(await runCase(source))).toEqual({
+      kind: "arrays",
+      pyType: "tuple",
+      items: [
+        { shape: [2, 3], data: new Float64Array(6).fill(1), dtype: "float32", pyType: "ndarray" },
+        { shape: [2], data: Float64Array.of(1, 2), dtype: "int64", pyType: "list" },
+        { shape: [], data: Float64Array.of(7), dtype: "int64", pyType: "int" },
+      ],
+    });
+    const shapes = "def f():\n    return [(1, 16, 14, 14), (1, 3136), (1, 10)]\n";
+    expect(returnedValue(await runCase(shapes))).toMatchObject({ kind: "arrays", pyType: "list", items: [{ shape: [4] }, { shape: [2] }, { shape: [2] }] });
+  });
+
   it.each([
     ["None", { kind: "none" }, "NoneType"],
     ["'abc'", { kind: "scalar", repr: "'abc'" }, "str"],
-    ["[[1, 2], [3]]", { kind: "ragged" }, "list"],
+    ["[[1, [2]], [3]]", { kind: "ragged" }, "list"],
+    ["[[1, 2], None]", { kind: "ragged" }, "list"],
     ["{'a': 1}", { kind: "dict", keys: "['a']" }, "dict"],
     ["[1, None]", { kind: "non-number", shape: [2], item: "None", itemType: "NoneType" }, "list"],
     ["['a', 'b']", { kind: "strings", shape: [2] }, "list"],

@@ -5,7 +5,9 @@ log() { printf '\033[1m[convlab]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[convlab] %s\033[0m\n' "$*" >&2; exit 1; }
 
 # The Debian/Ubuntu packages the sandbox needs at run time.
-SANDBOX_PACKAGES=(python3 python3-numpy python3-seccomp bubblewrap util-linux)
+SANDBOX_PACKAGES=(python3 python3-numpy python3-seccomp python3-torch bubblewrap util-linux)
+# What `npm ci` needs to compile the native addons (better-sqlite3, Dolos's tree-sitter parsers).
+BUILD_PACKAGES=(make g++ python3)
 
 # Installs the given apt packages when any is missing; without root or apt, says what to install.
 ensure_apt_packages() {
@@ -28,8 +30,20 @@ ensure_apt_packages() {
     || die "apt-get install failed; install by hand: ${missing[*]}"
 }
 
+# node-gyp compiles against the running Node's own headers instead of downloading them from
+# nodejs.org (unreachable behind firewalls); every Node install (Debian, NodeSource, nvm, official
+# tarball) ships them under <prefix>/include/node. An explicit npm_config_nodedir wins.
+use_local_node_headers() {
+  local prefix
+  prefix="$(node -p 'require("path").resolve(process.execPath, "..", "..")')"
+  if [ -z "${npm_config_nodedir:-}" ] && [ -f "$prefix/include/node/node.h" ]; then
+    export npm_config_nodedir="$prefix"
+  fi
+}
+
 # npm ci when node_modules is missing or older than the lock file; nothing otherwise.
 ensure_node_modules() {
+  use_local_node_headers
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "Installing npm dependencies (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { TReturned } from "@runner";
 import { EXERCISE_DEFINITIONS } from "@exercises/index";
 import { HEATMAP_MAX_SIDE, judgeCase, toHeatmap } from "./case-feedback";
+import { defineExercise } from "./exercise-definition";
 import { readExerciseMeta } from "./exercise-files";
-import { createNdArray, ravelIndex, swapLastTwoAxes } from "./ndarray";
+import { createNdArray, ravelIndex, swapLastTwoAxes, takeSubarray, type NdArray } from "./ndarray";
 import { MAX_MESSAGE_LENGTH, message, renderMessage } from "./result-format";
 import { fromNested, getAt, inChinese, inEnglish, returnedArray, returnedOutcome } from "./test-helpers";
 
@@ -128,6 +131,16 @@ describe("judgeCase in Simplified Chinese", async () => {
     "wrong shape": { result: judgeFloats(returnedOutcome(swapLastTwoAxes(conv2d.gradingCase.expected))), zh: /形状错误：期望 \(3, 5, 7\)，得到 \(3, 7, 5\)。/ },
     none: { result: judgeFloats(returnedOutcome({ kind: "other", pyType: "NoneType", form: { kind: "none" } })), zh: /返回了 None；应返回形状为 \(3, 5, 7\) 的数组。/ },
     complex: { result: judgeFloats(returnedOutcome(returnedArray(conv2d.gradingCase.expected, "complex128"))), zh: /返回了复数；应返回实数。/ },
+    "several arrays": {
+      result: judgeFloats(
+        returnedOutcome({
+          kind: "arrays",
+          pyType: "tuple",
+          items: [returnedArray(conv2d.gradingCase.expected), returnedArray(fromNested([1, 2]), "int64", "list")].map(({ kind: _, ...item }) => item),
+        }),
+      ),
+      zh: /返回了 一个含 2 个数组的 tuple，形状分别为 \(3, 5, 7\), \(2,\)；应返回形状为 \(3, 5, 7\) 的数组。/,
+    },
     raised: { result: judgeFloats(raised("IndexError", "index 3 is out of bounds for axis 0 with size 3", 12)), zh: /抛出了 IndexError（第 12 行）：index 3 is out of bounds for axis 0 with size 3$/ },
     crash: {
       result: judgeFloats({ status: "ended", ending: { kind: "signal", signal: 11 }, timeMs: 1, stdout: "" }),
@@ -206,5 +219,53 @@ describe("toHeatmap", () => {
     expect(heatmap.values.length).toBe(HEATMAP_MAX_SIDE);
     expect(heatmap.values[35 - heatmap.rowOffset][2]).toBe(352);
     expect(heatmap.label).toEqual(message("label.imgPadded"));
+  });
+});
+
+describe("judgeCase on a function returning a tuple of arrays", () => {
+  // a made-up exercise returning (x, 10 * x[0]): two arrays of different shapes
+  const definition = defineExercise<NdArray, Record<string, never>>({
+    output: "floats",
+    generatorSchema: z.strictObject({}),
+    edgeCases: [{ name: "the pair", title: "caseRandom", input: fromNested([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]) }],
+    generateRandomInput: () => createNdArray([1]),
+    toRunnerCase: (x) => ({ args: [x] }),
+    describe: (x) => ({ "x.shape": x.shape }),
+    returns: ["x", "scaled"],
+    reference: (x) => [x, createNdArray([1, 2, 2], x.data.slice(0, 4).map((v) => 10 * v))],
+    locate: (x, index, part) => ({
+      window: { rows: [index[1], index[1] + 1], cols: [index[2], index[2] + 1], channel: part === 0 ? index[0] : 0 },
+      windowText: message("caseRandom", { n: part }),
+      input: [{ label: message("heatmapExpected", { at: "" }), channel: 0, plane: takeSubarray(x, [0]) }],
+      inputPadding: { rows: 0, cols: 0 },
+    }),
+    variants: [],
+    catalog: [],
+  });
+  const [gradingCase] = definition.buildCases({ seed: 1, count: 0, generator: {} });
+  const tolerance = { relativeError: 1e-5 };
+  const [first, second] = [fromNested([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]), fromNested([[[10, 20], [30, 40]]])];
+  const items = (arrays: NdArray[]) => arrays.map((array) => ({ shape: array.shape, data: array.data, dtype: "float64", pyType: "ndarray" }));
+  const judge = (value: TReturned) => judgeCase({ gradingCase, outcome: returnedOutcome(value), points: 1, tolerance, output: "floats" }).result;
+
+  it("passes the right tuple and names the array, cell and relative error of a wrong one", () => {
+    expect(judge({ kind: "arrays", pyType: "tuple", items: items([first, second]) }).passed).toBe(true);
+    const wrong = createNdArray(second.shape, second.data);
+    wrong.data[3] = 41;
+    const result = judge({ kind: "arrays", pyType: "list", items: items([first, wrong]) });
+    expect(result.passed).toBe(false);
+    expect(inEnglish(result.message)).toContain("scaled[0, 1, 1] is wrong: expected 40.0, got 41.0. It comes from random 1.");
+    expect(inEnglish(result.message)).toContain("The relative error of scaled, max|x − y| / max(|x| + |y|) over the whole array, is 0.0123457; it must be at most 0.00001.");
+    expect(inChinese(result.message)).toMatch(HAN);
+    expect(result.detail).toMatchObject({ array: "scaled", expectedShape: [1, 2, 2], actualShape: [1, 2, 2], firstWrong: { index: [0, 1, 1], expected: 40, actual: 41 } });
+  });
+
+  it("names a missing array, a single array and a wrong shape", () => {
+    expect(inEnglish(judge({ kind: "arrays", pyType: "tuple", items: items([first, second, second]) }).message)).toContain(
+      "Returned a tuple of 3 items; expected 2 arrays (x, scaled).",
+    );
+    expect(inEnglish(judge(returnedArray(first)).message)).toContain("Returned an array of shape (2, 2, 2); expected a tuple of 2 arrays (x, scaled).");
+    const result = judge({ kind: "arrays", pyType: "tuple", items: items([first, fromNested([10, 20, 30, 40])]) });
+    expect(inEnglish(result.message)).toContain("Wrong shape of scaled: expected (1, 2, 2), got (4,).");
   });
 });

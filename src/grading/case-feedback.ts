@@ -1,10 +1,11 @@
 // Turns one case's runner outcome into the student-facing case result: its name and a message,
 // as { code, params } (worded in the reader's language at display time), that names the inputs,
 // the first wrong value and the window it comes from, plus the heatmap data for the UI.
-import { describeSignal, type TCaseOutcome, type TOtherForm, type TRaised, type TReturned, type TRunnerEnding } from "@runner";
-import { compareOutput, type TComparison, type TTolerance } from "./compare-output";
+import { describeSignal, type TCaseOutcome, type TRaised, type TReturned, type TRunnerEnding } from "@runner";
+import { compareOutput, type TComparison, type TNotArrayForm, type TTolerance } from "./compare-output";
 import type { TGradingCase } from "./exercise-definition";
 import { takeSubarray, unravelIndex, type NdArray } from "./ndarray";
+import { locatePackedIndex, splitReturned, takePart, type TOutputPart } from "./output-parts";
 import {
   capText,
   encodeJsonNumber,
@@ -26,7 +27,7 @@ export interface TCaseVerdict {
   wrongReturn: TReturned | null;
 }
 
-const formatIndex = (index: readonly number[]) => `output[${index.join(", ")}]`;
+const formatIndex = (index: readonly number[], name = "output") => `${name}[${index.join(", ")}]`;
 
 function formatTuple(values: ArrayLike<number>, isInteger: boolean): string {
   const shown = Array.from(values, (value) => formatNumber(value, isInteger));
@@ -91,8 +92,10 @@ function describeOutcome(outcome: Exclude<TCaseOutcome, { status: "returned" }>)
 }
 
 /** What a function returned that is not a numeric array, as the runner described it. */
-export function describeOtherValue(pyType: string, form: TOtherForm): TMessage {
+export function describeOtherValue(pyType: string, form: TNotArrayForm): TMessage {
   switch (form.kind) {
+    case "arrays":
+      return message("valueSeveralArrays", { pyType, count: form.shapes.length, shapes: form.shapes.map(formatShape).join(", ") });
     case "none":
       return message("valueNone");
     case "scalar":
@@ -116,36 +119,95 @@ export function describeOtherValue(pyType: string, form: TOtherForm): TMessage {
   }
 }
 
+/** The arrays a case compares: the output, or each array of a tuple output, with the student's one if its shape is right. */
+interface TComparedArray {
+  name: string;
+  expected: NdArray;
+  actual: { shape: number[]; data: Float64Array } | null;
+  /** the part's index for locate (0 for a single output) */
+  part: number;
+}
+
+function listComparedArrays(gradingCase: TGradingCase, returned: TReturned): TComparedArray[] {
+  const { parts, expected } = gradingCase;
+  if (parts === null) return [{ name: "output", expected, actual: returned.kind === "array" ? returned : null, part: 0 }];
+  const split = splitReturned(returned, parts.length);
+  return parts.map((part, k) => ({
+    name: part.name,
+    expected: takePart(expected, part),
+    actual: split.kind === "items" ? split.items[k] : null,
+    part: k,
+  }));
+}
+
+/** The array and the cell inside it that a packed index points at. */
+function findCell(compared: readonly TComparedArray[], parts: readonly TOutputPart[] | null, flat: number) {
+  const at = parts === null ? { part: 0, flat } : locatePackedIndex(parts, flat);
+  const array = compared[at.part];
+  return { array, flat: at.flat, index: unravelIndex(at.flat, array.expected.shape) };
+}
+
+const listNames = (parts: readonly TOutputPart[]) => parts.map((part) => part.name).join(", ");
+
 function describeFloatComparison(
   comparison: Exclude<TComparison, { kind: "match" | "not-ints" }>,
   gradingCase: TGradingCase,
   returned: TReturned,
+  tolerance: TTolerance,
 ): TMessage {
   const expectedShape = formatShape(gradingCase.expected.shape);
+  const parts = gradingCase.parts ?? [];
   switch (comparison.kind) {
     case "not-array":
-      return message("returnedNotArray", { value: describeOtherValue(comparison.pyType, comparison.form), shape: expectedShape });
+      return gradingCase.parts
+        ? message("returnedNotSequence", { value: describeOtherValue(comparison.pyType, comparison.form), count: parts.length, names: listNames(parts) })
+        : message("returnedNotArray", { value: describeOtherValue(comparison.pyType, comparison.form), shape: expectedShape });
+    case "not-sequence":
+      return message("returnedNotSequence", {
+        value: comparison.shape ? message("valueArrayOfShape", { shape: formatShape(comparison.shape) }) : comparison.pyType,
+        count: parts.length,
+        names: listNames(parts),
+      });
+    case "wrong-count":
+      return message("returnedWrongCount", { pyType: comparison.pyType, actual: comparison.count, count: parts.length, names: listNames(parts) });
     case "complex":
       return message("returnedComplex");
     case "wrong-shape":
-      return message("wrongShape", { expected: expectedShape, actual: formatShape(comparison.actualShape) });
+      return comparison.part === null
+        ? message("wrongShape", { expected: expectedShape, actual: formatShape(comparison.actualShape) })
+        : message("partWrongShape", {
+            name: parts[comparison.part].name,
+            expected: formatShape(parts[comparison.part].shape),
+            actual: formatShape(comparison.actualShape),
+          });
     case "wrong-values": {
-      const shape = gradingCase.expected.shape;
-      const at = unravelIndex(comparison.firstWrong, shape);
-      const located = gradingCase.locate?.(at);
-      const worstAt = comparison.maxErrorAt === comparison.firstWrong ? null : formatIndex(unravelIndex(comparison.maxErrorAt, shape));
-      return message("wrongValue", {
-        index: formatIndex(at),
-        expected: formatNumber(gradingCase.expected.data[comparison.firstWrong]),
-        actual: formatNumber(returned.kind === "array" ? returned.data[comparison.firstWrong] : NaN),
+      const compared = listComparedArrays(gradingCase, returned);
+      const wrong = findCell(compared, gradingCase.parts, comparison.firstWrong);
+      const located = gradingCase.locate?.(wrong.index, wrong.array.part);
+      const cell = {
+        index: formatIndex(wrong.index, wrong.array.name),
+        expected: formatNumber(wrong.array.expected.data[wrong.flat]),
+        actual: formatNumber(wrong.array.actual?.data[wrong.flat] ?? NaN),
         from: located?.window ? message("comesFrom", { window: located.windowText }) : null,
+      };
+      if (comparison.relativeError !== null) {
+        const threshold = "relativeError" in tolerance ? tolerance.relativeError : 0;
+        return message("wrongRelativeError", { ...cell, array: wrong.array.name, error: formatNumber(comparison.relativeError), threshold: formatNumber(threshold) });
+      }
+      const worst = findCell(compared, gradingCase.parts, comparison.maxErrorAt);
+      const worstAt = comparison.maxErrorAt === comparison.firstWrong ? null : formatIndex(worst.index, worst.array.name);
+      return message("wrongValue", {
+        ...cell,
         worst: worstAt ? message("largestError", { maxError: formatNumber(comparison.maxError), at: worstAt }) : null,
       });
     }
   }
 }
 
-function describeIntComparison(comparison: Exclude<TComparison, { kind: "match" }>, gradingCase: TGradingCase): TMessage {
+const INT_COMPARISONS = ["not-array", "complex", "wrong-shape", "not-ints", "wrong-values"] as const;
+type TIntComparison = Extract<TComparison, { kind: (typeof INT_COMPARISONS)[number] }>;
+
+function describeIntComparison(comparison: TIntComparison, gradingCase: TGradingCase): TMessage {
   const expected = formatTuple(gradingCase.expected.data, true);
   const count = gradingCase.expected.data.length;
   switch (comparison.kind) {
@@ -188,35 +250,35 @@ function selectPlane(array: { shape: number[]; data: Float64Array }, index: read
 }
 
 function buildDetail(gradingCase: TGradingCase, comparison: TComparison, returned: TReturned): TCaseDetail | null {
-  if (!gradingCase.locate || returned.kind !== "array") return null;
+  if (!gradingCase.locate) return null;
   if (comparison.kind !== "wrong-values" && comparison.kind !== "wrong-shape") return null;
-  const expected = gradingCase.expected;
-  const index =
-    comparison.kind === "wrong-values" ? unravelIndex(comparison.firstWrong, expected.shape) : expected.shape.map(() => 0);
+  const compared = listComparedArrays(gradingCase, returned);
+  const wrong =
+    comparison.kind === "wrong-values"
+      ? findCell(compared, gradingCase.parts, comparison.firstWrong)
+      : { array: compared[comparison.part ?? 0], flat: 0, index: compared[comparison.part ?? 0].expected.shape.map(() => 0) };
+  const { array, index } = wrong;
+  if (!array.actual) return null;
   const focus: [number, number] = [index[index.length - 2] ?? 0, index[index.length - 1] ?? 0];
-  const located = gradingCase.locate(index);
+  const located = gradingCase.locate(index, array.part);
   const windowFocus: [number, number] = located.window ? [located.window.rows[0], located.window.cols[0]] : [0, 0];
-  const expectedPlane = selectPlane(expected, index, "heatmapExpected");
-  const actualPlane = selectPlane(returned, index, "heatmapActual");
+  const expectedPlane = selectPlane(array.expected, index, "heatmapExpected");
+  const actualPlane = selectPlane(array.actual, index, "heatmapActual");
   if (!expectedPlane) return null;
   const firstWrong =
     comparison.kind === "wrong-values"
-      ? {
-          index,
-          expected: expected.data[comparison.firstWrong],
-          actual: encodeJsonNumber(returned.data[comparison.firstWrong]),
-          window: located.window,
-        }
+      ? { index, expected: array.expected.data[wrong.flat], actual: encodeJsonNumber(array.actual.data[wrong.flat]), window: located.window }
       : null;
   return {
+    ...(gradingCase.parts ? { array: array.name } : {}),
     input: located.input.map(({ label, channel, plane }) => toHeatmap(label, channel, plane, windowFocus)),
     inputPadding: located.inputPadding,
     expected: toHeatmap(expectedPlane.label, expectedPlane.channel, expectedPlane.plane, focus),
     actual: actualPlane ? toHeatmap(actualPlane.label, actualPlane.channel, actualPlane.plane, focus) : null,
     firstWrong,
     maxError: comparison.kind === "wrong-values" ? encodeJsonNumber(comparison.maxError) : null,
-    expectedShape: expected.shape,
-    actualShape: returned.shape,
+    expectedShape: array.expected.shape,
+    actualShape: array.actual.shape,
   };
 }
 
@@ -241,13 +303,18 @@ export function judgeCase(options: {
     return { result: { ...base, passed: false, message: failed(describeOutcome(outcome)), detail: null }, wrongReturn: null };
   }
   const returned = outcome.value;
-  const comparison = compareOutput(gradingCase.expected, returned, tolerance, output);
+  const comparison = compareOutput(gradingCase.expected, returned, tolerance, output, gradingCase.parts);
   if (comparison.kind === "match") {
     return { result: { ...base, passed: true, message: message("casePassed"), detail: null }, wrongReturn: null };
   }
-  const isInts = output === "ints" || comparison.kind === "not-ints";
+  // the sizes of one tuple of ints are quoted as a tuple; a tuple output's arrays are named instead
+  const isInts =
+    comparison.kind === "not-ints" ||
+    (output === "ints" && gradingCase.parts === null && INT_COMPARISONS.some((kind) => kind === comparison.kind));
   const got = isInts && returned.kind === "array" ? formatTuple(returned.data, /int/.test(returned.dtype)) : null;
-  const explanation = isInts ? describeIntComparison(comparison, gradingCase) : describeFloatComparison(comparison, gradingCase, returned);
+  const explanation = isInts
+    ? describeIntComparison(comparison as TIntComparison, gradingCase)
+    : describeFloatComparison(comparison as Exclude<TComparison, { kind: "match" | "not-ints" }>, gradingCase, returned, tolerance);
   return {
     result: {
       ...base,

@@ -5,9 +5,10 @@
 // telling cases, then variants are picked greedily by the failing cases they explain that earlier
 // picks did not; compound variants (two mistakes at once) compete on the same terms.
 import type { TRaised, TReturned, TRunnerValue } from "@runner";
-import { matchesCandidate, measureScale, type TTolerance } from "./compare-output";
+import { matchesCandidate, measureScale, toCellTolerance, type TCellTolerance, type TTolerance } from "./compare-output";
 import type { TCaseVariant, TGradingCase, TMistake } from "./exercise-definition";
 import { isSameShape, mapValues, type NdArray } from "./ndarray";
+import { toComparable } from "./output-parts";
 import { INTEGER_CUTS, isIntegerDtype } from "./output-variants";
 import { message, type TMessageParam } from "./result-format";
 import type { TDiagnosis } from "./result-schema";
@@ -68,7 +69,7 @@ function countKnownCells(candidate: NdArray): number {
 }
 
 /** A constant (zeros included) or the input itself: outputs a student can produce for many reasons. */
-function isTrivial(candidate: NdArray, inputs: readonly NdArray[], tolerance: TTolerance, scale: number): boolean {
+function isTrivial(candidate: NdArray, inputs: readonly NdArray[], tolerance: TCellTolerance, scale: number): boolean {
   if (countKnownCells(candidate) < MIN_CELLS) return true;
   const first = candidate.data.find((value) => !Number.isNaN(value))!;
   if (candidate.data.every((value) => Number.isNaN(value) || Math.abs(value - first) <= tolerance.atol * scale * CLEAR_FACTOR)) {
@@ -101,7 +102,7 @@ interface TCaseContext {
   expected: NdArray;
   inputs: NdArray[];
   scale: number;
-  tolerance: TTolerance;
+  tolerance: TCellTolerance;
 }
 
 function createContext(gradingCase: TGradingCase, tolerance: TTolerance): TCaseContext {
@@ -110,11 +111,11 @@ function createContext(gradingCase: TGradingCase, tolerance: TTolerance): TCaseC
     expected: gradingCase.expected,
     inputs: [...args, ...Object.values(kwargs ?? {})].flatMap((value) => collectInputArrays(value, [])),
     scale: measureScale(gradingCase.expected),
-    tolerance,
+    tolerance: toCellTolerance(tolerance),
   };
 }
 
-const clearTolerance = (tolerance: TTolerance): TTolerance => ({
+const clearTolerance = (tolerance: TCellTolerance): TCellTolerance => ({
   rtol: tolerance.rtol * CLEAR_FACTOR,
   atol: tolerance.atol * CLEAR_FACTOR,
 });
@@ -155,7 +156,7 @@ function explainsArray(returned: TReturned & { kind: "array" }, candidate: NdArr
   return isSharedTelling && matchesCandidate(student, shared, context.tolerance, context.scale);
 }
 
-function hasFraction(array: NdArray, tolerance: TTolerance): boolean {
+function hasFraction(array: NdArray, tolerance: TCellTolerance): boolean {
   return array.data.some((value) => Math.abs(value - Math.round(value)) > tolerance.atol * CLEAR_FACTOR);
 }
 
@@ -262,14 +263,16 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
   const integerCases = new Set<string>();
   let integerMistake: TMistake | null = null;
   const seen: { entry: TObservedCase; context: TCaseContext; variants: TCaseVariant[] }[] = [];
-  for (const entry of observed) {
-    const { gradingCase, returned, raised } = entry;
+  for (const { gradingCase, returned: value, raised } of observed) {
+    // a tuple output's arrays are compared packed, like the candidates
+    const returned = value ? toComparable(value, gradingCase.parts) : value;
+    const entry = { gradingCase, returned, raised };
     if (!raised && returned?.kind !== "array") continue;
     const context = createContext(gradingCase, tolerance);
-    const isPassing = returned?.kind === "array" && matchesCandidate(returned, gradingCase.expected, tolerance, context.scale);
+    const isPassing = returned?.kind === "array" && matchesCandidate(returned, gradingCase.expected, context.tolerance, context.scale);
     if (!isPassing) failing.add(gradingCase.name);
     const variants = gradingCase.computeVariants();
-    if (returned?.kind === "array" && hasFraction(gradingCase.expected, tolerance)) {
+    if (returned?.kind === "array" && hasFraction(gradingCase.expected, context.tolerance)) {
       fractionalCases++;
       const shownBy = variants.find((variant) => variant.isShownByDtype(returned.dtype));
       if (shownBy) {

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { TCaseInput, TRaised } from "@runner";
 import type { NdArray } from "./ndarray";
+import { describeParts, packArrays, type TOutputPart } from "./output-parts";
 import { message, type TCaseParams, type TMessage, type TMessageCode, type TMessageParam } from "./result-format";
 import type { TInputWindow } from "./result-schema";
 import { createRandom, type TRandom } from "./seeded-random";
@@ -67,9 +68,15 @@ export interface TExerciseSpec<TInput, TGenerator> {
   generateRandomInput(random: TRandom, generator: TGenerator): TInput;
   toRunnerCase(input: TInput): TCaseInput;
   describe(input: TInput): TCaseParams;
-  reference(input: TInput): NdArray;
-  /** absent when the output cells are not computed from input windows */
-  locate?(input: TInput, index: number[]): TLocatedCell;
+  /**
+   * For a function that returns a tuple of arrays: their names, in order (e.g. ["dfeatures",
+   * "dweights"]). `reference` then returns one array per name, and the variants' candidates are
+   * those arrays packed (output-parts.ts packArrays).
+   */
+  returns?: readonly string[];
+  reference(input: TInput): NdArray | NdArray[];
+  /** absent when the output cells are not computed from input windows; `part`: which array of a tuple output */
+  locate?(input: TInput, index: number[], part: number): TLocatedCell;
   variants: readonly TVariant<TInput>[];
   /** exercises/<slug>/mistakes.ts: every single (non-compound) variant's code, with its demonstrating file */
   catalog: readonly TCatalogEntry[];
@@ -94,10 +101,13 @@ export interface TGradingCase {
   title: TMessage;
   runnerCase: TCaseInput;
   params: TCaseParams;
+  /** a tuple output's arrays packed end to end (see `parts`) */
   expected: NdArray;
+  /** the arrays of a tuple output, null for one array */
+  parts: TOutputPart[] | null;
   /** computed on demand: only failing cases need them */
   computeVariants(): TCaseVariant[];
-  locate: ((index: number[]) => TLocatedCell) | null;
+  locate: ((index: number[], part: number) => TLocatedCell) | null;
 }
 
 export interface TExerciseDefinition {
@@ -118,7 +128,13 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
     throw new Error(`The mistake catalog lists ${listed.join(", ")} but the variants are ${singles.map((single) => single.code).join(", ")}`);
   }
   const toGradingCase = (name: string, title: TMessage, input: TInput): TGradingCase => {
-    const expected = spec.reference(input);
+    const reference = spec.reference(input);
+    const arrays = Array.isArray(reference) ? reference : [reference];
+    if (arrays.length !== (spec.returns?.length ?? 1) || Array.isArray(reference) !== (spec.returns !== undefined)) {
+      throw new Error(`The reference returned ${arrays.length} arrays for the outputs ${spec.returns?.join(", ") ?? "(one array)"}`);
+    }
+    const parts = spec.returns ? describeParts(spec.returns, arrays) : null;
+    const expected = parts ? packArrays(arrays) : arrays[0];
     // Once per case: weighing the case and diagnosing it then share each variant's candidates.
     let variants: TCaseVariant[] | null = null;
     return {
@@ -127,6 +143,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       runnerCase: spec.toRunnerCase(input),
       params: spec.describe(input),
       expected,
+      parts,
       computeVariants: () =>
         (variants ??= spec.variants.map((variant) => {
           const parts = variant.parts ?? [{ code: variant.code, text: variant.text }];
@@ -145,7 +162,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
             describeEvidence: (raised: TRaised) => variant.describeEvidence?.(raised, input) ?? {},
           };
         })),
-      locate: spec.locate ? (index) => spec.locate!(input, index) : null,
+      locate: spec.locate ? (index, part) => spec.locate!(input, index, part) : null,
     };
   };
   return {

@@ -19,6 +19,11 @@ describe("the exercise catalogue", () => {
       "max-pool2d",
       "avg-pool2d",
       "cnn-forward",
+      "torch-conv2d",
+      "build-cnn",
+      "conv2d-backward",
+      "max-pool2d-backward",
+      "avg-pool2d-backward",
     ]);
     expect(exercises[1]).toEqual({ slug: "convolution", title: { en: "Convolution of one channel", "zh-CN": "单通道卷积" }, points: 10, order: 2 });
   });

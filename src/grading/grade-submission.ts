@@ -5,7 +5,7 @@ import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runne
 import { describeEnding, describeTimeLimit, judgeCase, pythonText } from "./case-feedback";
 import { diagnoseMistakes, weighCase, type TObservedCase } from "./diagnose";
 import type { TGradingCase } from "./exercise-definition";
-import { getExerciseDefinition, readExerciseMeta } from "./exercise-files";
+import { getExerciseDefinition, readExerciseFile, readExerciseMeta } from "./exercise-files";
 import { capLimits, type TLimitCap } from "./limit-cap";
 import type { TExerciseMeta } from "./meta-schema";
 import { capText, MAX_STDOUT_LENGTH, message, RESULT_VERSION, type TMessage } from "./result-format";
@@ -144,6 +144,8 @@ async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradi
     functionName: meta.functionName,
     cases: cases.map((gradingCase) => gradingCase.runnerCase),
     limits: meta.limits,
+    sandbox: meta.sandbox,
+    ...(meta.driver ? { driver: { source: await readExerciseFile(options.exercise, meta.driver.file), functionName: meta.driver.functionName } } : {}),
   };
   const jobResult = await runJob(options.runner, job);
 

@@ -16,13 +16,26 @@ export const ZExerciseMeta = z
      */
     scoring: z.enum(["proportional", "all-or-nothing"]).default("proportional"),
     functionName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
-    /** the exact `def` line without `def` and colon, shown with load errors */
+    /** "torch": graded in the runner's torch sandbox (torch imported, one thread); numpy exercises keep the light one */
+    sandbox: z.enum(["numpy", "torch"]).default("numpy"),
+    /**
+     * The grader's case code in the exercise folder, when the student's object is not called
+     * directly (build-cnn instantiates the student's nn.Module class): each case calls
+     * `functionName(studentObject, *args)` of this file inside the sandbox.
+     */
+    driver: z.strictObject({ file: z.string().regex(/^[a-z0-9_-]+\.py$/), functionName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/) }).optional(),
+    /** the exact `def` (or `class`) line without the keyword and colon, shown with load errors */
     signature: z.string(),
     /**
-     * A value passes when |actual - expected| <= atol * scale + rtol * |expected|, where scale is
-     * max(1, largest |expected| of the case): float32 rounding grows with the values summed.
+     * {rtol, atol}: a value passes when |actual - expected| <= atol * scale + rtol * |expected|,
+     * where scale is max(1, largest |expected| of the case): float32 rounding grows with the values
+     * summed. {relativeError}: each returned array passes when max|x − y| / max(|x| + |y|) over the
+     * whole array is at most this (the gradient exercises; see compare-output.ts).
      */
-    tolerance: z.strictObject({ rtol: z.number().nonnegative(), atol: z.number().nonnegative() }),
+    tolerance: z.union([
+      z.strictObject({ rtol: z.number().nonnegative(), atol: z.number().nonnegative() }),
+      z.strictObject({ relativeError: z.number().positive() }),
+    ]),
     /** sandbox limits for one whole job (all cases of one Run or Submit) */
     limits: z.strictObject({
       cpuSeconds: z.number().positive(),

@@ -29,4 +29,13 @@ export const MISTAKES = {
   python2Division: { code: "python2-division", text: "mistake.python2Division" },
   sameSizeOutput: { code: "same-size-output", text: "mistake.sameSizeOutput" },
   tupleArgumentUnsupported: { code: "tuple-argument-unsupported", text: "mistake.tupleArgumentUnsupported" },
+  overlapsOverwritten: { code: "overlaps-overwritten", text: "mistake.overlapsOverwritten" },
+  paddingNotCropped: { code: "padding-not-cropped", text: "mistake.paddingNotCropped" },
+  backwardStrideIgnored: { code: "stride-ignored", text: "mistake.backwardStrideIgnored" },
+  backwardKernelFlipped: { code: "kernel-flipped", text: "mistake.backwardKernelFlipped" },
+  dweightsInOut: { code: "dweights-in-out", text: "mistake.dweightsInOut" },
+  maxGradientToTies: { code: "gradient-to-every-max", text: "mistake.maxGradientToTies" },
+  maxGradientToWindow: { code: "gradient-to-whole-window", text: "mistake.maxGradientToWindow" },
+  lastMaxWins: { code: "last-max-wins", text: "mistake.lastMaxWins" },
+  divisorRealCells: { code: "divisor-real-cells", text: "mistake.divisorRealCells" },
 } satisfies Record<string, TMistake>;

@@ -77,6 +77,8 @@ export const ZFirstWrong = z.object({
 export type TFirstWrong = z.infer<typeof ZFirstWrong>;
 
 export const ZCaseDetail = z.object({
+  /** which array of a tuple output the detail shows (e.g. "dweights"); absent for one array and in results stored before */
+  array: z.string().optional(),
   /** the input plane(s) the first wrong cell reads, padded as the reference pads them */
   input: z.array(ZHeatmap),
   /** padding added on each side of `input`, to shade it apart from the real image */

@@ -28,14 +28,11 @@ const ZOtherForm = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("dtype"), dtype: z.string() }),
 ]);
 
+const ZReturnedArray = z.object({ shape: ZShape, data: z.instanceof(Float64Array), dtype: z.string(), pyType: z.string() });
+
 const ZReturned = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("array"),
-    shape: ZShape,
-    data: z.instanceof(Float64Array),
-    dtype: z.string(),
-    pyType: z.string(),
-  }),
+  ZReturnedArray.extend({ kind: z.literal("array") }),
+  z.object({ kind: z.literal("arrays"), pyType: z.string(), items: z.array(ZReturnedArray).min(1) }),
   z.object({ kind: z.literal("other"), pyType: z.string(), form: ZOtherForm }),
 ]);
 

@@ -2,6 +2,7 @@
 // would report for a given return value.
 import type { TCaseOutcome, TReturned } from "@runner";
 import { createNdArray, ravelIndex, type NdArray } from "./ndarray";
+import type { TPackedArray } from "./output-parts";
 import { renderMessage, type TMessage } from "./result-format";
 
 export type TReturnedArray = Extract<TReturned, { kind: "array" }>;
@@ -27,8 +28,25 @@ export function returnedArray(array: { shape: number[]; data: ArrayLike<number> 
   return { kind: "array", shape: [...array.shape], data: Float64Array.from(array.data), dtype, pyType };
 }
 
+/** What a function returning `array` gives back: the tuple a packed array (output-parts.ts) stands for, or the array. */
+export function returnedValue(array: NdArray, dtype = "float64", pyType = "ndarray"): TReturned {
+  if (!("partShapes" in array)) return returnedArray(array, dtype, pyType);
+  let offset = 0;
+  const items = (array as TPackedArray).partShapes.map((shape) => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    offset += size;
+    return { shape, data: array.data.slice(offset - size, offset), dtype, pyType: "ndarray" };
+  });
+  return { kind: "arrays", pyType: "tuple", items };
+}
+
+/** `array` with every value transformed, still standing for its tuple when it is a packed one. */
+export function mapReturnedValues(array: NdArray, transform: (value: number) => number): NdArray {
+  return { ...array, data: array.data.map(transform) };
+}
+
 export function returnedOutcome(value: NdArray | TReturned, dtype?: string): TCaseOutcome {
-  const returned = value.kind === "ndarray" ? returnedArray(value, dtype) : value;
+  const returned = value.kind === "ndarray" ? returnedValue(value, dtype) : value;
   return { status: "returned", value: returned, timeMs: 1, stdout: "" };
 }
 

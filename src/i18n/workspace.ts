@@ -6,10 +6,11 @@ export const workspaceMessages = defineMessages({
     /** joins the names of the cases a diagnosis explains */
     listSeparator: ", ",
     editorLoading: "Loading the editor…",
-    editorHintPlain: "Press Ctrl+Enter (⌘+Enter on a Mac) to run the tests.",
+    editorHintPlain: "Ctrl+Enter (⌘+Enter on a Mac) runs the samples; Ctrl+Shift+Enter submits.",
     editorHintMonaco:
-      "Press Ctrl+Enter (⌘+Enter on a Mac) to run the tests. In this editor Tab inserts indentation; to leave the editor with Tab, first press Ctrl+M (Ctrl+Shift+M on a Mac) so that Tab moves focus, and press it again to switch back.",
+      "Ctrl+Enter (⌘+Enter on a Mac) runs the samples; Ctrl+Shift+Enter submits. Tab indents; to leave the editor press Esc, then Tab (or Ctrl+M, Ctrl+Shift+M on a Mac, to make Tab move focus until you press it again).",
     editorRunAction: "Run the tests",
+    editorSubmitAction: "Submit",
 
     draftIdle: "Your draft is saved automatically.",
     draftPending: "Unsaved changes",
@@ -59,6 +60,7 @@ export const workspaceMessages = defineMessages({
     columnMessage: "Message",
     casePassed: "Passed",
     caseFailed: "Failed",
+    caseError: "Error",
     shapeComparison: "expected {expected}, yours {actual}",
     noShape: "none",
     timeMs: "{ms} ms",
@@ -127,7 +129,7 @@ export const workspaceMessages = defineMessages({
     vizStep: "Next position",
     vizReducedMotion: "Animation is off because your system asks for reduced motion; use “Next position” to step.",
 
-    historyLabel: "Your submissions",
+    historyStaff: "Submissions",
     historyEmpty: "You have not submitted yet.",
     submissionNumber: "Submission {n}",
     late: "Late",
@@ -150,10 +152,11 @@ export const workspaceMessages = defineMessages({
   "zh-CN": {
     listSeparator: "、",
     editorLoading: "正在加载编辑器…",
-    editorHintPlain: "按 Ctrl+Enter（Mac 上为 ⌘+Enter）运行测试。",
+    editorHintPlain: "Ctrl+Enter（Mac 上为 ⌘+Enter）运行示例；Ctrl+Shift+Enter 提交。",
     editorHintMonaco:
-      "按 Ctrl+Enter（Mac 上为 ⌘+Enter）运行测试。在此编辑器中 Tab 键用于缩进；若要用 Tab 键离开编辑器，请先按 Ctrl+M（Mac 上为 Ctrl+Shift+M），让 Tab 改为移动焦点，再按一次即可切换回来。",
+      "Ctrl+Enter（Mac 上为 ⌘+Enter）运行示例；Ctrl+Shift+Enter 提交。Tab 键用于缩进；要离开编辑器，先按 Esc 再按 Tab（或按 Ctrl+M，Mac 上为 Ctrl+Shift+M，让 Tab 改为移动焦点，再按一次切换回来）。",
     editorRunAction: "运行测试",
+    editorSubmitAction: "提交",
 
     draftIdle: "草稿会自动保存。",
     draftPending: "有未保存的修改",
@@ -203,6 +206,7 @@ export const workspaceMessages = defineMessages({
     columnMessage: "说明",
     casePassed: "通过",
     caseFailed: "未通过",
+    caseError: "出错",
     shapeComparison: "期望 {expected}，你的 {actual}",
     noShape: "无",
     timeMs: "{ms} 毫秒",
@@ -270,7 +274,7 @@ export const workspaceMessages = defineMessages({
     vizStep: "下一个位置",
     vizReducedMotion: "由于系统设置了减少动态效果，动画已关闭；请用“下一个位置”逐步查看。",
 
-    historyLabel: "你的提交",
+    historyStaff: "提交记录",
     historyEmpty: "你还没有提交过。",
     submissionNumber: "第 {n} 次提交",
     late: "迟交",

@@ -1,7 +1,8 @@
 // The LMS loop in Chromium, against the stand-in LMS (tests/support/lti-platform.ts) on another
 // site (127.0.0.1 vs localhost): the platform's course page frames ConvLab, the instructor
 // deep-links a new assignment, a student launches, submits a correct solution, and the
-// platform's gradebook shows the score, posted by AGS without anyone pressing a button.
+// platform's gradebook shows the score, posted by AGS without anyone pressing a button; the
+// instructor sees the sync state and syncs the roster (NRPS) from the LMS page.
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -84,6 +85,14 @@ test("deep link, student launch in the LMS iframe, submission, score in the LMS 
   const row = staffFrame.locator("tr", { hasText: "Sam Student" });
   await expect(row).toHaveAttribute("data-status", "sent");
   await expect(row).toContainText("10 / 10");
+  // "Sync roster now": progress while the LMS answers, then what changed; a refusal shows the LMS's answer.
+  await staffFrame.getByRole("button", { name: "Sync roster now" }).click();
+  await expect(staffFrame.getByRole("status")).toHaveText(`Roster synced: ${platform.members.length} members active, 0 marked as left.`);
+  await staffPage.screenshot({ path: "test-results/e2e/lti-roster.png", fullPage: true });
+  platform.membershipsFailure = 403;
+  await staffFrame.getByRole("button", { name: "Sync roster now" }).click();
+  await expect(staffFrame.locator("p[role=alert]")).toContainText("Stand-in LMS did not hand over the roster. Its answer: HTTP 403");
+  platform.membershipsFailure = null;
   await staffContext.close();
 });
 

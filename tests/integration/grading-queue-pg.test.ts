@@ -17,13 +17,13 @@ import {
   enqueueGrading,
   enqueueRegrade,
   FAST_QUEUE,
-  jobIdFor,
   PgBossGradingWorker,
   REGRADE_QUEUE,
   SLOW_QUEUE,
   startGradingBoss,
   type TWorkerConfig,
 } from "@/server/grading-queue/pg-boss-grading";
+import { jobIdFor } from "@/server/grading-queue/job-id";
 import { claimSubmission, processClaimedSubmission } from "@/server/grading-queue/process-submission";
 import { readGradingHealth } from "@/server/grading-queue/read-grading-health";
 import { CODE, countUnfinished, createCourse, storeQueuedRegrade, submit, waitFor, waitForRegrade, type TCourse } from "../support/course-fixtures";

@@ -154,6 +154,8 @@ describe("assignments", () => {
       cooldownSeconds: 60,
       maxAttempts: null,
       showHiddenDetailsBeforeDue: true,
+      // an unticked checkbox is absent from the form: the instructor turned the option off
+      loadErrorsCostNoAttempt: false,
     });
     expect(stored.exercises.map((e) => e.exerciseId)).toEqual([w.exerciseIds["conv2d"], w.exerciseIds["convolution"]]);
     expect(await getAssignmentSettings(db, { user: w.instructor, courseId: w.courseId, assignmentId: id })).toMatchObject({
@@ -176,6 +178,7 @@ describe("assignments", () => {
       cooldownSeconds: null,
       maxAttempts: 3,
       showHiddenDetailsBeforeDue: false,
+      loadErrorsCostNoAttempt: true,
     };
     const { id } = await createAssignment(db, { user: w.instructor, courseId: w.courseId, settings: base });
     await updateAssignment(db, {
@@ -206,6 +209,7 @@ describe("assignments", () => {
           cooldownSeconds: null,
           maxAttempts: null,
           showHiddenDetailsBeforeDue: false,
+          loadErrorsCostNoAttempt: true,
         },
       }),
     );

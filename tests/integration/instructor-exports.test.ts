@@ -36,6 +36,7 @@ async function makeAssignment(title: string, dueAt: Date): Promise<string> {
       cooldownSeconds: null,
       maxAttempts: null,
       showHiddenDetailsBeforeDue: false,
+      loadErrorsCostNoAttempt: true,
     },
   });
   return id;

@@ -58,6 +58,7 @@ async function makeAssignment(title: string, allowLate: boolean): Promise<string
       cooldownSeconds: null,
       maxAttempts: null,
       showHiddenDetailsBeforeDue: false,
+      loadErrorsCostNoAttempt: true,
     },
   });
   return id;

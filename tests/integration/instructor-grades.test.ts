@@ -43,6 +43,7 @@ beforeAll(async () => {
       cooldownSeconds: null,
       maxAttempts: null,
       showHiddenDetailsBeforeDue: false,
+      loadErrorsCostNoAttempt: true,
     },
   }));
   const late = { assignmentId: lateAssignmentId };

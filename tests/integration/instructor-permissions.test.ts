@@ -56,6 +56,7 @@ const settings = () => ({
   cooldownSeconds: null,
   maxAttempts: null,
   showHiddenDetailsBeforeDue: false,
+  loadErrorsCostNoAttempt: true,
 });
 
 /** Operations TAs may use: looking at the course, its students' work and its regrades. */

@@ -50,6 +50,7 @@ beforeAll(async () => {
       cooldownSeconds: null,
       maxAttempts: null,
       showHiddenDetailsBeforeDue: false,
+      loadErrorsCostNoAttempt: true,
     },
   }));
   adaSubmissionId = await submitAndGrade(db, runner, { user: w.student, assignmentId, slug: "conv-output-shape", code: SOLUTION });

@@ -6,20 +6,26 @@ import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncExercises } from "@/server/exercises/sync-exercises";
 import { setScoreOverride } from "@/server/overrides/set-score-override";
+import { readGradingConfig } from "@/server/grading-queue/grading-config";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
+import { startGradingBoss } from "@/server/grading-queue/pg-boss-grading";
+import { startGrader } from "@/server/grading-queue/start-grader";
 import { applyLaunch, type TAppliedLaunch } from "@/server/lti/apply-launch";
 import { buildDeepLinkingResponse, createDeepLinkRequestToken, readDeepLinkRequestToken } from "@/server/lti/deep-linking";
-import { frameAncestorsDirective, listFrameAncestors } from "@/server/lti/frame-ancestors";
+import { frameAncestorsDirective, listFrameAncestors, setFrameOrigins } from "@/server/lti/frame-ancestors";
 import { createLaunchTicket, redeemLaunchTicket } from "@/server/lti/launch-ticket";
 import { LtiFailure } from "@/server/lti/lti-failure";
 import { relinkContext } from "@/server/lti/relink-context";
 import { registerPlatform, ZRegisterPlatformInput } from "@/server/lti/register-platform";
 import { backoffMs, processDueScoreSyncs, resendScores } from "@/server/lti/score-sync";
+import { deliverScoreSyncJob, enqueueScoreSyncs, LTI_SCORE_QUEUE } from "@/server/lti/score-sync-jobs";
 import { startLogin } from "@/server/lti/start-login";
+import { syncCourseRoster } from "@/server/lti/sync-course-roster";
 import { syncRoster } from "@/server/lti/sync-roster";
 import { listPublicJwks, rotateToolKey } from "@/server/lti/tool-keys";
 import { buildToolUrls } from "@/server/lti/tool-urls";
 import { validateLaunch, type TValidatedLaunch } from "@/server/lti/validate-launch";
+import { waitFor } from "../support/course-fixtures";
 import { LtiPlatform, ROLE, type TLaunchSpec, type TPlatformUser } from "../support/lti-platform";
 import { createPostgresDatabase, createSqliteDatabase, pgServerUrl, type TTestDatabase } from "../support/test-database";
 
@@ -31,6 +37,8 @@ describe.each(PROVIDERS)("LTI on %s", (provider) => {
 let database: TTestDatabase;
 let platform: LtiPlatform;
 const urls = buildToolUrls();
+/** The queue process these tests post scores as. */
+const TOKEN = "lti-test@queue";
 
 const instructor: TPlatformUser = { sub: "inst-1", name: "Ada Instructor", email: "ada@lms.test", roles: [ROLE.instructor] };
 const student: TPlatformUser = { sub: "stu-1", name: "Bo Student", email: "bo@lms.test", roles: [ROLE.learner, ROLE.institutionInstructor] };
@@ -103,11 +111,43 @@ describe("registration", () => {
 });
 
 describe("framing and the new-window ticket", () => {
-  it("lets exactly the registered platforms frame the launch pages", async () => {
-    const origins = await listFrameAncestors(database.db);
-    expect(origins).toEqual([platform.url]);
-    expect(frameAncestorsDirective(origins)).toBe(`frame-ancestors ${platform.url}`);
+  it("lets each platform's launches be framed by that platform's sites only, derived by default, set by the admin", async () => {
+    const own = await database.db.ltiPlatform.findFirstOrThrow({ where: { issuer: platform.issuer } });
+    // Canvas: issuer and login URL on Instructure's hosts, while the iframe sits in the school's own Canvas site.
+    const canvas = await registerPlatform(database.db, {
+      issuer: "https://canvas.instructure.com",
+      clientId: "10000000000001",
+      deploymentId: "1:abc",
+      authLoginUrl: "https://sso.canvaslms.com/api/lti/authorize_redirect",
+      authTokenUrl: "https://sso.canvaslms.com/login/oauth2/token",
+      jwksUrl: "https://sso.canvaslms.com/api/lti/security/jwks",
+    });
+    expect(await listFrameAncestors(database.db, own.id)).toEqual([platform.url]);
+    expect(await listFrameAncestors(database.db, canvas.platformId)).toEqual(["https://canvas.instructure.com", "https://sso.canvaslms.com"]);
+    expect(await setFrameOrigins(database.db, { platformId: canvas.platformId, text: "https://school.instructure.com/\nhttps://school.instructure.com  https://canvas.school.edu:8443" })).toEqual([
+      "https://canvas.school.edu:8443",
+      "https://school.instructure.com",
+    ]);
+    expect(await listFrameAncestors(database.db, canvas.platformId)).toEqual(["https://canvas.school.edu:8443", "https://school.instructure.com"]);
+    // one platform's setting never lets it frame another's launches
+    expect(await listFrameAncestors(database.db, own.id)).toEqual([platform.url]);
+    // the error page (platform not known yet) may be framed by any registered platform
+    expect(await listFrameAncestors(database.db)).toEqual(["https://canvas.school.edu:8443", "https://school.instructure.com", platform.url].sort());
+    expect(frameAncestorsDirective([platform.url])).toBe(`frame-ancestors ${platform.url}`);
     expect(frameAncestorsDirective([])).toBe("frame-ancestors 'none'");
+
+    for (const [text, key] of [
+      ["https://school.instructure.com/courses/1", "ltiFrameOriginInvalid"],
+      ["school.instructure.com", "ltiFrameOriginInvalid"],
+      ["http://school.instructure.com", "ltiFrameOriginNeedsHttps"],
+      ["https://a.edu 'unsafe-inline'", "ltiFrameOriginInvalid"],
+    ] as const) {
+      await expect(setFrameOrigins(database.db, { platformId: canvas.platformId, text })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: key })] });
+    }
+    expect(await listFrameAncestors(database.db, canvas.platformId)).toEqual(["https://canvas.school.edu:8443", "https://school.instructure.com"]);
+    // empty goes back to the derived default
+    expect(await setFrameOrigins(database.db, { platformId: canvas.platformId, text: "  " })).toEqual(["https://canvas.instructure.com", "https://sso.canvaslms.com"]);
+    await database.db.ltiPlatform.delete({ where: { id: canvas.platformId } });
   });
 
   it("redeems a launch ticket once, and never after it expires", async () => {
@@ -202,6 +242,21 @@ describe("launch, deep linking, roster and grade passback", () => {
   let resourceLinkId: string;
   let assignmentId: string;
 
+  /** The LMS instructor sets the student's score on the linked assignment's exercise by hand. */
+  async function overrideStudentScore(score: number, comment: string): Promise<void> {
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+    const instructorUser = await database.db.user.findFirstOrThrow({ where: { ltiUsers: { some: { sub: instructor.sub } } } });
+    const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    await setScoreOverride(database.db, {
+      user: { id: instructorUser.id, email: instructorUser.email, name: instructorUser.name, role: instructorUser.role },
+      courseId: assignment.courseId,
+      assignmentId,
+      studentId: studentUser.userId,
+      slug: "convolution",
+      input: { score, comment },
+    });
+  }
+
   it("accepts a token under a rotated platform key (refetches the JWKS once)", async () => {
     await launch({ user: instructor, messageType: "LtiDeepLinkingRequest" });
     const cachedFetches = platform.jwksFetchCount;
@@ -258,15 +313,15 @@ describe("launch, deep linking, roster and grade passback", () => {
     });
     platform.failNextScorePosts = 2;
     let now = new Date();
-    expect(await processDueScoreSyncs(database.db, now)).toBe(1);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now })).toBe(1);
     let sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
     expect(sync).toMatchObject({ status: "pending", attempts: 1 });
     expect(sync.lastError).toContain("503");
-    expect(await processDueScoreSyncs(database.db, now)).toBe(0); // backing off
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now })).toBe(0); // backing off
     now = new Date(now.getTime() + backoffMs(1) + 1);
-    await processDueScoreSyncs(database.db, now);
+    await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now });
     now = new Date(now.getTime() + backoffMs(2) + 1);
-    await processDueScoreSyncs(database.db, now);
+    await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now });
     sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
     expect(sync).toMatchObject({ status: "sent", attempts: 3, sentScore: 7.5 });
     expect(platform.scorePostCount).toBe(3);
@@ -274,32 +329,39 @@ describe("launch, deep linking, roster and grade passback", () => {
 
     // the same score again (a regrade that changes nothing) posts nothing
     await database.db.$transaction((tx) => recomputeProgress(tx, { userId: studentUser.userId, exerciseId: exercise.id, courseId: course.courseId, maxScore: 4 }));
-    expect(await processDueScoreSyncs(database.db, new Date(now.getTime() + 1))).toBe(0);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(now.getTime() + 1) })).toBe(0);
     expect(platform.scorePostCount).toBe(3);
 
     // an instructor's resend posts it again; one line item per resource link throughout
     expect(await resendScores(database.db, { ltiResourceLinkId: sync.ltiResourceLinkId })).toBe(1);
-    await processDueScoreSyncs(database.db, new Date(now.getTime() + 2));
+    await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(now.getTime() + 2) });
     expect(platform.scorePostCount).toBe(4);
     expect([...platform.lineItems.values()].filter((item) => item.resourceLinkId === resourceLinkId)).toHaveLength(1);
   });
 
   it("posts a score an instructor sets by hand, as the matrix and the exports show it", async () => {
-    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
-    const instructorUser = await database.db.user.findFirstOrThrow({ where: { ltiUsers: { some: { sub: instructor.sub } } } });
-    const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
     const postsBefore = platform.scorePostCount;
-    await setScoreOverride(database.db, {
-      user: { id: instructorUser.id, email: instructorUser.email, name: instructorUser.name, role: instructorUser.role },
-      courseId: assignment.courseId,
-      assignmentId,
-      studentId: studentUser.userId,
-      slug: "convolution",
-      input: { score: 9, comment: "Partial credit for the write-up." },
-    });
-    expect(await processDueScoreSyncs(database.db, new Date(Date.now() + 60 * 60_000))).toBe(1);
+    await overrideStudentScore(9, "Partial credit for the write-up.");
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(Date.now() + 60 * 60_000) })).toBe(1);
     expect(platform.scorePostCount).toBe(postsBefore + 1);
     expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 9, scoreMaximum: 10, gradingProgress: "FullyGraded" });
+  });
+
+  it("waits as long as an LMS's 429 Retry-After asks before posting again", async () => {
+    const postsBefore = platform.scorePostCount;
+    await overrideStudentScore(8.5, "Throttled.");
+    platform.throttleNextScorePost = 120;
+    // after the clock of the test before, whose score the LMS holds
+    const base = new Date(Date.now() + 61 * 60_000);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: base })).toBe(1);
+    const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { user: { ltiUsers: { some: { sub: student.sub } } }, resourceLink: { resourceLinkId } } });
+    expect(sync).toMatchObject({ status: "pending", attempts: 1 });
+    expect(sync.lastError).toContain("HTTP 429");
+    expect(sync.nextAttemptAt.getTime()).toBe(base.getTime() + 120_000);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(base.getTime() + 60_000) })).toBe(0);
+    expect(await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(base.getTime() + 120_000) })).toBe(1);
+    expect(platform.scorePostCount).toBe(postsBefore + 2);
+    expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 8.5, scoreMaximum: 10 });
   });
 
   it("shows a 4xx that will never succeed to the instructor as failed, with the LMS's answer", async () => {
@@ -307,11 +369,74 @@ describe("launch, deep linking, roster and grade passback", () => {
     const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId } });
     await database.db.ltiResourceLink.update({ where: { id: sync.ltiResourceLinkId }, data: { lineItemUrl: `${platform.url}/contexts/${platform.contextId}/lineitems/deleted-item` } });
     await resendScores(database.db, { ltiResourceLinkId: sync.ltiResourceLinkId, userId: studentUser.userId });
-    await processDueScoreSyncs(database.db, new Date(Date.now() + 10 * 60_000));
+    await processDueScoreSyncs(database.db, { ownerToken: TOKEN, now: new Date(Date.now() + 10 * 60_000) });
     const failed = await database.db.ltiScoreSync.findUniqueOrThrow({ where: { id: sync.id } });
     expect(failed.status).toBe("failed");
     expect(failed.lastError).toContain("404");
     expect(failed.lastError).toContain("no such line item");
+  });
+
+  it("posts through the job queue: a platform that fails twice then recovers, one line item, unchanged scores not resent", async () => {
+    // The real queue of this provider: the in-process grading queue on SQLite, a pg-boss worker on PostgreSQL.
+    const config = readGradingConfig({ ...process.env, DATABASE_URL: database.url, CONVLAB_GRADE_IN_PROCESS: "true", RUNNER_POOL_SIZE: "1", CONVLAB_GRADING_POLL_MS: "100", CONVLAB_MAINTENANCE_SECONDS: "1" });
+    const grader = await startGrader(config, { role: "web", db: database.db });
+    try {
+      const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+      // Forget the stored line item: it must be found again by resourceLinkId, not created twice.
+      await database.db.ltiResourceLink.updateMany({ where: { resourceLinkId }, data: { lineItemUrl: null } });
+      // The tests before posted under clocks set ahead, and an LMS refuses a score older than the one it holds (AGS §3.4.7).
+      for (const item of platform.lineItems.values()) item.scores.delete(student.sub);
+      const postsBefore = platform.scorePostCount;
+      platform.failNextScorePosts = 2;
+      const setScore = async (score: number) => {
+        await overrideStudentScore(score, "Queue test.");
+        await grader.notifyScoreSyncs();
+      };
+      await setScore(4);
+      // 503, 503 (backing off 1 s, then 2 s), then accepted: no one pressed a button.
+      await waitFor("the score in the LMS gradebook", async () => platform.gradeOf(resourceLinkId, student.sub)?.scoreGiven === 4, 20_000);
+      const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId, resourceLink: { resourceLinkId } } });
+      expect(sync).toMatchObject({ status: "sent", attempts: 3, sentScore: 4, lastError: null });
+      expect(sync.ownerToken).toBeTruthy();
+      expect(platform.scorePostCount).toBe(postsBefore + 3);
+      expect([...platform.lineItems.values()].filter((item) => item.resourceLinkId === resourceLinkId)).toHaveLength(1);
+
+      // The same score again queues nothing and posts nothing.
+      await setScore(4);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(platform.scorePostCount).toBe(postsBefore + 3);
+      expect(await database.db.ltiScoreSync.findUniqueOrThrow({ where: { id: sync.id } })).toMatchObject({ status: "sent", attempts: 3 });
+
+      // A changed score goes out once more.
+      await setScore(8);
+      await waitFor("the changed score", async () => platform.gradeOf(resourceLinkId, student.sub)?.scoreGiven === 8, 10_000);
+      expect(platform.scorePostCount).toBe(postsBefore + 4);
+    } finally {
+      await grader.stop();
+    }
+  });
+
+  it.runIf(provider === "postgresql")("re-sends the pg-boss job of a row whose poster died, once however often the reconciler sends it", async () => {
+    const boss = await startGradingBoss({ url: database.url, role: "worker", maintenanceSeconds: 1 });
+    try {
+      const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub } });
+      const sync = await database.db.ltiScoreSync.findFirstOrThrow({ where: { userId: studentUser.userId, resourceLink: { resourceLinkId } } });
+      // A delivery claimed the row (its lease ended a moment ago) and died mid-post: no job is left for it.
+      await database.db.ltiScoreSync.update({ where: { id: sync.id }, data: { status: "pending", scoreGiven: 7, ownerToken: "lti:dead-delivery@gone", nextAttemptAt: new Date(Date.now() - 1000) } });
+      // What a grading announces is fresh scores only; the reconciler sends every pending row, idempotently.
+      expect(await enqueueScoreSyncs(boss, database.db)).toBe(0);
+      expect(await enqueueScoreSyncs(boss, database.db, { all: true })).toBe(1);
+      expect(await enqueueScoreSyncs(boss, database.db, { all: true })).toBe(1);
+      const jobs = await boss.fetch(LTI_SCORE_QUEUE, { batchSize: 10 });
+      expect(jobs).toHaveLength(1);
+      expect(await deliverScoreSyncJob(boss, database.db, { data: jobs[0]!.data, ownerToken: "lti:next-delivery@here" })).toBe("sent");
+      expect(platform.gradeOf(resourceLinkId, student.sub)).toMatchObject({ scoreGiven: 7, scoreMaximum: 10 });
+      // A second delivery of the same job (pg-boss retries an expired one) finds nothing to claim.
+      expect(await deliverScoreSyncJob(boss, database.db, { data: jobs[0]!.data, ownerToken: "lti:late-delivery@here" })).toBe("not-claimed");
+      await boss.complete(LTI_SCORE_QUEUE, jobs[0]!.id);
+    } finally {
+      await boss.stop({ graceful: false });
+    }
   });
 
   it("syncs the roster through NRPS: members enrolled with their roles, leavers marked removed, never deleted", async () => {
@@ -326,6 +451,42 @@ describe("launch, deep linking, roster and grade passback", () => {
     expect(result.removed).toBe(1);
     const left = await database.db.enrollment.findFirstOrThrow({ where: { userId: newcomer.userId, courseId: context.courseId } });
     expect(left.removedAt).not.toBeNull();
+  });
+
+  it("syncs the roster on the instructor's request: paged NRPS, a clear result, the LMS's refusal shown, staff only", async () => {
+    const context = await database.db.ltiContext.findFirstOrThrow({ where: { contextId: platform.contextId } });
+    const ltiInstructor = await database.db.ltiUser.findFirstOrThrow({ where: { sub: instructor.sub }, include: { user: true } });
+    const actor = { id: ltiInstructor.userId, email: ltiInstructor.user.email, name: ltiInstructor.user.name, role: "instructor" as const };
+    const courseId = context.courseId;
+    platform.members.push({ sub: "stu-3", name: "Eve Paged", roles: [ROLE.learner] }, { sub: "stu-4", name: "Fay Paged", roles: [ROLE.learner] });
+    platform.membersPageSize = 2;
+    const requestsBefore = platform.membershipRequests;
+    const result = await syncCourseRoster(database.db, { user: actor, courseId });
+    const activeMembers = platform.members.filter((m) => (m.status ?? "Active") === "Active");
+    expect(result).toEqual({ active: activeMembers.length, removed: 0 });
+    expect(platform.membershipRequests - requestsBefore).toBe(Math.ceil(platform.members.length / 2));
+    const paged = await database.db.ltiUser.findFirstOrThrow({ where: { sub: "stu-4" } });
+    expect(await database.db.enrollment.findFirstOrThrow({ where: { userId: paged.userId, courseId } })).toMatchObject({ role: "student", removedAt: null });
+    platform.membersPageSize = null;
+
+    // A student may not (the page does not exist for them); the LMS's refusal is shown with its answer and changes nobody.
+    const studentUser = await database.db.ltiUser.findFirstOrThrow({ where: { sub: student.sub }, include: { user: true } });
+    await expect(syncCourseRoster(database.db, { user: { id: studentUser.userId, email: studentUser.user.email, name: studentUser.user.name, role: "student" }, courseId })).rejects.toMatchObject({ code: "not_found" });
+    platform.members = platform.members.filter((m) => m.sub !== "stu-4");
+    platform.membershipsFailure = 403;
+    const enrollmentsBefore = await database.db.enrollment.findMany({ where: { courseId }, orderBy: { id: "asc" } });
+    const refused = await syncCourseRoster(database.db, { user: actor, courseId }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "unavailable", key: "ltiRosterLmsFailed" });
+    expect((refused as Error).message).toContain("HTTP 403");
+    expect((refused as Error).message).toContain("not enabled for this tool");
+    expect(await database.db.enrollment.findMany({ where: { courseId }, orderBy: { id: "asc" } })).toEqual(enrollmentsBefore);
+    platform.membershipsFailure = null;
+
+    // A launch that offered no NRPS endpoint: the instructor is told to ask the LMS admin.
+    await database.db.ltiContext.update({ where: { id: context.id }, data: { membershipsUrl: null } });
+    await expect(syncCourseRoster(database.db, { user: actor, courseId })).rejects.toMatchObject({ code: "bad_request", key: "ltiRosterNoService" });
+    await database.db.ltiContext.update({ where: { id: context.id }, data: { membershipsUrl: context.membershipsUrl } });
+    expect((await syncCourseRoster(database.db, { user: actor, courseId })).removed).toBe(1);
   });
 
   it("links the LMS course to another course the instructor teaches; an empty auto-created course goes", async () => {

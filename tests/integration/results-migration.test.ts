@@ -139,6 +139,9 @@ describe("npm run results:migrate's migration", () => {
 describe("the v2 grader on the same files", () => {
   // the address of object() differs per run; which time limit runs out first depends on the machine's load
   const UNSTABLE = new Set(["returns-object-scalar", "case-timeout", "top-level-timeout"]);
+  // worded differently on purpose since v1: a list of rows of different lengths is now described
+  // as the arrays it holds ("a list of 2 arrays, of shapes (2,), (1,)"), see runner/README.md
+  const REWORDED = new Set(["returns-ragged"]);
   let runner: TRunner;
 
   beforeAll(() => {
@@ -151,7 +154,7 @@ describe("the v2 grader on the same files", () => {
 
   it("shows the text v1 showed, in both languages", { timeout: 300_000 }, async () => {
     let comparedDiagnoses = 0;
-    for (const fixture of fixtures.filter((f) => !UNSTABLE.has(f.name))) {
+    for (const fixture of fixtures.filter((f) => !UNSTABLE.has(f.name) && !REWORDED.has(f.name))) {
       const { result } = await gradeSubmission({ exercise: fixture.exercise, source: fixture.source, mode: fixture.mode, seed: fixture.seed, runner });
       expect(result.status, fixture.name).toBe(fixture.result.status);
       for (const locale of ["en", "zh-CN"] as const) {

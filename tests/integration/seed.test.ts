@@ -8,6 +8,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listExercises } from "@/grading/exercise-files";
+import { listSandboxFlavoursInUse } from "@/server/grading-queue/list-sandbox-flavours";
 import { DEMO } from "../../prisma/demo";
 import { createSqliteDatabase, root, type TTestDatabase } from "../support/test-database";
 
@@ -34,7 +35,7 @@ const createAuth = () =>
   });
 
 describe("exercises:sync and the demo seed", () => {
-  it("refuses to seed before the catalogue is synced, then seeds the demo course with every exercise", async () => {
+  it("refuses to seed before the catalogue is synced, then seeds the demo course with every exercise, the PyTorch ones in Homework 3", async () => {
     await expect(run("prisma/seed.ts")).rejects.toThrow(/npm run exercises:sync/);
     expect(await database.db.course.count()).toBe(0);
 
@@ -46,8 +47,17 @@ describe("exercises:sync and the demo seed", () => {
     await run("prisma/seed.ts");
     const course = await database.db.course.findUniqueOrThrow({ where: { code: DEMO.courseCode }, include: { enrollments: true, assignments: { include: { exercises: true } } } });
     expect(course.enrollments.map((e) => e.role).sort()).toEqual(["instructor", "student"]);
-    expect(course.assignments).toHaveLength(1);
-    expect(course.assignments[0]!.exercises).toHaveLength(slugs.length);
+    const byTitle = Object.fromEntries(course.assignments.map((assignment) => [assignment.title, assignment.exercises.length]));
+    const torchSlugs = ["build-cnn", "torch-conv2d"].filter((slug) => slugs.includes(slug));
+    expect(torchSlugs.length).toBeGreaterThan(0);
+    const gradients = DEMO.gradientAssignment.slugs.length;
+    expect(byTitle).toEqual({
+      [DEMO.assignmentTitle]: slugs.length - torchSlugs.length - gradients,
+      [DEMO.torchAssignmentTitle]: torchSlugs.length,
+      [DEMO.gradientAssignment.title]: gradients,
+    });
+    // so a grader started on this database starts the torch sandbox with it
+    expect(await listSandboxFlavoursInUse(database.db)).toEqual(["numpy", "torch"]);
   }, 240_000);
 
   it("never resets a demo password that was changed: signing in with the new one still works after seeding again", async () => {
@@ -65,6 +75,6 @@ describe("exercises:sync and the demo seed", () => {
     const withDemo = await auth.api.signInEmail({ body: { email: DEMO.student.email, password: DEMO.student.password }, asResponse: true });
     expect(withDemo.status).toBe(401);
     expect(await database.db.course.count({ where: { code: DEMO.courseCode } })).toBe(1);
-    expect(await database.db.assignment.count()).toBe(1);
+    expect(await database.db.assignment.count()).toBe(2);
   }, 240_000);
 });

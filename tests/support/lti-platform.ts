@@ -71,6 +71,13 @@ export class LtiPlatform {
   members: TPlatformUser[] = [];
   /** how many of the next score posts answer 503 (a platform having a bad minute) */
   failNextScorePosts = 0;
+  /** the next score post answers 429 Too Many Requests with this Retry-After (seconds), once */
+  throttleNextScorePost: number | null = null;
+  /** the status the memberships endpoint answers instead of the roster (e.g. 403: NRPS not enabled for the tool), or null */
+  membershipsFailure: number | null = null;
+  /** NRPS §2.4.2: members per page, linked by `Link: <…>; rel="next"`; null sends all at once */
+  membersPageSize: number | null = null;
+  membershipRequests = 0;
   jwksReachable = true;
   scorePostCount = 0;
   jwksFetchCount = 0;
@@ -234,8 +241,19 @@ export class LtiPlatform {
     if (req.method === "POST" && path === "/deep-link-return") return this.deepLinkReturn(await readForm(req), res);
     if (req.method === "GET" && path === `${context}/memberships`) {
       if (!this.requireToken(req, "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly")) return send(res, 401, { error: "unauthorized" });
-      const members = this.members.map((m) => ({ user_id: m.sub, name: m.name, email: m.email, roles: m.roles, status: m.status ?? "Active" }));
-      return send(res, 200, { id: url.toString(), context: { id: this.contextId }, members }, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json");
+      this.membershipRequests += 1;
+      if (this.membershipsFailure !== null) return send(res, this.membershipsFailure, { error: "the Names and Role Provisioning Service is not enabled for this tool" });
+      const all = this.members.map((m) => ({ user_id: m.sub, name: m.name, email: m.email, roles: m.roles, status: m.status ?? "Active" }));
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const size = this.membersPageSize ?? all.length;
+      const members = all.slice(offset, offset + size);
+      const headers: Record<string, string> = {};
+      if (offset + size < all.length) {
+        const next = new URL(url);
+        next.searchParams.set("offset", String(offset + size));
+        headers.link = `<${next.toString()}>; rel="next"`;
+      }
+      return send(res, 200, { id: url.toString(), context: { id: this.contextId }, members }, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", headers);
     }
     if (path === `${context}/lineitems`) {
       if (!this.requireToken(req, "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem")) return send(res, 401, { error: "unauthorized" });
@@ -310,6 +328,11 @@ export class LtiPlatform {
     if (!item) return send(res, 404, { error: "no such line item" });
     const score = JSON.parse(await readBody(req)) as Record<string, unknown>;
     this.scorePostCount += 1;
+    if (this.throttleNextScorePost !== null) {
+      const retryAfter = String(this.throttleNextScorePost);
+      this.throttleNextScorePost = null;
+      return send(res, 429, { error: "rate limited" }, "application/json", { "retry-after": retryAfter });
+    }
     if (this.failNextScorePosts > 0) {
       this.failNextScorePosts -= 1;
       return send(res, 503, { error: "temporarily unavailable" });
@@ -370,8 +393,8 @@ function autoPost(action: string, fields: Record<string, string>): string {
   return `<form id="f" method="post" action="${escape(action)}">${inputs}</form><script>document.getElementById("f").submit()</script>`;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, contentType = "application/json"): void {
-  res.writeHead(status, body === null ? {} : { "content-type": contentType });
+function send(res: ServerResponse, status: number, body: unknown, contentType = "application/json", headers: Record<string, string> = {}): void {
+  res.writeHead(status, body === null ? headers : { ...headers, "content-type": contentType });
   res.end(body === null ? undefined : JSON.stringify(body));
 }
 

@@ -141,6 +141,17 @@ export function AssignmentForm({
             {t.showHiddenDetails}
           </label>
           <Hint id={`${id}-hidden-hint`}>{t.showHiddenDetailsHint}</Hint>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="loadErrorsCostNoAttempt"
+              defaultChecked={initial.loadErrorsCostNoAttempt}
+              aria-describedby={`${id}-load-errors-hint`}
+              className="h-4 w-4"
+            />
+            {t.loadErrorsCostNoAttempt}
+          </label>
+          <Hint id={`${id}-load-errors-hint`}>{t.loadErrorsCostNoAttemptHint}</Hint>
         </div>
       </fieldset>
 

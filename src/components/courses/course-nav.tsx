@@ -17,7 +17,7 @@ export function CourseNav({ courseId }: { courseId: string }) {
   ];
   return (
     <nav aria-label={t.courseNav} className="border-b border-slate-200">
-      <ul className="flex gap-1">
+      <ul className="flex flex-wrap gap-1">
         {links.map((link) => (
           <li key={link.href}>
             <Link

@@ -1,9 +1,10 @@
-// The top bar: brand, navigation for the user's role, language and sign-out.
+// The top bar: brand, navigation for the user's role, theme, language and sign-out.
 import Link from "next/link";
 import type { TLocale } from "@/i18n";
 import { commonMessages } from "@/i18n/common";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { LanguageSwitcher } from "./language-switcher";
+import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader({
   user,
@@ -44,6 +45,7 @@ export function SiteHeader({
             </Link>
           ) : null}
         </nav>
+        <ThemeToggle label={t.darkTheme} />
         <LanguageSwitcher locale={locale} label={t.language} onChange={setLocaleAction} />
         {user ? (
           <form action={signOutAction} className="flex items-center gap-3 text-sm">

@@ -1,10 +1,11 @@
 "use client";
-// One student's submissions to one exercise as the staff see them: the history with code and
-// diffs between attempts, and the full grading result of the chosen submission.
+// One student's submissions to one exercise as the staff see them: the same history as the
+// student's page (code and diffs between attempts) and the full grading result of the chosen
+// submission; the list and the "Result of" choice select the same submission.
 import { useId, useState } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { ResultsPanel } from "@/components/workspace/results-panel";
-import { SubmissionHistory } from "@/components/workspace/submission-history";
+import { numberSubmissions, SubmissionHistory } from "@/components/workspace/submission-history";
 import { LocalTime } from "@/components/workspace/local-time";
 import { formatScore } from "@/components/workspace/results-view";
 import { format } from "@/i18n";
@@ -20,7 +21,7 @@ export function StudentSubmissions({ submissions }: { submissions: TStaffSubmiss
   const [selectedId, setSelectedId] = useState(submissions[0]?.id ?? null);
   if (submissions.length === 0) return <p className="text-slate-700">{t.noSubmissions}</p>;
 
-  const chronological = [...submissions].reverse();
+  const chronological = numberSubmissions(submissions);
   const selected = submissions.find((s) => s.id === selectedId) ?? submissions[0]!;
   const statusLabel: Record<string, string> = {
     queued: tw.statusQueued,
@@ -33,7 +34,12 @@ export function StudentSubmissions({ submissions }: { submissions: TStaffSubmiss
   };
   return (
     <div className="flex flex-col gap-6">
-      <SubmissionHistory submissions={submissions.map(({ id: submissionId, createdAt, status, score, maxScore, code, isLate }) => ({ id: submissionId, createdAt, status, score, maxScore, code, isLate }))} />
+      <section aria-labelledby={`${id}-history`} className="flex flex-col gap-2">
+        <h2 id={`${id}-history`} className="text-lg font-semibold">
+          {tw.historyStaff}
+        </h2>
+        <SubmissionHistory submissions={submissions} selectedId={selected.id} onSelect={setSelectedId} labelledBy={`${id}-history`} />
+      </section>
       <section aria-labelledby={`${id}-result`} className="flex flex-col gap-3">
         <div className="flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-1">

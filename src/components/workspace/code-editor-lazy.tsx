@@ -54,7 +54,7 @@ function useEditorTestHandle(value: string, onChange: (value: string) => void, i
 }
 
 export function CodeEditorLazy(props: TCodeEditorProps) {
-  const { value, onChange, onRunShortcut, ariaLabel, readOnly = false } = props;
+  const { value, onChange, onRunShortcut, onSubmitShortcut, ariaLabel, readOnly = false } = props;
   const t = workspaceMessages(useLocale());
   const hintId = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -68,43 +68,46 @@ export function CodeEditorLazy(props: TCodeEditorProps) {
   }, []);
 
   return (
-    <div
-      data-testid="code-editor"
-      data-editor={isMonacoReady ? "monaco" : "textarea"}
-      className="relative h-full min-h-96 overflow-hidden rounded-md border border-slate-300 bg-white"
-    >
-      <p id={hintId} className="sr-only">
+    <div className="flex h-full flex-col gap-1">
+      <div
+        data-testid="code-editor"
+        data-editor={isMonacoReady ? "monaco" : "textarea"}
+        className="relative min-h-48 flex-1 overflow-hidden rounded-md border border-slate-300 bg-white"
+      >
+        <div className="absolute inset-0">
+          <MonacoCodeEditor {...props} describedBy={hintId} onReady={handleReady} />
+        </div>
+        {isMonacoReady ? null : (
+          <>
+            <textarea
+              ref={textareaRef}
+              value={value}
+              onChange={(event) => onChange(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+                  event.preventDefault();
+                  if (event.shiftKey) onSubmitShortcut();
+                  else onRunShortcut();
+                }
+              }}
+              readOnly={readOnly}
+              aria-label={ariaLabel}
+              aria-describedby={hintId}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoCorrect="off"
+              wrap="off"
+              className="absolute inset-0 z-10 resize-none bg-white p-3 font-mono text-sm leading-5 text-slate-900"
+            />
+            <span aria-hidden="true" className="absolute right-2 bottom-2 z-20 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+              {t.editorLoading}
+            </span>
+          </>
+        )}
+      </div>
+      <p id={hintId} data-testid="editor-hint" className="text-xs text-slate-700">
         {isMonacoReady ? t.editorHintMonaco : t.editorHintPlain}
       </p>
-      <div className="absolute inset-0">
-        <MonacoCodeEditor {...props} describedBy={hintId} onReady={handleReady} />
-      </div>
-      {isMonacoReady ? null : (
-        <>
-          <textarea
-            ref={textareaRef}
-            value={value}
-            onChange={(event) => onChange(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                onRunShortcut();
-              }
-            }}
-            readOnly={readOnly}
-            aria-label={ariaLabel}
-            aria-describedby={hintId}
-            spellCheck={false}
-            autoCapitalize="off"
-            autoCorrect="off"
-            wrap="off"
-            className="absolute inset-0 z-10 resize-none bg-white p-3 font-mono text-sm leading-5 text-slate-900"
-          />
-          <span aria-hidden="true" className="absolute right-2 bottom-2 z-20 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
-            {t.editorLoading}
-          </span>
-        </>
-      )}
     </div>
   );
 }

@@ -1,10 +1,15 @@
 "use client";
-// The student's exercise page: statement and visualizer, the editor with autosave, Run and
-// Submit, the results panel, and the history of submissions. Verdicts are announced through a
-// live region that is on the page, empty, before any verdict arrives: screen readers may ignore
-// a live region that appears already filled.
+// The student's exercise page: statement and visualizer on one side; on the other the toolbar
+// (Run, Submit with the attempts left or the cooldown, Reset), the editor filling the rest of the
+// viewport, and the results of the run or submission shown, whose first error line is marked in
+// the editor. On a phone the three are tabs (Task · Code · Results). The history below shows any
+// earlier submission's stored feedback; the newest one's is shown on load. Verdicts are announced
+// through a live region that is on the page, empty, before any verdict arrives: screen readers may
+// ignore a live region that appears already filled.
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { findErrorLine } from "@/grading/error-location";
+import { renderMessage } from "@/grading/result-format";
 import { useLocale } from "@/components/layout/locale-provider";
 import { FormAlert } from "@/components/ui/form-alert";
 import { CodeEditorLazy } from "@/components/workspace/code-editor-lazy";
@@ -13,11 +18,12 @@ import { DraftSaveStatus } from "@/components/workspace/draft-save-status";
 import { GradingProgress } from "@/components/workspace/grading-progress";
 import { ResultsPanel } from "@/components/workspace/results-panel";
 import { StatementView } from "@/components/workspace/statement-view";
-import { SubmissionHistory } from "@/components/workspace/submission-history";
+import { numberSubmissions, SubmissionHistory } from "@/components/workspace/submission-history";
+import { useMediaQuery } from "@/components/workspace/use-media-query";
 import type { TSubmissionSummary } from "@/server/submissions/list-submission-history";
 import { useDraftAutosave } from "@/components/workspace/use-draft-autosave";
 import { describeVerdict } from "@/components/workspace/verdict-announcement";
-import type { TLocale } from "@/i18n";
+import { format, type TLocale } from "@/i18n";
 import { exerciseMessages } from "@/i18n/exercise";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
@@ -35,8 +41,49 @@ export interface TExerciseWorkspaceProps {
   starter: string;
   initialCode: string;
   history: TSubmissionSummary[];
+  attempts: { used: number; max: number | null; cooldownEndsAt: string | null };
+  /** the assignment's option: a file that does not load uses no attempt */
+  isLoadErrorFree: boolean;
   deadlineNotice: string | null;
   canSubmit: boolean;
+}
+
+/**
+ * What the results panel shows: a sample run just made, or a submission (its stored feedback, or
+ * the one just graded). `marksEditor`: the code it graded was the editor's when it was shown, so
+ * its error line is marked there; an older submission's line numbers would point elsewhere.
+ */
+type TShown =
+  | { kind: "run"; result: TShownGradingResult; marksEditor: boolean }
+  | { kind: "submission"; id: string; result: TShownGradingResult | null; marksEditor: boolean };
+
+type TPhoneTab = "task" | "code" | "results";
+
+/**
+ * Ctrl on the key labels, ⌘ on a Mac with a pointer. The media query makes the answer come after
+ * hydration (false on the server), so server and browser render the same first.
+ */
+function useModifierLabel(): string {
+  return useMediaQuery("(hover: hover)") && typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
+}
+
+/** Seconds until `endsAt`, ticking each second; 0 once passed or without one. */
+function useSecondsLeft(endsAt: string | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  const end = endsAt ? Date.parse(endsAt) : 0;
+  useEffect(() => {
+    if (end === 0) return;
+    const tick = () => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= end) clearInterval(timer);
+    };
+    const timer = setInterval(tick, 1000);
+    // at once too: `now` may be from long before this cooldown began
+    queueMicrotask(tick);
+    return () => clearInterval(timer);
+  }, [end]);
+  return Math.max(0, Math.ceil((end - now) / 1000));
 }
 
 type TActivity =
@@ -51,7 +98,18 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   const router = useRouter();
   const [code, setCode] = useState(props.initialCode);
   const [activity, setActivity] = useState<TActivity>({ kind: "idle" });
-  const [result, setResult] = useState<{ label: string; result: TShownGradingResult } | null>(null);
+  const newest = props.history[0] ?? null;
+  const [shown, setShown] = useState<TShown | null>(
+    newest ? { kind: "submission", id: newest.id, result: null, marksEditor: newest.code === props.initialCode } : null,
+  );
+  const [historySelectedId, setHistorySelectedId] = useState<string | null>(newest?.id ?? null);
+  const [phoneTab, setPhoneTab] = useState<TPhoneTab>("task");
+  const [verdictCount, setVerdictCount] = useState(0);
+  const isDesktop = useMediaQuery("(min-width: 1024px)");
+  const modifier = useModifierLabel();
+  const cooldownSeconds = useSecondsLeft(props.attempts.cooldownEndsAt);
+  const ids = useId();
+  const resultsRef = useRef<HTMLElement>(null);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<"statement" | "visualizer">("statement");
@@ -78,9 +136,11 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     setAnnouncement("");
     return true;
   };
-  const show = (label: string, graded: TShownGradingResult) => {
-    setResult({ label, result: graded });
-    setAnnouncement(describeVerdict(graded, tw, locale));
+  const show = (next: TShown & { result: TShownGradingResult }) => {
+    setShown(next);
+    setAnnouncement(describeVerdict(next.result, tw, locale));
+    setPhoneTab("results");
+    setVerdictCount((count) => count + 1);
   };
   const finish = () => {
     busy.current = false;
@@ -91,13 +151,16 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     if (!startExclusive()) return;
     setActivity({ kind: "running" });
     const outcome = await api.runSamples(code);
-    if (outcome.ok) show(t.sampleRun, outcome.data);
+    if (outcome.ok) show({ kind: "run", result: outcome.data, marksEditor: true });
     else setError(outcome.message);
     finish();
   };
 
+  const attemptsLeft = props.attempts.max === null ? null : Math.max(0, props.attempts.max - props.attempts.used);
+  const isSubmitClosed = !props.canSubmit || attemptsLeft === 0 || cooldownSeconds > 0;
+
   const submit = async () => {
-    if (!startExclusive()) return;
+    if (isSubmitClosed || !startExclusive()) return;
     setActivity({ kind: "submitting", phase: "queued", queuePosition: null, estimateSeconds: null, isTakingLonger: false });
     await autosave.flush();
     const created = await api.submit(code, crypto.randomUUID());
@@ -127,17 +190,92 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_POLL_INTERVAL_MS - (Date.now() - asked))));
         continue;
       }
-      if (graded) show(t.submission, graded);
+      if (graded) {
+        setHistorySelectedId(created.data.id);
+        show({ kind: "submission", id: created.data.id, result: graded, marksEditor: true });
+      }
       break;
     }
     finish();
     router.refresh();
   };
 
+  // A verdict moves the student to it (show() also selects the Results tab on a phone): focus, and
+  // with it the scroll, goes to its heading once the panel has rendered.
+  useEffect(() => {
+    if (verdictCount === 0) return;
+    const frame = requestAnimationFrame(() => resultsRef.current?.querySelector<HTMLElement>('[data-testid="verdict-heading"]')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [verdictCount]);
+
+  // Ctrl/⌘+Enter runs and Ctrl/⌘+Shift+Enter submits from anywhere on the page; the editor
+  // handles (and stops) its own.
+  const shortcuts = useRef({ run, submit });
+  useEffect(() => {
+    shortcuts.current = { run, submit };
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      void (event.shiftKey ? shortcuts.current.submit() : shortcuts.current.run());
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  const chronological = numberSubmissions(props.history);
+  const shownSubmission = shown?.kind === "submission" ? (props.history.find((s) => s.id === shown.id) ?? null) : null;
+  const shownResult = shown?.kind === "run" ? shown.result : (shown?.result ?? shownSubmission?.result ?? null);
+  const shownLabel =
+    shown?.kind === "run"
+      ? t.sampleRun
+      : shownSubmission
+        ? `${t.submission} · ${format(tw.submissionNumber, { n: chronological.indexOf(shownSubmission) + 1 })}`
+        : t.submission;
+  const errorMarker = useMemo(() => {
+    const found = shownResult && shown?.marksEditor ? findErrorLine(shownResult) : null;
+    return found ? { line: found.line, message: renderMessage(found.message, locale) } : null;
+  }, [shownResult, shown?.marksEditor, locale]);
+
+  const selectSubmission = (id: string) => {
+    setHistorySelectedId(id);
+    setShown({ kind: "submission", id, result: null, marksEditor: props.history.find((s) => s.id === id)?.code === code });
+  };
+  const phonePanel = (tab: TPhoneTab) =>
+    isDesktop ? {} : { role: "tabpanel", id: `${ids}-panel-${tab}`, "aria-labelledby": `${ids}-tab-${tab}` };
+  const shownOnPhone = (tab: TPhoneTab) => (phoneTab === tab ? "" : "max-lg:hidden");
+  const submitBlocker =
+    attemptsLeft === 0 && props.attempts.max !== null
+      ? format(t.attemptsUsedUp, { max: props.attempts.max })
+      : cooldownSeconds > 0
+        ? format(t.cooldown, { seconds: cooldownSeconds })
+        : null;
+
   return (
-    <div className="flex flex-col gap-6">
-      <div className="grid gap-6 lg:grid-cols-2">
-        <div className="flex min-w-0 flex-col gap-4">
+    <div className="flex flex-col gap-4">
+      <p role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="results-announcement">
+        {announcement}
+      </p>
+      <div role="tablist" aria-label={t.viewsLabel} className="flex border-b border-slate-300 lg:hidden">
+        {(["task", "code", "results"] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`${ids}-tab-${name}`}
+            aria-selected={phoneTab === name}
+            aria-controls={`${ids}-panel-${name}`}
+            onClick={() => setPhoneTab(name)}
+            className={`-mb-px flex-1 border-b-2 px-3 py-2 text-sm font-medium ${phoneTab === name ? "border-blue-800 text-blue-900" : "border-transparent text-slate-700"}`}
+          >
+            {name === "task" ? t.statement : name === "code" ? t.tabCode : t.results}
+          </button>
+        ))}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
+        <div {...phonePanel("task")} className={`flex min-w-0 flex-col gap-4 ${shownOnPhone("task")}`}>
           <div role="tablist" aria-label={t.statement} className="flex gap-2 border-b border-slate-300">
             {(["statement", "visualizer"] as const).map((name) => (
               <button
@@ -159,26 +297,39 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
           </div>
         </div>
 
-        <div className="flex min-w-0 flex-col gap-3">
+        {/* First on a phone, so Run and Submit stay at hand under every tab; beside the statement,
+            as tall as the viewport, on a desktop. */}
+        <div className="order-first flex min-w-0 flex-col gap-3 lg:sticky lg:top-2 lg:order-none lg:h-[calc(100dvh-1rem)]">
           {props.deadlineNotice ? <FormAlert kind="error" message={props.deadlineNotice} /> : null}
-          <CodeEditorLazy value={code} onChange={setCode} onRunShortcut={() => void run()} ariaLabel={t.editorLabel} />
-          <div className="flex flex-wrap items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2" data-testid="workspace-toolbar">
             <button
               type="button"
               onClick={() => void run()}
               disabled={activity.kind !== "idle"}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
               className="rounded-md border border-blue-800 px-4 py-2 font-medium text-blue-900 hover:bg-blue-50 disabled:opacity-60"
             >
               {activity.kind === "running" ? t.running : t.run}
+              <kbd aria-hidden="true" className="ml-2 font-sans text-xs font-normal">
+                {modifier}+↵
+              </kbd>
             </button>
             <button
               type="button"
               onClick={() => void submit()}
-              disabled={activity.kind !== "idle" || !props.canSubmit}
+              disabled={activity.kind !== "idle" || isSubmitClosed}
+              aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
+              aria-describedby={`${ids}-attempts`}
               className="rounded-md bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
             >
               {activity.kind === "submitting" ? t.submitting : t.submit}
+              <kbd aria-hidden="true" className="ml-2 font-sans text-xs font-normal">
+                {modifier}+⇧+↵
+              </kbd>
             </button>
+            <span id={`${ids}-attempts`} data-testid="attempts" className="text-sm text-slate-800">
+              {submitBlocker ?? (attemptsLeft !== null && props.attempts.max !== null ? format(t.attemptsLeft, { left: attemptsLeft, max: props.attempts.max }) : null)}
+            </span>
             <button
               type="button"
               onClick={() => {
@@ -188,34 +339,57 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
             >
               {t.reset}
             </button>
-            <span className="ml-auto text-sm">
+            <span className="ml-auto flex items-center gap-2 text-sm">
               <DraftSaveStatus state={autosave.state} />
+              <span className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-800">Python 3</span>
             </span>
           </div>
-          <p className="text-xs text-slate-600">{t.runHint}</p>
           {error ? <FormAlert kind="error" message={error} /> : null}
           {/* A live region present before the progress appears in it, so screen readers announce it. */}
           <div role="status" aria-live="polite" data-testid="grading-progress-region">
             {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} estimateSeconds={activity.estimateSeconds} isTakingLonger={activity.isTakingLonger} /> : null}
             {activity.kind === "running" ? <GradingProgress phase="running" /> : null}
           </div>
+
+          <div {...phonePanel("code")} className={`flex min-h-0 flex-col gap-1 max-lg:h-[65dvh] lg:min-h-72 lg:flex-1 ${shownOnPhone("code")}`}>
+            <div className="min-h-0 flex-1">
+              <CodeEditorLazy
+                value={code}
+                onChange={setCode}
+                onRunShortcut={() => void run()}
+                onSubmitShortcut={() => void submit()}
+                ariaLabel={t.editorLabel}
+                errorMarker={errorMarker}
+              />
+            </div>
+            {props.isLoadErrorFree && props.attempts.max !== null ? <p className="text-xs text-slate-700">{t.loadErrorsFree}</p> : null}
+          </div>
+
+          <section
+            ref={resultsRef}
+            {...phonePanel("results")}
+            aria-labelledby="results-heading"
+            data-testid="results"
+            className={`flex min-h-0 flex-col gap-3 lg:max-h-[50%] lg:shrink-0 lg:overflow-y-auto ${shownOnPhone("results")}`}
+          >
+            <h2 id="results-heading" className="text-lg font-semibold">
+              {t.results}
+              {shownResult ? <span className="ml-2 text-sm font-normal text-slate-600">{shownLabel}</span> : null}
+            </h2>
+            {shownResult ? <ResultsPanel result={shownResult} /> : <p className="text-sm text-slate-700">{t.resultsEmpty}</p>}
+          </section>
         </div>
       </div>
-      <section aria-labelledby="results-heading" data-testid="results">
-        <h2 id="results-heading" className="text-lg font-semibold">
-          {t.results}
-          {result ? <span className="ml-2 text-sm font-normal text-slate-600">{result.label}</span> : null}
-        </h2>
-        <p role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="results-announcement">
-          {announcement}
-        </p>
-        {result ? <ResultsPanel result={result.result} /> : null}
-      </section>
-      <section aria-labelledby="history-heading" data-testid="history">
+
+      <section aria-labelledby="history-heading" data-testid="history" className={shownOnPhone("results")}>
         <h2 id="history-heading" className="text-lg font-semibold">
           {t.history}
         </h2>
-        {props.history.length === 0 ? <p className="text-sm text-slate-700">{t.noHistory}</p> : <SubmissionHistory submissions={props.history} />}
+        {props.history.length === 0 ? (
+          <p className="text-sm text-slate-700">{t.noHistory}</p>
+        ) : (
+          <SubmissionHistory submissions={props.history} selectedId={historySelectedId} onSelect={selectSubmission} labelledBy="history-heading" />
+        )}
       </section>
     </div>
   );

@@ -4,6 +4,7 @@
 // server withheld the hidden cases' data, a notice says until when. The page announces verdicts
 // through its own live region (verdict-announcement.ts), so nothing here is live.
 import { useId } from "react";
+import { isCaseError } from "@/grading/error-location";
 import { decodeJsonNumber, formatParams, formatShape, MAX_MESSAGE_LENGTH, renderMessage } from "@/grading/result-format";
 import type { TCaseResult, TGradingStatus } from "@/grading/result-schema";
 import { useLocale } from "@/components/layout/locale-provider";
@@ -67,7 +68,8 @@ function CaseArrays({ result, t, locale }: { result: TCaseResult; t: TMessages; 
       {firstWrong ? (
         <p>
           {format(t.firstWrong, {
-            index: formatIndex(firstWrong.index),
+            // a tuple output's detail names its array: dweights[0, 1, 2, 0]
+            index: `${detail.array ?? ""}${formatIndex(firstWrong.index)}`,
             expected: formatFullValue(firstWrong.expected),
             actual: formatFullValue(decodeJsonNumber(firstWrong.actual)),
           })}{" "}
@@ -162,6 +164,11 @@ function CaseRow({ result, isDataHidden, t, locale }: { result: TCaseResult; isD
             <span aria-hidden="true">✓ </span>
             {t.casePassed}
           </span>
+        ) : isCaseError(result.message) ? (
+          <span className="font-medium text-red-800">
+            <span aria-hidden="true">! </span>
+            {t.caseError}
+          </span>
         ) : (
           <span className="font-medium text-red-800">
             <span aria-hidden="true">✗ </span>
@@ -195,19 +202,21 @@ export function ResultsPanel({ result }: { result: TShownGradingResult }) {
       <div data-testid="verdict" className={`flex flex-col gap-1 rounded-md border p-4 ${look.className}`}>
         {result.gradable ? (
           <>
-            <p className="flex flex-wrap items-baseline gap-x-3 text-lg font-semibold">
+            <h3 tabIndex={-1} data-testid="verdict-heading" className="flex flex-wrap items-baseline gap-x-3 text-lg font-semibold">
               <span>
                 <span aria-hidden="true">{look.icon} </span>
                 {status.label}
               </span>
               <span className="tabular-nums">{format(t.score, { score: formatScore(result.score), maxScore: formatScore(result.maxScore) })}</span>
-            </p>
+            </h3>
             <p>
               {result.mode === "submit" ? t.modeSubmit : t.modeRun}: {status.sentence}
             </p>
           </>
         ) : (
-          <p className="font-semibold">{t.notGradable}</p>
+          <h3 tabIndex={-1} data-testid="verdict-heading" className="font-semibold">
+            {t.notGradable}
+          </h3>
         )}
       </div>
 

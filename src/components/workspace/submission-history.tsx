@@ -1,7 +1,9 @@
 "use client";
 // A student's earlier submissions, newest first; picking one shows its code or what changed
-// since the submission before it, with +/− marks and words, not colour alone.
-import { useId, useState } from "react";
+// since the submission before it, with +/− marks and words, not colour alone. The selection is the
+// caller's, so the page can show the same submission's feedback (the student's results panel, the
+// staff's "Result of" choice) and move it to a new submission as it arrives.
+import { useState } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { format } from "@/i18n";
 import { workspaceMessages } from "@/i18n/workspace";
@@ -91,13 +93,27 @@ function CodeWithLineNumbers({ code, label }: { code: string; label: string }) {
   );
 }
 
-export function SubmissionHistory({ submissions }: { submissions: readonly TSubmissionSummary[] }) {
+/** Numbered oldest first, so "Submission 3" keeps its number as new ones arrive. */
+export function numberSubmissions<T extends { createdAt: string }>(submissions: readonly T[]): T[] {
+  return [...submissions].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export function SubmissionHistory({
+  submissions,
+  selectedId,
+  onSelect,
+  labelledBy,
+}: {
+  submissions: readonly TSubmissionSummary[];
+  /** the submission shown; the newest when null or not in the list */
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  /** id of the heading that names the list (the page's own: "Your submissions" or the staff's) */
+  labelledBy: string;
+}) {
   const t = workspaceMessages(useLocale());
-  const listLabelId = useId();
-  // Numbered oldest first, so "Submission 3" keeps its number as new ones arrive.
-  const chronological = [...submissions].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const chronological = numberSubmissions(submissions);
   const newestFirst = [...chronological].reverse();
-  const [selectedId, setSelectedId] = useState<string | null>(newestFirst[0]?.id ?? null);
   const [view, setView] = useState<"code" | "changes">("changes");
 
   if (chronological.length === 0) return <p className="text-slate-700">{t.historyEmpty}</p>;
@@ -110,10 +126,7 @@ export function SubmissionHistory({ submissions }: { submissions: readonly TSubm
   return (
     <div className="grid gap-4 md:grid-cols-[16rem_1fr]" data-testid="submission-history">
       <div>
-        <h3 id={listLabelId} className="mb-2 font-semibold text-slate-900">
-          {t.historyLabel}
-        </h3>
-        <ol aria-labelledby={listLabelId} className="flex flex-col gap-1">
+        <ol aria-labelledby={labelledBy} className="flex flex-col gap-1">
           {newestFirst.map((submission) => {
             const number = chronological.indexOf(submission) + 1;
             const isSelected = submission.id === selected.id;
@@ -122,7 +135,7 @@ export function SubmissionHistory({ submissions }: { submissions: readonly TSubm
                 <button
                   type="button"
                   aria-current={isSelected ? "true" : undefined}
-                  onClick={() => setSelectedId(submission.id)}
+                  onClick={() => onSelect(submission.id)}
                   className={`flex w-full flex-col items-start rounded-md border px-3 py-2 text-left text-sm ${
                     isSelected ? "border-blue-800 bg-blue-50" : "border-slate-200 bg-white hover:bg-slate-50"
                   }`}

@@ -47,6 +47,7 @@ const ZAssignmentInput = z
     cooldownSeconds: optionalCount(MAX_COOLDOWN_SECONDS, COOLDOWN_MESSAGE),
     maxAttempts: optionalCount(MAX_ATTEMPTS_LIMIT, ATTEMPTS_MESSAGE),
     showHiddenDetailsBeforeDue: z.boolean(),
+    loadErrorsCostNoAttempt: z.boolean(),
   })
   .transform(({ opensAt, dueAt, ...rest }) => ({
     ...rest,
@@ -76,12 +77,14 @@ const ZAssignmentForm = z
     cooldownSeconds: numberField(COOLDOWN_MESSAGE),
     maxAttempts: numberField(ATTEMPTS_MESSAGE),
     showHiddenDetailsBeforeDue: z.string().nullable(),
+    loadErrorsCostNoAttempt: z.string().nullable(),
   })
-  .transform(({ allowLate, latePenaltyPercent, showHiddenDetailsBeforeDue, ...rest }) => ({
+  .transform(({ allowLate, latePenaltyPercent, showHiddenDetailsBeforeDue, loadErrorsCostNoAttempt, ...rest }) => ({
     ...rest,
     allowLate: allowLate === "on",
     latePenaltyPerDay: (latePenaltyPercent ?? 0) / 100,
     showHiddenDetailsBeforeDue: showHiddenDetailsBeforeDue === "on",
+    loadErrorsCostNoAttempt: loadErrorsCostNoAttempt === "on",
   }))
   .pipe(ZAssignmentInput);
 
@@ -101,5 +104,6 @@ export function readAssignmentForm(form: FormData): TAssignmentSettings {
     cooldownSeconds: text("cooldownSeconds"),
     maxAttempts: text("maxAttempts"),
     showHiddenDetailsBeforeDue: text("showHiddenDetailsBeforeDue"),
+    loadErrorsCostNoAttempt: text("loadErrorsCostNoAttempt"),
   });
 }

@@ -18,6 +18,7 @@ export interface TAssignmentFormValues {
   cooldownSeconds: number | null;
   maxAttempts: number | null;
   showHiddenDetailsBeforeDue: boolean;
+  loadErrorsCostNoAttempt: boolean;
 }
 
 export async function getAssignmentSettings(
@@ -38,5 +39,6 @@ export async function getAssignmentSettings(
     cooldownSeconds: assignment.cooldownSeconds,
     maxAttempts: assignment.maxAttempts,
     showHiddenDetailsBeforeDue: assignment.showHiddenDetailsBeforeDue,
+    loadErrorsCostNoAttempt: assignment.loadErrorsCostNoAttempt,
   };
 }

@@ -1,13 +1,15 @@
 // Everything the student's exercise page shows, behind the same gate as runs and submissions
 // (loadAssignmentExercise): the exercise folder's statement and starter, the student's draft and
-// submission history, where the deadline stands, whether staff preview it before it opens, and a
+// submission history with its feedback, the attempts used and the cooldown, where the deadline stands, whether staff preview it before it opens, and a
 // score staff set by hand with their comment. Null when the exercise's folder is gone.
 import { getExercise } from "@/grading/exercise-files";
 import type { TDb } from "@/server/db-client";
 import { canPreviewUnopenedAssignment } from "@/server/permissions/assignment-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { loadScoreOverrides } from "@/server/overrides/load-score-overrides";
+import { canSeeHiddenCaseDetails } from "@/server/permissions/submission-permissions";
 import { listSubmissionHistory } from "@/server/submissions/list-submission-history";
+import { readAttempts } from "@/server/submissions/read-attempts";
 import { evaluateDeadline } from "./late-policy";
 import { loadAssignmentExercise } from "./load-assignment-exercise";
 
@@ -15,12 +17,16 @@ export async function getExerciseWorkspace(db: TDb, options: { user: TSessionUse
   const loaded = await loadAssignmentExercise(db, options);
   const exercise = await getExercise(options.slug);
   if (!exercise) return null;
-  const [draft, history, overrides] = await Promise.all([
-    db.draft.findUnique({ where: { userId_exerciseId: { userId: options.user.id, exerciseId: loaded.exercise.id } }, select: { code: true } }),
-    listSubmissionHistory(db, { userId: options.user.id, exerciseId: loaded.exercise.id }),
-    loadScoreOverrides(db, { assignmentIds: [loaded.assignment.id], userId: options.user.id, exerciseId: loaded.exercise.id }),
+  const now = options.now ?? new Date();
+  const maySeeHiddenDetails = canSeeHiddenCaseDetails(options.user, loaded.membership, { mode: "submit", assignment: loaded.assignment }, now);
+  const ids = { userId: options.user.id, exerciseId: loaded.exercise.id };
+  const [draft, history, overrides, attempts] = await Promise.all([
+    db.draft.findUnique({ where: { userId_exerciseId: ids }, select: { code: true } }),
+    listSubmissionHistory(db, { ...ids, assignmentId: loaded.assignment.id, hiddenUntil: maySeeHiddenDetails ? null : loaded.assignment }),
+    loadScoreOverrides(db, { assignmentIds: [loaded.assignment.id], ...ids }),
+    readAttempts(db, { ...ids, assignment: loaded.assignment, now }),
   ]);
-  const deadline = evaluateDeadline(loaded.assignment, options.now ?? new Date());
+  const deadline = evaluateDeadline(loaded.assignment, now);
   const override = [...overrides.values()][0];
   return {
     assignment: loaded.assignment,
@@ -28,6 +34,7 @@ export async function getExerciseWorkspace(db: TDb, options: { user: TSessionUse
     exercise,
     initialCode: draft?.code ?? exercise.starter,
     history,
+    attempts: { used: attempts.used, max: attempts.max, cooldownEndsAt: attempts.cooldownEndsAt?.toISOString() ?? null },
     deadline,
     /** course staff may open an assignment before it opens, to try it out */
     isPreview: deadline.kind === "not-open" && canPreviewUnopenedAssignment(options.user, loaded.membership),

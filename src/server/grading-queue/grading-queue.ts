@@ -14,11 +14,17 @@
 //
 // Regrades are queued rows of the RegradeJob table, taken the same way: this process runs one at
 // a time beside its gradings, on the same runner (runRegradeJob claims the row, so two processes
-// never run one job).
+// never run one job). Similarity reports are taken from their table the same way, one at a time.
+//
+// LMS grade passback (issue 15) rides along: each pump starts one pass over the due
+// lti_score_sync rows (processDueScoreSyncs claims each under this process's token), unless the
+// previous pass is still waiting on the LMS.
 import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
+import { processDueScoreSyncs } from "@/server/lti/score-sync";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
 import { getShortBudget } from "./short-budgets";
@@ -59,6 +65,9 @@ export class GradingQueue {
   private readonly slowWaiting = new Map<string, string>();
   /** regrade job ids this process runs */
   private readonly regrading = new Set<string>();
+  /** the pass over due LMS score posts, while one runs */
+  private scoreSyncPass: Promise<void> | null = null;
+  private isComparing = false;
   private stopped = false;
   private pumping = false;
   private pumpAgain = false;
@@ -85,6 +94,7 @@ export class GradingQueue {
       this.slowWaiting.delete(id);
       await requeueSubmission(this.options.db, { submissionId: id, fromWorkerId: this.workerId });
     }
+    await this.scoreSyncPass;
     if (this.active + this.regrading.size === 0) return;
     await Promise.race([new Promise<void>((resolve) => this.idleWaiters.push(resolve)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
@@ -123,7 +133,12 @@ export class GradingQueue {
   }
 
   private async pump(): Promise<void> {
+    if (!this.stopped && !this.scoreSyncPass) this.startScoreSyncPass();
     if (!this.stopped && this.regrading.size < REGRADE_SLOTS) await this.takeRegrade();
+    if (!this.stopped && !this.isComparing) {
+      this.isComparing = true;
+      void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
+    }
     while (!this.stopped && this.active < this.options.poolSize) {
       // The slow lane goes first: fast-lane slots free up within seconds anyway.
       const [waiting] = this.slowWaiting;
@@ -143,6 +158,15 @@ export class GradingQueue {
       }
       void this.grade(next.id, next.exercise.slug);
     }
+  }
+
+  private startScoreSyncPass(): void {
+    this.scoreSyncPass = processDueScoreSyncs(this.options.db, { ownerToken: this.workerId })
+      .then((posted) => {
+        if (posted > 0) log("lti", "info", "posted LMS scores", { posted, workerId: this.workerId });
+      })
+      .catch((error: unknown) => log("lti", "error", "lti score sync pass failed", { error: String(error) }))
+      .finally(() => (this.scoreSyncPass = null));
   }
 
   /** Starts the oldest queued regrade, if any; runRegradeJob claims it (another process may be quicker). */

@@ -16,16 +16,22 @@
 // Regrades are jobs on the same pg-boss instance (convlab-regrade): a worker runs one regrade
 // at a time beside its gradings, on the same runner; the job's row fences it (see
 // run-regrade-job.ts), and the reconciler re-sends the job of a regrade still queued.
-import { createHash } from "node:crypto";
+//
+// LMS grade passback (issue 15) is a third kind of job (convlab-lti-score, see
+// src/server/lti/score-sync-jobs.ts): after each grading or regrade the worker sends the jobs of
+// the scores it changed, runs a few posts at once, and its reconciler re-sends every pending one.
 import PgBoss from "pg-boss";
 import { z } from "zod";
 import { readExerciseMeta } from "@/grading/exercise-files";
 import type { TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
+import { deliverScoreSyncJob, enqueueScoreSyncs, LTI_SCORE_QUEUE } from "@/server/lti/score-sync-jobs";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
+import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
 import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 import type { TGradingConfig } from "./grading-config";
+import { jobIdFor } from "./job-id";
 import { claimSubmission, processClaimedSubmission, transferSubmission, type TProcessOutcome } from "./process-submission";
 import { getShortBudget } from "./short-budgets";
 
@@ -35,6 +41,8 @@ export const DEAD_QUEUE = "convlab-grading-dead";
 export const REGRADE_QUEUE = "convlab-regrade";
 /** Regrades a worker runs at once: one, so students' own gradings keep the pool. */
 const REGRADE_SLOTS = 1;
+/** LMS score posts a worker runs at once: they wait on the network, not on the runner. */
+const SCORE_SYNC_SLOTS = 4;
 /**
  * A regrade delivery's lease. It only matters when a worker dies before claiming the job (then
  * the job is delivered again); a job claimed and then lost is found interrupted by its owner's
@@ -63,12 +71,6 @@ type TGradingJob = z.infer<typeof ZGradingJob>;
 
 const QUEUE_OF: Record<TLane, string> = { fast: FAST_QUEUE, slow: SLOW_QUEUE };
 
-/** One job id per submission and lane (or regrade job), so sending twice (a retry, the reconciler) inserts nothing. */
-export function jobIdFor(id: string, lane: TLane | "regrade"): string {
-  const hex = createHash("sha256").update(`${lane}:${id}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
 /** Which lane owns a running submission, read from its token ("fast:…", "slow:…", "slow-pending"). */
 function laneOfToken(token: string | null): TLane {
   return token?.startsWith("slow") ? "slow" : "fast";
@@ -91,6 +93,7 @@ export async function startGradingBoss(options: { url: string; role: "web" | "wo
   await boss.createQueue(FAST_QUEUE, { name: FAST_QUEUE, deadLetter: DEAD_QUEUE });
   await boss.createQueue(SLOW_QUEUE, { name: SLOW_QUEUE, deadLetter: DEAD_QUEUE });
   await boss.createQueue(REGRADE_QUEUE);
+  await boss.createQueue(LTI_SCORE_QUEUE);
   return boss;
 }
 
@@ -147,6 +150,9 @@ export class PgBossGradingWorker {
   private readonly active = new Map<string, TLane>();
   /** pg-boss job ids of the regrades this process runs */
   private readonly regrading = new Set<string>();
+  /** pg-boss job ids of the LMS score posts this process runs */
+  private readonly scoreSyncing = new Set<string>();
+  private isComparing = false;
   private stopped = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
@@ -173,7 +179,7 @@ export class PgBossGradingWorker {
     this.wakeUp?.();
     const deadline = Date.now() + timeoutMs;
     await this.loopDone;
-    while (this.active.size + this.regrading.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (this.active.size + this.regrading.size + this.scoreSyncing.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
   get state(): TWorkerState {
@@ -210,6 +216,17 @@ export class PgBossGradingWorker {
             this.regrading.add(job.id);
             void this.handleRegrade(job);
           }
+        }
+        if (this.scoreSyncing.size < SCORE_SYNC_SLOTS) {
+          for (const job of await boss.fetch(LTI_SCORE_QUEUE, { batchSize: SCORE_SYNC_SLOTS - this.scoreSyncing.size })) {
+            this.scoreSyncing.add(job.id);
+            void this.handleScoreSync(job);
+          }
+        }
+        // Similarity reports are rows of their own table, claimed the same way on both databases.
+        if (!this.isComparing) {
+          this.isComparing = true;
+          void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
         }
         if (Date.now() - this.lastDeadLetterCheck > DEAD_LETTERS_EVERY_MS) await this.handleDeadLetters();
       } catch (error) {
@@ -248,6 +265,7 @@ export class PgBossGradingWorker {
       const outcome = await this.gradeDelivery(submissionId, lane, token);
       // A fenced delivery was presumed dead and its job given to another delivery: that one completes it.
       if (outcome !== "claimed-elsewhere") await boss.complete(QUEUE_OF[lane], job.id);
+      await this.sendScoreSyncs();
       log("grading", "info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", {
         submissionId,
         lane,
@@ -273,12 +291,33 @@ export class PgBossGradingWorker {
       const outcome = await runRegradeJob(db, { jobId: regradeJobId, runner });
       await boss.complete(REGRADE_QUEUE, job.id);
       log("regrade", "info", "regrade delivery done", { regradeJobId, outcome, worker: name });
+      await this.sendScoreSyncs();
     } catch (error) {
       log("grading", "error", "regrade job failed; pg-boss will retry it", { jobId: job.id, error: String(error) });
       await boss.fail(REGRADE_QUEUE, job.id, { message: String(error) }).catch(() => {});
     } finally {
       this.regrading.delete(job.id);
       this.wakeUp?.();
+    }
+  }
+
+  /** Sends the LMS score jobs of grades just changed; a failure is healed by the reconciler. */
+  private async sendScoreSyncs(): Promise<void> {
+    await enqueueScoreSyncs(this.options.boss, this.options.db).catch((error: unknown) => log("lti", "error", "could not send LMS score jobs; the reconciler will", { error: String(error) }));
+  }
+
+  /** An LMS score delivery: the row is claimed under the delivery's token; a retryable failure schedules its next job. */
+  private async handleScoreSync(job: PgBoss.Job<unknown>): Promise<void> {
+    const { boss, db, name } = this.options;
+    try {
+      const outcome = await deliverScoreSyncJob(boss, db, { data: job.data, ownerToken: `lti:${job.id}@${name}` });
+      await boss.complete(LTI_SCORE_QUEUE, job.id);
+      log("lti", "info", "lti score delivery done", { jobId: job.id, outcome, worker: name });
+    } catch (error) {
+      log("lti", "error", "lti score job failed; pg-boss will retry it", { jobId: job.id, error: String(error) });
+      await boss.fail(LTI_SCORE_QUEUE, job.id, { message: String(error) }).catch(() => {});
+    } finally {
+      this.scoreSyncing.delete(job.id);
     }
   }
 
@@ -365,6 +404,7 @@ export class PgBossGradingWorker {
         take: 5000,
       });
       await this.reconcileRegrades();
+      await enqueueScoreSyncs(boss, db, { all: true });
       if (rows.length === 0) return;
       const wanted = rows.map((row) => ({ row, lane: row.status === "queued" ? ("fast" as const) : laneOfToken(row.workerId) }));
       const states = new Map<string, string>();

@@ -11,6 +11,7 @@ import type { TRunner } from "@/grading/runner";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
+import { isLoadFailure } from "@/grading/error-location";
 import { recomputeProgress } from "./recompute-progress";
 
 export type TProcessOutcome = "graded" | "not-gradable" | "claimed-elsewhere" | "needs-slow-lane";
@@ -92,7 +93,7 @@ export async function processClaimedSubmission(
   const written = await db.$transaction(async (tx) => {
     const updated = await tx.submission.updateMany({
       where: { id: submission.id, status: "running", workerId: options.workerId },
-      data: { status: result.status, score, maxScore: result.maxScore, result, finishedAt: new Date() },
+      data: { status: result.status, score, maxScore: result.maxScore, result, didNotLoad: isLoadFailure(result), finishedAt: new Date() },
     });
     if (updated.count !== 1) return false;
     await recomputeProgress(tx, {

@@ -28,6 +28,6 @@ export async function recomputeProgress(tx: TTx, options: { userId: string; exer
     update: data,
     create: { userId: options.userId, exerciseId: options.exerciseId, ...data },
   });
-  // LMS grade passback (issue 15): the outbox row commits with the grade it reports.
+  // LMS grade passback (issue 15): the score-sync job row commits with the grade it reports.
   await queueScoreSync(tx, { userId: options.userId, exerciseId: options.exerciseId });
 }

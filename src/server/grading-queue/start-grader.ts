@@ -8,8 +8,10 @@
 import { hostname } from "node:os";
 import { checkSandbox, createGradingRunner, type TRunner } from "@/grading/runner";
 import type { TDb } from "@/server/db-client";
+import { enqueueScoreSyncs } from "@/server/lti/score-sync-jobs";
 import type { TGradingConfig } from "./grading-config";
 import { startPresence } from "./grader-presence";
+import { listSandboxFlavoursInUse } from "./list-sandbox-flavours";
 import { GradingQueue, type TGradingQueueState } from "./grading-queue";
 import { enqueueGrading, enqueueRegrade, PgBossGradingWorker, startGradingBoss, type TWorkerState } from "./pg-boss-grading";
 
@@ -24,6 +26,8 @@ export interface TGrader {
   notifySubmitted(submission: { id: string; userId: string }): Promise<void>;
   /** Starts a stored (queued) regrade job the same way. */
   notifyRegrade(regradeJobId: string): Promise<void>;
+  /** Starts posting LMS scores just queued (lti_score_sync rows): wakes this process's grader or sends their pg-boss jobs. */
+  notifyScoreSyncs(): Promise<void>;
   /** What this process's own grader is doing, or null when it does not grade. */
   localGraderState(): TLocalGraderState | null;
   /** Stops taking work, lets running gradings finish (bounded), then closes the pool. */
@@ -37,12 +41,14 @@ export async function startGrader(config: TGradingConfig, options: { role: TGrad
     const sandbox = await checkSandbox();
     if (!sandbox.ok) throw new Error(`the sandbox does not work here: ${sandbox.message}`);
   }
-  const runner = createGradingRunner({ poolSize: config.poolSize });
+  // Only a grading process starts the torch sandbox early; a web server that just enqueues runs Run jobs, which start it on first use.
+  const startFlavours = grades ? await listSandboxFlavoursInUse(db) : undefined;
+  const runner = createGradingRunner({ poolSize: config.poolSize, startFlavours });
   const base = { config, runner };
 
   if (!config.isPostgres) {
     if (!grades) {
-      return { ...base, notifySubmitted: async () => {}, notifyRegrade: async () => {}, localGraderState: () => null, stop: () => runner.close() };
+      return { ...base, notifySubmitted: async () => {}, notifyRegrade: async () => {}, notifyScoreSyncs: async () => {}, localGraderState: () => null, stop: () => runner.close() };
     }
     const queue = new GradingQueue({
       db,
@@ -58,6 +64,7 @@ export async function startGrader(config: TGradingConfig, options: { role: TGrad
       ...base,
       notifySubmitted: async () => queue.wake(),
       notifyRegrade: async () => queue.wake(),
+      notifyScoreSyncs: async () => queue.wake(),
       localGraderState: () => queue.state,
       stop: async () => {
         await queue.stop();
@@ -83,6 +90,10 @@ export async function startGrader(config: TGradingConfig, options: { role: TGrad
     },
     notifyRegrade: async (regradeJobId) => {
       await enqueueRegrade(boss, { regradeJobId });
+      worker?.wake();
+    },
+    notifyScoreSyncs: async () => {
+      await enqueueScoreSyncs(boss, db);
       worker?.wake();
     },
     localGraderState: () => worker?.state ?? null,

@@ -17,6 +17,8 @@ export class ServiceCallError extends Error {
   constructor(
     readonly status: number | null,
     readonly body: string,
+    /** how long the LMS asked to wait (a Retry-After header in seconds, RFC 9110 §10.2.3), if it said */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(status === null ? `network error: ${body}` : `HTTP ${status}: ${body}`);
     this.name = "ServiceCallError";
@@ -64,6 +66,14 @@ export async function getAccessToken(db: TDb, platform: TServicePlatform, scopes
   return parsed.data.access_token;
 }
 
+/** Retry-After in delta-seconds or as an HTTP date; null when absent or unreadable. */
+function readRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
 /** A 401 means the cached token went bad (revoked, platform restarted): forget it. */
 export function forgetAccessTokens(platformId: string): void {
   for (const key of cache.keys()) if (key.startsWith(`${platformId} `)) cache.delete(key);
@@ -84,6 +94,6 @@ export async function callService(db: TDb, platform: TServicePlatform, scopes: s
     throw new ServiceCallError(null, (error as Error).message);
   }
   if (response.status === 401) forgetAccessTokens(platform.id);
-  if (!response.ok) throw new ServiceCallError(response.status, (await response.text()).slice(0, 500));
+  if (!response.ok) throw new ServiceCallError(response.status, (await response.text()).slice(0, 500), readRetryAfter(response.headers.get("retry-after")));
   return response;
 }

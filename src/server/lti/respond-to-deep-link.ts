@@ -39,7 +39,7 @@ export async function respondToDeepLinkChoice(db: TDb, request: Request): Promis
     const exists = await db.assignment.findFirst({ where: { id: assignmentId, courseId: deepLink.courseId }, select: { id: true } });
     if (!exists) throw new AppError("not_found", "assignmentNotFound");
     const jwt = await buildDeepLinkingResponse(db, deepLink, assignmentId);
-    const page = renderAutoPostPage({ locale: await getLocale(), action: deepLink.returnUrl, fields: { JWT: jwt }, nonce: randomBytes(16).toString("base64"), frameAncestors: await listFrameAncestors(db) });
+    const page = renderAutoPostPage({ locale: await getLocale(), action: deepLink.returnUrl, fields: { JWT: jwt }, nonce: randomBytes(16).toString("base64"), frameAncestors: await listFrameAncestors(db, deepLink.platformId) });
     return new Response(page.html, { headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": page.csp, "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error, await getLocale());

@@ -74,7 +74,8 @@ export async function respondToLaunch(db: TDb, request: Request): Promise<Respon
         : await findLandingPath(db, applied);
     const ticket = await createLaunchTicket(db, { userId: applied.userId, redirectTo: target });
     const nonce = randomBytes(16).toString("base64");
-    const frameAncestors = await listFrameAncestors(db);
+    // Exactly this platform may frame what the browser opens next (not every registered LMS).
+    const frameAncestors = await listFrameAncestors(db, launch.platform.id);
     const page = renderLaunchPage({ locale: await getLocale(), target, ticketUrl: `/api/lti/ticket?t=${ticket}`, nonce, frameAncestors });
     return htmlResponse(page, 200, [
       ["set-cookie", await createLtiSessionCookie(applied.userId, { isFramed: true })],

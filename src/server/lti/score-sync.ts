@@ -1,7 +1,11 @@
-// AGS 2.0 grade passback through a durable outbox (lti_score_sync): a grade change writes the
-// student's assignment score into the outbox in the same transaction as the grade, and a loop
-// posts due rows to the resource link's one line item, with retries and backoff. Only a score
-// that differs from the last one the LMS accepted is posted again.
+// AGS 2.0 grade passback through the durable job queue. A grade change writes the student's
+// assignment score into lti_score_sync in the same transaction as the grade; that row is the job,
+// RegradeJob-style: a queue process claims a due row under its token (a lease: nextAttemptAt moves
+// past the post's longest duration) and posts it to the resource link's one line item. The row
+// keeps the retry state (attempts, backoff in nextAttemptAt, the LMS's last answer), and only the
+// claimant's writes count. SQLite: the in-process grading queue drains due rows
+// (processDueScoreSyncs); PostgreSQL: one pg-boss job per due row (score-sync-jobs.ts). Only a
+// score that differs from the last one the LMS accepted is posted again.
 import { z } from "zod";
 import { pickBestSubmission } from "@/server/grades/best-submission";
 import { GRADED_STATUSES } from "@/server/submissions/submission-status";
@@ -57,7 +61,7 @@ async function computeAssignmentScore(tx: TTx, assignmentId: string, userId: str
 
 /**
  * Called wherever a student's grade changes (a verdict, a regrade, a score set by hand), inside that transaction, so
- * the outbox row and the grade commit together. Costs one query when nothing is linked to an LMS.
+ * the job row and the grade commit together. Costs one query when nothing is linked to an LMS.
  */
 export async function queueScoreSync(tx: TTx, options: { userId: string; exerciseId: string }): Promise<void> {
   const links = await tx.ltiResourceLink.findMany({
@@ -71,7 +75,8 @@ async function queueLinkScore(tx: TTx, link: { id: string; assignmentId: string 
   const score = await computeAssignmentScore(tx, link.assignmentId, userId);
   const existing = await tx.ltiScoreSync.findUnique({ where: { ltiResourceLinkId_userId: { ltiResourceLinkId: link.id, userId } } });
   if (existing && existing.status === "sent" && existing.sentScore === score.given && existing.scoreMaximum === score.maximum) return;
-  const data = { scoreGiven: score.given, scoreMaximum: score.maximum, status: "pending" as const, attempts: 0, nextAttemptAt: new Date(), lastError: null };
+  // ownerToken null: a post still running for the old score can no longer record its outcome.
+  const data = { scoreGiven: score.given, scoreMaximum: score.maximum, status: "pending" as const, attempts: 0, nextAttemptAt: new Date(), lastError: null, ownerToken: null };
   await tx.ltiScoreSync.upsert({ where: { ltiResourceLinkId_userId: { ltiResourceLinkId: link.id, userId } }, create: { ltiResourceLinkId: link.id, userId, ...data }, update: data });
 }
 
@@ -127,9 +132,39 @@ export function backoffMs(attempts: number): number {
   return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-/** Posts one outbox row; returns its new status. */
-export async function postScore(db: TDb, syncId: string, now = new Date()): Promise<"sent" | "pending" | "failed"> {
-  const sync = await db.ltiScoreSync.findUniqueOrThrow({ where: { id: syncId }, include: { resourceLink: { include: { context: { include: { platform: true } } } } } });
+/** The backoff, or longer when the LMS said how long to wait (429/503 with Retry-After), within the backoff's cap. */
+function retryDelayMs(error: unknown, attempts: number): number {
+  const asked = error instanceof ServiceCallError && error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : 0;
+  return Math.min(Math.max(backoffMs(attempts), asked), MAX_BACKOFF_MS);
+}
+
+export type TScoreSyncOutcome = "sent" | "pending" | "failed" | "not-claimed";
+
+/**
+ * Claims a pending row due at `dueAt` for `ownerToken`: false when another process took it, or it
+ * changed (a new score, a resend, another attempt) since that due time was read. The caller has
+ * decided it is due (the query on SQLite, pg-boss's startAfter on PostgreSQL, whose clock may
+ * differ a little from this process's).
+ */
+async function claimScoreSync(db: TDb, options: { syncId: string; dueAt: Date; ownerToken: string; now: Date }): Promise<boolean> {
+  const claimed = await db.ltiScoreSync.updateMany({
+    where: { id: options.syncId, status: "pending", nextAttemptAt: options.dueAt },
+    data: { ownerToken: options.ownerToken, nextAttemptAt: new Date(options.now.getTime() + POST_LEASE_MS) },
+  });
+  return claimed.count === 1;
+}
+
+/** Claims one due row and posts it; what the row's state is afterwards. */
+export async function runScoreSync(db: TDb, options: { syncId: string; dueAt: Date; ownerToken: string; now?: Date }): Promise<TScoreSyncOutcome> {
+  const now = options.now ?? new Date();
+  if (!(await claimScoreSync(db, { ...options, now }))) return "not-claimed";
+  return postScore(db, { syncId: options.syncId, ownerToken: options.ownerToken, now });
+}
+
+/** Posts a claimed row; its outcome is written only while the row is still this claimant's. */
+async function postScore(db: TDb, options: { syncId: string; ownerToken: string; now: Date }): Promise<"sent" | "pending" | "failed"> {
+  const { now, ownerToken } = options;
+  const sync = await db.ltiScoreSync.findUniqueOrThrow({ where: { id: options.syncId }, include: { resourceLink: { include: { context: { include: { platform: true } } } } } });
   const platform = sync.resourceLink.context.platform;
   const ltiUser = await db.ltiUser.findFirstOrThrow({ where: { platformId: platform.id, userId: sync.userId } });
   const score = {
@@ -140,34 +175,32 @@ export async function postScore(db: TDb, syncId: string, now = new Date()): Prom
     gradingProgress: "FullyGraded",
     timestamp: now.toISOString(),
   };
+  const ours = { id: sync.id, ownerToken, status: "pending" as const };
   try {
     const lineItemUrl = await ensureLineItem(db, sync.ltiResourceLinkId);
     await callService(db, platform, [AGS_SCOPES.score, AGS_SCOPES.lineItem], scoresUrl(lineItemUrl), { method: "POST", accept: "application/json", contentType: SCORE_TYPE, body: score });
-    // Conditional: a grade change that arrived while posting keeps the row pending for the new score.
-    const marked = await db.ltiScoreSync.updateMany({ where: { id: sync.id, scoreGiven: sync.scoreGiven, scoreMaximum: sync.scoreMaximum }, data: { status: "sent", sentScore: sync.scoreGiven, sentAt: now, lastError: null, attempts: sync.attempts + 1 } });
+    // A grade change that arrived while posting took the row back (ownerToken null): it stays pending for the new score.
+    const marked = await db.ltiScoreSync.updateMany({ where: ours, data: { status: "sent", sentScore: sync.scoreGiven, sentAt: now, lastError: null, attempts: sync.attempts + 1 } });
     return marked.count === 1 ? "sent" : "pending";
   } catch (error) {
     const attempts = sync.attempts + 1;
     const message = error instanceof ServiceCallError ? error.message : String(error);
     const status = isRetryable(error) && attempts < MAX_ATTEMPTS ? "pending" : "failed";
     await db.ltiScoreSync.updateMany({
-      where: { id: sync.id, scoreGiven: sync.scoreGiven },
-      data: { status, attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+      where: ours,
+      data: { status, attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + retryDelayMs(error, attempts)) },
     });
     return status;
   }
 }
 
-/** One pass of the outbox: every due pending row, oldest first. Returns how many were attempted. */
-export async function processDueScoreSyncs(db: TDb, now = new Date(), limit = 50): Promise<number> {
-  const due = await db.ltiScoreSync.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true, nextAttemptAt: true } });
+/** One pass over the due rows (the SQLite queue), oldest first. Returns how many this process posted. */
+export async function processDueScoreSyncs(db: TDb, options: { ownerToken: string; now?: Date; limit?: number }): Promise<number> {
+  const now = options.now ?? new Date();
+  const due = await db.ltiScoreSync.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: options.limit ?? 50, select: { id: true, nextAttemptAt: true } });
   let attempted = 0;
   for (const row of due) {
-    // A lease: with several web servers, only the one whose update wins posts this row now.
-    const claimed = await db.ltiScoreSync.updateMany({ where: { id: row.id, status: "pending", nextAttemptAt: row.nextAttemptAt }, data: { nextAttemptAt: new Date(now.getTime() + POST_LEASE_MS) } });
-    if (claimed.count !== 1) continue;
-    await postScore(db, row.id, now);
-    attempted += 1;
+    if ((await runScoreSync(db, { syncId: row.id, dueAt: row.nextAttemptAt, ownerToken: options.ownerToken, now })) !== "not-claimed") attempted += 1;
   }
   return attempted;
 }

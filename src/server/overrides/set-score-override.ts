@@ -33,7 +33,7 @@ export async function setScoreOverride(
       create: { assignmentId: assignment.id, exerciseId: exercise.id, userId: options.studentId, ...terms },
       update: terms,
     });
-    // The LMS gradebook follows (issue 15): queued in the same transaction, posted by the sync loop.
+    // The LMS gradebook follows (issue 15): queued in the same transaction, posted through the job queue.
     await queueScoreSync(tx, { userId: options.studentId, exerciseId: exercise.id });
   });
 }

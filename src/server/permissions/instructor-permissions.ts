@@ -73,3 +73,13 @@ export function canOverrideScores(user: TSessionUser, membership: TMembership | 
   if (canManageCourse(user, membership)) return true;
   return membership?.role === "ta" && course.taMayOverrideScores;
 }
+
+/** Similarity reports are evidence about named students: the course's instructors start them. */
+export function canStartSimilarityReport(user: TSessionUser, membership: TMembership | null): boolean {
+  return canManageCourse(user, membership);
+}
+
+/** TAs read similarity reports; students never see them. */
+export function canViewSimilarityReport(user: TSessionUser, membership: TMembership | null): boolean {
+  return canViewCourseAsStaff(user, membership);
+}

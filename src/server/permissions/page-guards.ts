@@ -21,6 +21,7 @@ const PARAM_SCHEMAS = {
   assignmentId: ZIdParam,
   studentId: ZIdParam,
   jobId: ZIdParam,
+  reportId: ZIdParam,
   slug: z.string().regex(/^[a-z0-9-]{1,64}$/),
 } as const;
 

@@ -1,6 +1,7 @@
 // Grades one stored submission again, with its stored seed so it meets the same cases, and
 // applies the late penalty it was given when it arrived. The row is updated in place: a regrade
 // is not a new attempt. A runner fault leaves the old grade untouched.
+import { isLoadFailure } from "@/grading/error-location";
 import { gradeSubmission } from "@/grading/grade-submission";
 import type { TRunner } from "@/grading/runner";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
@@ -37,7 +38,7 @@ export async function regradeSubmission(
     // Only a row that is still graded: one a student's new grading has claimed is left alone.
     const updated = await tx.submission.updateMany({
       where: { id: submission.id, status: { in: [...GRADED_STATUSES] } },
-      data: { status: result.status, score, maxScore: result.maxScore, result, regradedAt: options.now ?? new Date() },
+      data: { status: result.status, score, maxScore: result.maxScore, result, didNotLoad: isLoadFailure(result), regradedAt: options.now ?? new Date() },
     });
     if (updated.count !== 1) return false;
     await recomputeProgress(tx, { userId: submission.userId, exerciseId: submission.exerciseId, courseId: submission.courseId, maxScore: result.maxScore });

@@ -10,6 +10,7 @@ import { AppError } from "@/server/errors";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { enforceRateLimit } from "@/server/rate-limits/consume-rate-limit";
 import { getRateLimit, getStorageBudgetBytes } from "@/server/rate-limits/rate-limit-settings";
+import { readAttempts } from "./read-attempts";
 
 /** Queued or running submissions one student may have at once (back-pressure on deadline night). */
 export const MAX_IN_FLIGHT_PER_STUDENT = 2;
@@ -47,19 +48,13 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
   if (inFlight >= MAX_IN_FLIGHT_PER_STUDENT) {
     throw new AppError("rate_limited", "submissionsInFlight");
   }
-  if (assignment.maxAttempts !== null) {
-    const used = await db.submission.count({ where: { ...mine, status: { notIn: ["not_gradable"] } } });
-    if (used >= assignment.maxAttempts) {
-      throw new AppError("forbidden", "attemptsUsedUp", { maxAttempts: assignment.maxAttempts });
-    }
+  const attempts = await readAttempts(db, { userId: input.user.id, exerciseId: exercise.id, assignment, now });
+  if (attempts.max !== null && attempts.used >= attempts.max) {
+    throw new AppError("forbidden", "attemptsUsedUp", { maxAttempts: attempts.max });
   }
-  if (assignment.cooldownSeconds) {
-    const last = await db.submission.findFirst({ where: mine, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } });
-    const waitMs = last ? last.receivedAt.getTime() + assignment.cooldownSeconds * 1000 - now.getTime() : 0;
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new AppError("rate_limited", "cooldownWait", { seconds }, { retryAfterSeconds: seconds });
-    }
+  if (attempts.cooldownEndsAt) {
+    const seconds = Math.ceil((attempts.cooldownEndsAt.getTime() - now.getTime()) / 1000);
+    throw new AppError("rate_limited", "cooldownWait", { seconds }, { retryAfterSeconds: seconds });
   }
 
   const codeBytes = Buffer.byteLength(input.code, "utf8");

@@ -1,6 +1,5 @@
 // One student's submissions to one exercise of an assignment, with code and full results, for
 // the staff's drill-down from the progress matrix. Removed students' work stays visible.
-import { ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { canOverrideScores, canViewStudentWork } from "@/server/permissions/instructor-permissions";
@@ -9,12 +8,12 @@ import type { TSessionUser } from "@/server/permissions/roles";
 import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
 import type { TSubmissionSummary } from "./list-submission-history";
+import { showStoredResult } from "./redact-hidden-details";
 
 export interface TStaffSubmission extends TSubmissionSummary {
   latePenalty: number;
   attempt: number | null;
   regradedAt: string | null;
-  result: TGradingResult | null;
 }
 
 export interface TStudentExerciseSubmissions {
@@ -55,7 +54,6 @@ export async function listStudentExerciseSubmissions(
     assignment: { id: assignment.id, title: assignment.title },
     exercise: { id: link.exercise.id, slug: link.exercise.slug, title: link.exercise.title, titleZh: link.exercise.titleZh },
     submissions: rows.map((s) => {
-      const parsed = s.result === null ? null : ZGradingResult.safeParse(s.result);
       return {
         id: s.id,
         createdAt: s.receivedAt.toISOString(),
@@ -67,7 +65,7 @@ export async function listStudentExerciseSubmissions(
         latePenalty: s.latePenalty,
         attempt: s.attempt,
         regradedAt: s.regradedAt?.toISOString() ?? null,
-        result: parsed?.success ? parsed.data : null,
+        result: showStoredResult(s.result, null),
       };
     }),
     override: [...overrides.values()][0] ?? null,

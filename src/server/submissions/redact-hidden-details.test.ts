@@ -83,8 +83,18 @@ describe("redactHiddenCaseDetails", async () => {
     expect(inEnglish(raised.cases[2].message)).toContain(secret);
     const redacted = redactHiddenCaseDetails(raised, DUE);
     expect(JSON.stringify(redacted)).not.toContain("out of bounds");
-    expect(inEnglish(redacted.cases[2].message)).toBe("Failed: raised IndexError at line 14. The data of this hidden case is shown after the due date.");
-    expect(inChinese(redacted.cases[2].message)).toBe("未通过：抛出了 IndexError（第 14 行）。截止时间过后显示这个隐藏用例的数据。");
+    expect(inEnglish(redacted.cases[2].message)).toBe("Error: raised IndexError at line 14. The data of this hidden case is shown after the due date.");
+    expect(inChinese(redacted.cases[2].message)).toBe("出错：抛出了 IndexError（第 14 行）。截止时间过后显示这个隐藏用例的数据。");
+  });
+
+  it("keeps a time or memory limit's message, which holds only the grader's limits, but not a crash's exit status", () => {
+    const stopped = (text: TMessage) => ({ ...result.cases[0], passed: false, message: message("caseFailed", { params: "img.shape=(5, 9)", text }) });
+    const timeout = message("caseTimeout", { seconds: 2, limit: message("limitCpu") });
+    const exited = message("caseEnded", { type: "Exit", ending: message("endingExit", { code: "31337" }) });
+    const redacted = redactHiddenCaseDetails({ ...result, cases: [stopped(timeout), stopped(exited)] }, DUE);
+    expect(redacted.cases[0].message).toEqual(timeout);
+    expect(redacted.cases[1].message).toEqual(message("caseHidden"));
+    expect(JSON.stringify(redacted)).not.toContain("31337");
   });
 
   it("does not show an exception class the student named, which could spell the case's data", async () => {

@@ -3,10 +3,10 @@
 // inputs, expected and returned values, the seed that regenerates them, and what the code printed
 // (a print(img) would show the inputs) go, and so does the operator's note, which is for staff.
 // A failing case that raised keeps the exception's type and line in the student's file, not its
-// message, which can quote the case's data. Load errors stay whole: the student's file is loaded
+// message, which can quote the case's data; a case stopped by a time or memory limit keeps its message. Load errors stay whole: the student's file is loaded
 // before any case exists in the sandbox, so they cannot hold case data.
 import { z } from "zod";
-import { message, type TMessage } from "@/grading/result-format";
+import { message, type TMessage, type TMessageCode } from "@/grading/result-format";
 import { ZCaseResult, ZGradingResult, type TGradingResult } from "@/grading/result-schema";
 
 /**
@@ -16,10 +16,19 @@ import { ZCaseResult, ZGradingResult, type TGradingResult } from "@/grading/resu
 const SHOWN_EXCEPTION_TYPES = new Set(["ArithmeticError", "AssertionError", "AttributeError", "AxisError", "BaseException", "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError", "ChildProcessError", "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError", "EOFError", "EnvironmentError", "Exception", "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "GeneratorExit", "IOError", "ImportError", "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LinAlgError", "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplementedError", "OSError", "OverflowError", "PermissionError", "ProcessLookupError", "RecursionError", "ReferenceError", "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "ValueError", "ZeroDivisionError"
 ]);
 
+/**
+ * Case endings whose messages hold only the grader's limits. A crash (caseEnded) is not one: its
+ * exit status is the student's to choose, so it could carry the case's data.
+ */
+const STOP_CODES = new Set<TMessageCode>(["caseTimeout", "caseMemory", "caseNotRun"]);
+
 /** What stands in for a failing hidden case's message, which names its parameters and values. */
 export function hideCaseMessage(shown: TMessage): TMessage {
   const text = shown.code === "caseFailed" ? shown.params.text : null;
-  if (typeof text !== "object" || text === null || text.code !== "caseRaised") return message("caseHidden");
+  if (typeof text !== "object" || text === null) return message("caseHidden");
+  // How the program was stopped (limits, a crash) says nothing about the case's data.
+  if (STOP_CODES.has(text.code)) return text;
+  if (text.code !== "caseRaised") return message("caseHidden");
   const { type, at } = text.params;
   if (typeof type !== "string" || !SHOWN_EXCEPTION_TYPES.has(type)) return message("caseHidden");
   return message("caseHiddenRaised", { type, at: typeof at === "object" ? at : null });
@@ -74,4 +83,11 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
     detailsHiddenUntil: { dueAt: hiddenUntil.dueAt.toISOString(), timeZone: hiddenUntil.timeZone },
   };
   return redacted;
+}
+
+/** A stored result as its viewer gets it: parsed, and redacted while the hidden cases' data must wait (hiddenUntil). */
+export function showStoredResult(stored: unknown, hiddenUntil: { dueAt: Date; timeZone: string } | null): TShownGradingResult | null {
+  const parsed = stored === null ? null : ZGradingResult.safeParse(stored);
+  if (!parsed?.success) return null;
+  return hiddenUntil ? redactHiddenCaseDetails(parsed.data, hiddenUntil) : parsed.data;
 }

@@ -67,6 +67,8 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
           starter={exercise.starter}
           initialCode={workspace.initialCode}
           history={workspace.history}
+          attempts={workspace.attempts}
+          isLoadErrorFree={assignment.loadErrorsCostNoAttempt}
           deadlineNotice={deadlineNotice}
           canSubmit={deadline.kind === "on-time" || deadline.kind === "late"}
         />

@@ -1,4 +1,6 @@
-// LMS grade sync of a course: each student's state per linked assignment, with resend buttons.
+// The LMS page of a course: "Sync roster now", and the grade sync, each student's state per
+// linked assignment, with resend buttons.
+import { RosterSyncForm } from "@/components/lti/roster-sync-form";
 import { format } from "@/i18n";
 import { ltiMessages } from "@/i18n/lti";
 import { getLocale } from "@/i18n/server";
@@ -6,10 +8,10 @@ import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { listScoreSyncs, type TScoreSyncRow } from "@/server/lti/list-score-syncs";
 import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
-import { resendLtiScoresAction } from "../../../actions";
+import { resendLtiScoresAction, syncLtiRosterAction } from "../../../actions";
 
 export async function generateMetadata() {
-  return { title: ltiMessages(await getLocale()).syncTitle };
+  return { title: ltiMessages(await getLocale()).lmsTitle };
 }
 
 export default async function LmsSyncPage({ params }: { params: Promise<{ courseId: string }> }) {
@@ -22,13 +24,17 @@ export default async function LmsSyncPage({ params }: { params: Promise<{ course
   return (
     <section aria-labelledby="lms-heading" className="flex flex-col gap-3">
       <h1 id="lms-heading" className="text-xl font-semibold">
-        {t.syncTitle}
+        {t.lmsTitle}
       </h1>
+      <h2 className="font-semibold">{t.rosterTitle}</h2>
+      <p className="text-sm text-slate-700">{t.rosterIntro}</p>
+      <RosterSyncForm courseId={courseId} action={syncLtiRosterAction} />
+      <h2 className="font-semibold">{t.syncTitle}</h2>
       <p className="text-sm text-slate-700">{t.syncIntro}</p>
       {links.length === 0 ? <p>{t.syncNoLinks}</p> : null}
       {links.map((link) => (
         <div key={link.ltiResourceLinkId} className="flex flex-col gap-2">
-          <h2 className="font-semibold">{link.assignmentTitle}</h2>
+          <h3 className="font-semibold">{link.assignmentTitle}</h3>
           <form action={resendLtiScoresAction}>
             <input type="hidden" name="courseId" value={courseId} />
             <input type="hidden" name="ltiResourceLinkId" value={link.ltiResourceLinkId} />

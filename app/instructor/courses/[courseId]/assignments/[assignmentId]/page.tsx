@@ -5,6 +5,7 @@ import { format } from "@/i18n";
 import { formatDeadline } from "@/i18n/format-time";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
+import { similarityMessages } from "@/i18n/similarity";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { getProgressMatrix } from "@/server/grades/get-progress-matrix";
@@ -33,9 +34,14 @@ export default async function ProgressPage({ params }: { params: Promise<{ cours
           </h1>
           <p className="text-sm text-slate-700">{format(t.dueOn, { date: formatDeadline(matrix.assignment.dueAt, matrix.assignment.timeZone, locale) })}</p>
         </div>
-        <Link href={`${base}/analytics`} className="text-sm font-medium text-blue-800 underline">
-          {t.analytics}
-        </Link>
+        <div className="flex gap-4">
+          <Link href={`${base}/analytics`} className="text-sm font-medium text-blue-800 underline">
+            {t.analytics}
+          </Link>
+          <Link href={`${base}/similarity`} className="text-sm font-medium text-blue-800 underline">
+            {similarityMessages(locale).link}
+          </Link>
+        </div>
       </div>
       <p className="text-sm text-slate-700">{t.matrixCaption}</p>
       <ProgressMatrix matrix={matrix} submissionsHref={`${base}/students`} />

@@ -47,6 +47,7 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
           cooldownSeconds: null,
           maxAttempts: null,
           showHiddenDetailsBeforeDue: false,
+          loadErrorsCostNoAttempt: true,
         }}
       />
     </section>

@@ -1,0 +1,8 @@
+// The mistakes the grader can name on avg-pool2d-backward: the variant that reproduces each one (see
+// src/grading/gradient-exercise.ts) and the buggy/ file that demonstrates it. The text is in src/grading/mistakes.ts.
+import { GRADIENT_CATALOG, type TGradientMistake } from "@/grading/gradient-exercise";
+
+export const catalog = [
+  { variant: "divisorRealCells", code: "divisor-real-cells", demonstratedBy: "buggy/divisor-real-cells.py" },
+  ...GRADIENT_CATALOG,
+] as const satisfies readonly { variant: TGradientMistake; code: string; demonstratedBy: string }[];
