@@ -7,6 +7,9 @@
 // stdout is one JSON object:
 //   { sent, verdicts, lost, httpErrors, secondsToVerdict: { p50, p95, max }, gradingsPerSecond, ... }
 // secondsToVerdict runs from sending the submission to the verdict being stored (finishedAt).
+// serverCpuMsPerSubmission is the CPU of the web server's own processes (not its sandboxes) from
+// the first submission to the last verdict, per submission sent: HTTP, sessions, validation,
+// writes and long polls, and on SQLite also the grader's TypeScript side (cases, comparison).
 //
 // Options: --postgres, --students 500, --window 10 (seconds), --endless 0.1 and --buggy 0.3
 // (fractions of the mix; the rest is correct), --pool N (RUNNER_POOL_SIZE), --workers 2 (with
@@ -22,6 +25,7 @@ import { findRepoRoot } from "../prisma/database-url";
 import { createPrismaClient } from "@/server/db-client";
 import { percentile } from "@/server/grading-queue/read-grading-stats";
 import { FINISHED_STATUSES } from "@/server/submissions/submission-status";
+import { readProcessTreeCpuMs } from "../runner/bench/process-cpu";
 import { LOAD_STUDENT_PASSWORD, loadStudentEmail, seedLoadStudents } from "./lib/seed-load-students";
 import { ensureBuild, findFreePort, prepareDatabase, say, startProcess, waitForHealth, type TManagedProcess } from "./lib/start-convlab";
 
@@ -30,6 +34,8 @@ const SIGN_IN_CONCURRENCY = 8;
 /** The exercise page's floor between two requests for one submission. */
 const MIN_POLL_INTERVAL_MS = 700;
 const EXERCISE = "convolution";
+/** Processes below the web server that are sandboxes, not the server. */
+const SANDBOX_COMMANDS = new Set(["bwrap", "python3", "prlimit", "setpriv"]);
 
 const ZArgs = z.object({
   postgres: z.boolean().default(false),
@@ -223,6 +229,8 @@ async function main(): Promise<void> {
     let refused = 0;
     let polls = 0;
     const burstStarted = Date.now();
+    const webPid = processes[0]!.child.pid!;
+    const serverCpuBefore = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS);
     const deadline = burstStarted + args.window * 1000 + args.timeout * 1000;
 
     const attempts = await Promise.all(
@@ -265,6 +273,7 @@ async function main(): Promise<void> {
       }),
     );
 
+    const serverCpuMs = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS) - serverCpuBefore;
     const health = await fetch(`${baseUrl}/api/health`, { headers: { authorization: `Bearer ${metricsToken}` } }).then((response) => response.json() as Promise<{ grading?: { recent?: unknown } }>, () => null);
     const done = attempts.filter((a) => a.finishedAt !== null);
     const toVerdict = (list: TAttempt[]) => list.map((a) => (a.finishedAt! - a.sentAt) / 1000).sort((x, y) => x - y);
@@ -290,6 +299,7 @@ async function main(): Promise<void> {
       verdictsByStatus: countBy(done, (a) => a.verdict!),
       secondsToSeenP95: percentile(seen, 0.95),
       polls,
+      serverCpuMsPerSubmission: Math.round((serverCpuMs / attempts.length) * 10) / 10,
       server: health?.grading?.recent ?? null,
       setup: {
         database: args.postgres ? "postgresql" : "sqlite",

@@ -1,20 +1,29 @@
 // Runner benchmark: sustained gradings per second with the warm pool, warm latency of one
 // submission, and cold latency (a fresh sandbox per job). Every grading sends the conv2d model
 // solution 20 random cases and checks each output against a TypeScript conv2d, so the figures
-// are for real, correct gradings. The `torch` figures do the same for the torch sandbox with the
-// build-cnn model solution and the exercise's own case code (driver.py): 10 cases per grading
-// (batches of 1 to 8 images, 28 938 float32 weights each), each checked for the shape of its
-// answer (the values are checked against the TypeScript reference by the exercise's tests).
-// `--json` prints only the JSON line.
+// are for real, correct gradings. The same cases also run in bare python3 outside the sandbox
+// (student_cpu.py), so the CPU the student's code needs is measured beside what a grading costs:
+// efficiency = gradings/s × student CPU s per grading ÷ cores, the share of the machine that runs
+// student code. On a machine shared with other work that share says more about the others than
+// about the runner, so the CPU of this process and its sandboxes during the throughput run is
+// also counted: cpuEfficiency = student CPU ÷ all CPU per grading. The `torch` figures do the
+// same for the torch sandbox with the build-cnn model solution and the exercise's own case code
+// (driver.py): 10 cases per grading (batches of 1 to 8 images, 28 938 float32 weights each), each
+// checked for the shape of its answer (the values are checked against the TypeScript reference by
+// the exercise's tests). `--json` prints only the JSON line.
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { DEFAULT_LIMITS, createRunner, type NdArray, type TCaseInput, type TJob, type TRunner } from "../src/index";
+import { readProcessTreeCpuMs } from "./process-cpu";
 
 const CASES_PER_GRADING = 20;
 const THROUGHPUT_SECONDS = 10;
 const WARM_LATENCY_SAMPLES = 100;
 const COLD_LATENCY_SAMPLES = 20;
+const SUBMISSIONS = 64;
 
 interface TConvCase {
   input: TCaseInput;
@@ -105,12 +114,13 @@ async function grade(runner: TRunner, submission: { job: TJob; cases: TConvCase[
   });
 }
 
-async function measureThroughput(source: string, poolSize: number): Promise<{ perSecond: number; gradings: number }> {
+async function measureThroughput(source: string, poolSize: number): Promise<{ perSecond: number; gradings: number; cpuMsPerGrading: number }> {
   const runner = createRunner({ poolSize });
-  const submissions = createSubmissions(source, 64);
+  const submissions = createSubmissions(source, SUBMISSIONS);
   try {
     for (const s of submissions.slice(0, poolSize * 4)) await grade(runner, s);
     let gradings = 0;
+    const cpuBefore = readProcessTreeCpuMs(process.pid);
     const start = performance.now();
     const deadline = start + THROUGHPUT_SECONDS * 1000;
     // Twice as many submissions in flight as slots, so a slot never waits for the client.
@@ -121,7 +131,8 @@ async function measureThroughput(source: string, poolSize: number): Promise<{ pe
       }
     });
     await Promise.all(clients);
-    return { perSecond: gradings / ((performance.now() - start) / 1000), gradings };
+    const perSecond = gradings / ((performance.now() - start) / 1000);
+    return { perSecond, gradings, cpuMsPerGrading: (readProcessTreeCpuMs(process.pid) - cpuBefore) / gradings };
   } finally {
     await runner.close();
   }
@@ -142,6 +153,20 @@ async function measureLatency(source: string, mode: "warm" | "cold", samples: nu
   } finally {
     await runner.close();
   }
+}
+
+/** Median CPU ms of the student's function alone over one grading's cases, in /usr/bin/python3 with numpy. */
+async function measureStudentCpu(source: string): Promise<number> {
+  const encode = (value: unknown): unknown =>
+    typeof value === "object" && value !== null && "kind" in value && value.kind === "ndarray"
+      ? { shape: (value as NdArray).shape, data: Array.from((value as NdArray).data) }
+      : value;
+  const gradings = createSubmissions(source, SUBMISSIONS).map((s) => s.job.cases.map((c) => c.args.map(encode)));
+  const script = path.join(process.cwd(), "runner", "bench", "student_cpu.py");
+  const child = promisify(execFile)("/usr/bin/python3", ["-I", script], { maxBuffer: 1 << 20 });
+  child.child.stdin!.end(JSON.stringify({ source, functionName: "conv2d", gradings }));
+  const { stdout } = await child;
+  return (JSON.parse(stdout) as { cpuMsPerGrading: number }).cpuMsPerGrading;
 }
 
 function percentile(values: number[], p: number): number {
@@ -237,11 +262,16 @@ async function main(): Promise<void> {
   const warm = await measureLatency(source, "warm", WARM_LATENCY_SAMPLES);
   const cold = await measureLatency(source, "cold", COLD_LATENCY_SAMPLES);
   const torch = await measureTorch();
+  const studentCpuMs = await measureStudentCpu(source);
   const round = (n: number) => Math.round(n * 10) / 10;
   const figures = {
     gradingsPerSecond: round(throughput.perSecond),
     latencyMs: { p50: round(percentile(warm, 50)), p95: round(percentile(warm, 95)) },
     coldLatencyMs: { p50: round(percentile(cold, 50)) },
+    studentCpuMsPerGrading: round(studentCpuMs),
+    efficiency: Math.round(((throughput.perSecond * studentCpuMs) / 1000 / cores) * 100) / 100,
+    cpuMsPerGrading: round(throughput.cpuMsPerGrading),
+    cpuEfficiency: Math.round((studentCpuMs / throughput.cpuMsPerGrading) * 100) / 100,
     casesPerGrading: CASES_PER_GRADING,
     poolSize: cores,
     cores,
@@ -257,6 +287,8 @@ async function main(): Promise<void> {
     console.log(`warm latency: p50 ${figures.latencyMs.p50} ms, p95 ${figures.latencyMs.p95} ms (${WARM_LATENCY_SAMPLES} submissions)`);
     console.log(`cold latency: p50 ${figures.coldLatencyMs.p50} ms (${COLD_LATENCY_SAMPLES} submissions)`);
     console.log(`torch (build-cnn, ${TORCH_CASES_PER_GRADING} cases): warm p50 ${figures.torch.latencyMs.p50} ms, p95 ${figures.torch.latencyMs.p95} ms; cold start p50 ${figures.torch.coldStartMs.p50} ms`);
+    console.log(`student CPU: ${figures.studentCpuMsPerGrading} ms per grading in bare python3, efficiency ${figures.efficiency}`);
+    console.log(`all CPU: ${figures.cpuMsPerGrading} ms per grading (node and sandboxes), cpuEfficiency ${figures.cpuEfficiency}`);
   }
   console.log(JSON.stringify(figures));
 }

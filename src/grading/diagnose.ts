@@ -303,12 +303,18 @@ export function diagnoseMistakes(observed: readonly TObservedCase[], tolerance: 
     }
   };
   const isCompound = (variant: TCaseVariant) => variant.parts.length > 1;
-  gather((variant) => !isCompound(variant));
-  let picked = pickExplanations(evidence, failing);
-  const covered = new Set(picked.flatMap((entry) => [...entry.explained]));
-  if ([...failing].filter((name) => !covered.has(name)).length >= MIN_EXPLAINED) {
-    gather(isCompound);
+  let picked: TEvidence[] = [];
+  // A mistake is only named for MIN_EXPLAINED failing cases or more, so with fewer failing cases
+  // (every correct submission) weighing the variants' evidence could not name anything: skipped,
+  // it saves most of a correct submission's grading CPU.
+  if (failing.size >= MIN_EXPLAINED) {
+    gather((variant) => !isCompound(variant));
     picked = pickExplanations(evidence, failing);
+    const covered = new Set(picked.flatMap((entry) => [...entry.explained]));
+    if ([...failing].filter((name) => !covered.has(name)).length >= MIN_EXPLAINED) {
+      gather(isCompound);
+      picked = pickExplanations(evidence, failing);
+    }
   }
 
   const diagnoses: TDiagnosis[] = [];

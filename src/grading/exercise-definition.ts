@@ -140,6 +140,8 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
     }
     const parts = spec.returns ? describeParts(spec.returns, arrays) : null;
     const expected = parts ? packArrays(arrays) : arrays[0];
+    // Once per case: weighing the case and diagnosing it then share each variant's candidates.
+    let variants: TCaseVariant[] | null = null;
     return {
       name,
       title,
@@ -148,7 +150,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       expected,
       parts,
       computeVariants: () =>
-        spec.variants.map((variant) => {
+        (variants ??= spec.variants.map((variant) => {
           const parts = variant.parts ?? [{ code: variant.code, text: variant.text }];
           let candidates: NdArray[] | null = null;
           return {
@@ -164,7 +166,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
             needsContrast: variant.needsContrast ?? false,
             describeEvidence: (raised: TRaised) => variant.describeEvidence?.(raised, input) ?? {},
           };
-        }),
+        })),
       locate: spec.locate ? (index, part) => spec.locate!(input, index, part) : null,
     };
   };

@@ -114,6 +114,7 @@ export const workspaceMessages = defineMessages({
     waitSeconds: "{seconds} s",
     waitMinutes: "{minutes} min",
     progressRunning: "Running your code on the test cases…",
+    progressTakingLonger: "Your code is taking longer than usual: still running, now with the exercise's full time limit.",
 
     vizSizes: "Sizes",
     vizInputRows: "Input height H",
@@ -271,6 +272,7 @@ export const workspaceMessages = defineMessages({
     waitSeconds: "{seconds} 秒",
     waitMinutes: "{minutes} 分钟",
     progressRunning: "正在用测试用例运行你的代码…",
+    progressTakingLonger: "你的代码运行时间比平常长：仍在运行，现在可以用满本题的时间限制。",
 
     vizSizes: "尺寸",
     vizInputRows: "输入高度 H",

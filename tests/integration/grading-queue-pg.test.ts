@@ -1,6 +1,7 @@
 // Grading through pg-boss on a real PostgreSQL (CONVLAB_TEST_PG_URL; CI starts one) with the real
 // sandbox: a worker grades enqueued submissions once each; a student's second submission waits
-// behind everybody's first; a dead worker's job expires and its successor takes the submission
+// behind everybody's first; a flood of endless loops delays another student by at most the
+// exercise's short budget; a dead worker's job expires and its successor takes the submission
 // over while the dead one's late write is fenced off; the slow lane; a job that fails every retry
 // ends as not gradable; the reconciler sends the job a crash never sent; live graders are listed;
 // a worker runs regrade jobs from the same pg-boss instance.
@@ -9,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import type { TDb } from "@/server/db-client";
 import { readGradingConfig } from "@/server/grading-queue/grading-config";
+import { getShortBudget } from "@/server/grading-queue/short-budgets";
 import { listLiveGraders, startPresence } from "@/server/grading-queue/grader-presence";
 import {
   DEAD_QUEUE,
@@ -103,6 +105,32 @@ describe.skipIf(!pgServerUrl)("grading through pg-boss on PostgreSQL", () => {
     // First come, first served would be a1, a2, b1, c1.
     expect(byStart).toEqual([a1, b1, c1, a2]);
   });
+
+  it("lets a student flooding endless loops delay another student's submission by at most the short budget", async () => {
+    // As long a fast lane as the exercise's 3 s wall limit: only the measured budget keeps it short.
+    const ceiling = { cpuSeconds: 1, wallSeconds: 3 };
+    const budget = await getShortBudget({ exercise: "convolution", runner, ceiling });
+    expect(budget.wallSeconds).toBeLessThan(1);
+    const [flooder, other] = [course.students[10], course.students[11]];
+    const flood: string[] = [];
+    // Two: as many as a student may have in flight (createSubmission refuses more).
+    for (let i = 0; i < 2; i += 1) {
+      flood.push(await submit(db, course, flooder!, CODE.endless));
+      await enqueue(flood[i]!, flooder!.id);
+    }
+    startWorker({ fastLaneLimits: ceiling });
+    await waitFor("both sandboxes held by the flood", async () => (await db.submission.count({ where: { id: { in: flood }, status: "running" } })) >= 2, 30_000, 20);
+    const id = await submit(db, course, other!, CODE.correct);
+    await enqueue(id, other!.id);
+    worker!.wake();
+    await waitFor("the other student's verdict", async () => (await countUnfinished(db, [id])) === 0, 30_000, 20);
+    const row = await db.submission.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("passed");
+    // The margin is for killing the loop, pg-boss and the database on a busy machine.
+    expect(row.startedAt!.getTime() - row.receivedAt.getTime()).toBeLessThan(budget.wallSeconds * 1000 + 1500);
+    expect(await countUnfinished(db, flood)).toBeGreaterThan(0);
+    await waitFor("the flood's verdicts", async () => (await countUnfinished(db, flood)) === 0, 60_000);
+  }, 90_000);
 
   it("gives a dead worker's submission to the next delivery after the lease, and fences off the dead one's late write", async () => {
     const student = course.students[5]!;

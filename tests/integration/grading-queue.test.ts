@@ -1,7 +1,8 @@
 // The embedded grading queue (SQLite) against a real database file and the real sandbox: one
 // verdict per submission and each attempt counted once; students with nothing in flight go
 // first; a submission that outlives the fast lane is graded again under the exercise's own
-// limits while quick ones pass it; rows of a dead grader are re-queued and a live grader's are
+// limits while quick ones pass it; a flood of endless loops delays another student's first
+// submission by at most the exercise's short budget; rows of a dead grader are re-queued and a live grader's are
 // not; a fenced-off grader records nothing; a full queue refuses without writing; waiting
 // students get an estimate, and a long poll answers when the status changes. Regrades are jobs on
 // the same queue.
@@ -10,10 +11,12 @@ import { hostname } from "node:os";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRunner, type TRunner } from "@runner";
 import { ZGradingResult } from "@/grading/result-schema";
+import { MIN_BUDGET_SECONDS } from "@/grading/short-budget";
 import { inEnglish } from "@/grading/test-helpers";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { readGradingConfig } from "@/server/grading-queue/grading-config";
+import { getShortBudget } from "@/server/grading-queue/short-budgets";
 import { GradingQueue } from "@/server/grading-queue/grading-queue";
 import { claimSubmission, processClaimedSubmission, transferSubmission } from "@/server/grading-queue/process-submission";
 import { createProcessToken } from "@/server/grading-queue/process-token";
@@ -151,6 +154,42 @@ describe("grading queue on SQLite", () => {
     expect(inEnglish(ZGradingResult.parse(row.result).message)).toMatch(/1 s CPU time limit/);
   }, 60_000);
 
+  it("lets a student flooding endless loops delay another student's first submission by at most the short budget", async () => {
+    // A fast lane as long as the exercise's own 3 s wall limit: only the measured budget keeps it short.
+    const ceiling = { cpuSeconds: 1, wallSeconds: 3 };
+    const budget = await getShortBudget({ exercise: "convolution", runner, ceiling });
+    expect(budget.wallSeconds).toBeGreaterThanOrEqual(MIN_BUDGET_SECONDS);
+    expect(budget.wallSeconds).toBeLessThan(1);
+
+    const flood: string[] = [];
+    for (let i = 0; i < 4; i += 1) flood.push(await insertQueued(0, CODE.endless, new Date()));
+    queue = new GradingQueue({ db, runner, poolSize: 2, slowLaneSlots: 1, fastLane: ceiling, pollMs: 100, role: "test" });
+    try {
+      await queue.start();
+      await waitFor("both sandboxes held by the flood", async () => (await db.submission.count({ where: { id: { in: flood }, status: "running" } })) >= 2, 30_000, 20);
+      const other = await submit(db, course, course.students[1]!, CODE.correct);
+      queue.wake();
+      await waitFor("the other student's verdict", async () => (await countUnfinished(db, [other])) === 0, 30_000, 20);
+
+      const row = await db.submission.findUniqueOrThrow({ where: { id: other } });
+      expect(row.status).toBe("passed");
+      // A fast slot frees within the budget and goes to the student with nothing in flight (the
+      // slow lane's one slot is the flood's). The margin is for killing the loop and the database
+      // on a busy machine; without the budget the wait would be up to the 3 s fast lane.
+      expect(row.startedAt!.getTime() - row.receivedAt.getTime()).toBeLessThan(budget.wallSeconds * 1000 + 1500);
+      expect(await countUnfinished(db, flood)).toBeGreaterThan(0);
+
+      // Its author is told it is taking longer than usual once it has run for a second.
+      const looping = await db.submission.findFirstOrThrow({ where: { id: { in: flood }, status: "running" } });
+      const viewAt = (ms: number) => getSubmissionView(db, { user: course.students[0]!, submissionId: looping.id, now: new Date(looping.startedAt!.getTime() + ms) });
+      expect(await viewAt(100)).toMatchObject({ status: "running", isTakingLonger: false });
+      expect(await viewAt(1500)).toMatchObject({ status: "running", isTakingLonger: true });
+    } finally {
+      await queue.stop();
+      await db.submission.deleteMany({ where: { id: { in: flood } } });
+    }
+  }, 60_000);
+
   it("runs a queued regrade job, restoring a grade that no longer matches the grader's", async () => {
     const regradeCourse = await createCourse(db, 1);
     const student = regradeCourse.students[0]!;
@@ -240,6 +279,6 @@ describe("grading queue on SQLite", () => {
     expect(await change).toMatch(/^(running|passed)$/);
     await waitFor("the last three verdicts", async () => (await countUnfinished(db, queued.map((q) => q.id))) === 0, 60_000);
     const done = await getSubmissionView(db, { user: owner, submissionId: last.id });
-    expect(done).toMatchObject({ status: "passed", queuePosition: null, estimatedWaitSeconds: null });
+    expect(done).toMatchObject({ status: "passed", queuePosition: null, estimatedWaitSeconds: null, isTakingLonger: false });
   });
 });

@@ -97,7 +97,7 @@ function useSecondsLeft(endsAt: string | null): number {
 type TActivity =
   | { kind: "idle" }
   | { kind: "running" }
-  | { kind: "submitting"; phase: "queued" | "running"; queuePosition: number | null; estimateSeconds: number | null };
+  | { kind: "submitting"; phase: "queued" | "running"; queuePosition: number | null; estimateSeconds: number | null; isTakingLonger: boolean };
 
 export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   const locale = useLocale();
@@ -169,7 +169,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
 
   const submit = async () => {
     if (isSubmitClosed || !startExclusive()) return;
-    setActivity({ kind: "submitting", phase: "queued", queuePosition: null, estimateSeconds: null });
+    setActivity({ kind: "submitting", phase: "queued", queuePosition: null, estimateSeconds: null, isTakingLonger: false });
     await autosave.flush();
     const created = await api.submit(code, crypto.randomUUID());
     if (!created.ok) {
@@ -180,9 +180,9 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     // The submission is stored; a flaky connection only delays showing its verdict. Each request
     // is a long poll: the server answers when the status changes (or with a fresh queue position
     // after a while), so the loop needs no timer of its own beyond a floor against hot loops.
-    for (let failures = 0, seen: "queued" | "running" = "queued"; failures < MAX_POLL_FAILURES; ) {
+    for (let failures = 0, seen: "queued" | "running" = "queued", hasSeenLonger = false; failures < MAX_POLL_FAILURES; ) {
       const asked = Date.now();
-      const view = await api.getSubmission(created.data.id, seen);
+      const view = await api.getSubmission(created.data.id, seen, hasSeenLonger);
       if (!view.ok) {
         failures += 1;
         if (failures === MAX_POLL_FAILURES) setError(view.message);
@@ -190,10 +190,11 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         continue;
       }
       failures = 0;
-      const { status, queuePosition, estimatedWaitSeconds, result: graded } = view.data;
+      const { status, queuePosition, estimatedWaitSeconds, isTakingLonger, result: graded } = view.data;
       if (status === "queued" || status === "running") {
-        setActivity({ kind: "submitting", phase: status, queuePosition, estimateSeconds: estimatedWaitSeconds });
+        setActivity({ kind: "submitting", phase: status, queuePosition, estimateSeconds: estimatedWaitSeconds, isTakingLonger });
         seen = status;
+        hasSeenLonger = isTakingLonger;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_POLL_INTERVAL_MS - (Date.now() - asked))));
         continue;
       }
@@ -354,7 +355,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
           {error ? <FormAlert kind="error" message={error} /> : null}
           {/* A live region present before the progress appears in it, so screen readers announce it. */}
           <div role="status" aria-live="polite" data-testid="grading-progress-region">
-            {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} estimateSeconds={activity.estimateSeconds} /> : null}
+            {activity.kind === "submitting" ? <GradingProgress phase={activity.phase} queuePosition={activity.queuePosition} estimateSeconds={activity.estimateSeconds} isTakingLonger={activity.isTakingLonger} /> : null}
             {activity.kind === "running" ? <GradingProgress phase="running" /> : null}
           </div>
 

@@ -4,16 +4,20 @@
 import { useLocale } from "@/components/layout/locale-provider";
 import { format } from "@/i18n";
 import { workspaceMessages } from "@/i18n/workspace";
+import { SlowGradingNotice } from "./slow-grading-notice";
 
 export function GradingProgress({
   phase,
   queuePosition = null,
   estimateSeconds = null,
+  isTakingLonger = false,
 }: {
   phase: "queued" | "running";
   queuePosition?: number | null;
   /** expected wait for a grader, from the recent grading rate; shown rounded, never as a promise */
   estimateSeconds?: number | null;
+  /** running past the exercise's short budget (see getSubmissionView) */
+  isTakingLonger?: boolean;
 }) {
   const t = workspaceMessages(useLocale());
   const wait =
@@ -37,7 +41,10 @@ export function GradingProgress({
       className="flex items-center gap-3 rounded-md border border-blue-200 bg-blue-50 p-4 text-blue-950"
     >
       <span aria-hidden="true" className="size-5 shrink-0 rounded-full border-2 border-blue-300 border-t-blue-800 motion-safe:animate-spin" />
-      <p>{text}</p>
+      <div>
+        <p>{text}</p>
+        {phase === "running" && isTakingLonger ? <SlowGradingNotice /> : null}
+      </div>
     </div>
   );
 }

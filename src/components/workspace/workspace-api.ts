@@ -25,8 +25,15 @@ export function createWorkspaceApi(options: { assignmentId: string; slug: string
     runSamples: (code: string) => callApi<TGradingResult>(`${base}/run`, { method: "POST", body: JSON.stringify({ code }) }, options.networkError),
     submit: (code: string, clientToken: string) =>
       callApi<{ id: string }>(`${base}/submissions`, { method: "POST", body: JSON.stringify({ code, clientToken }) }, options.networkError),
-    /** With `wait` (the status last seen) the server answers when it changes, or after about 10 s. */
-    getSubmission: (id: string, wait?: "queued" | "running") =>
-      callApi<TSubmissionView>(`/api/submissions/${encodeURIComponent(id)}${wait ? `?wait=${wait}` : ""}`, { method: "GET" }, options.networkError),
+    /**
+     * With `wait` (the status last seen) the server answers when it changes, or after about 10 s;
+     * `hasSeenLonger`: the page already shows that it is taking longer than usual.
+     */
+    getSubmission: (id: string, wait?: "queued" | "running", hasSeenLonger = false) =>
+      callApi<TSubmissionView>(
+        `/api/submissions/${encodeURIComponent(id)}${wait ? `?wait=${wait}${hasSeenLonger ? "&longer=1" : ""}` : ""}`,
+        { method: "GET" },
+        options.networkError,
+      ),
   };
 }

@@ -4,10 +4,11 @@
 // again by any grading process, at start and every few seconds, so several processes may grade
 // the same database (the web server and `npm run worker`) without re-grading each other's work.
 //
-// Two lanes share the runner's pool: every submission first runs under the fast lane's short
-// limits; one that stops at a limit the fast lane lowered waits, still claimed, for one of the
-// few slow-lane slots and runs again under the exercise's own limits. So code that sleeps or
-// crawls holds a fast sandbox for at most a second, and everyone else flows past it. The next
+// Two lanes share the runner's pool: every submission first runs under its exercise's short
+// budget (short-budgets.ts: the model solution's time × a safety factor, about 100 ms); one that
+// stops at a limit the budget lowered waits, still claimed, for one of the few slow-lane slots
+// and runs again under the exercise's own limits. So code that sleeps or crawls holds a fast
+// sandbox for about 100 ms, and everyone else flows past it. The next
 // queued row goes to a student with nothing in flight here, so one student's burst cannot
 // starve the others.
 //
@@ -26,6 +27,7 @@ import { runRegradeJob } from "@/server/regrades/run-regrade-job";
 import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
+import { getShortBudget } from "./short-budgets";
 
 /** Owners we cannot check (another host, an old token format) are presumed dead after this. */
 const UNCHECKABLE_OWNER_LEASE_MS = 10 * 60_000;
@@ -39,6 +41,7 @@ export interface TGradingQueueOptions {
   /** sandboxes used at once, both lanes together */
   poolSize: number;
   slowLaneSlots: number;
+  /** the longest first attempt: each exercise's short budget is measured below it */
   fastLane: TFastLaneLimits;
   /** how often to look for work nobody announced (rows queued by another process or before a restart) */
   pollMs: number;
@@ -142,7 +145,7 @@ export class GradingQueue {
       if (waiting && this.slow.size < this.options.slowLaneSlots) {
         this.slowWaiting.delete(waiting[0]);
         this.slow.set(waiting[0], waiting[1]);
-        void this.grade(waiting[0], "slow");
+        void this.grade(waiting[0], null);
         continue;
       }
       const next = await this.pickNext();
@@ -153,7 +156,7 @@ export class GradingQueue {
         this.fast.delete(next.id);
         continue;
       }
-      void this.grade(next.id, "fast");
+      void this.grade(next.id, next.exercise.slug);
     }
   }
 
@@ -188,15 +191,17 @@ export class GradingQueue {
     if (this.active + this.regrading.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private async pickNext(): Promise<{ id: string; userId: string } | null> {
+  private async pickNext(): Promise<{ id: string; userId: string; exercise: { slug: string } } | null> {
     const busyUsers = [...new Set([...this.fast.values(), ...this.slow.values(), ...this.slowWaiting.values()])];
-    const select = { id: true, userId: true } as const;
+    const select = { id: true, userId: true, exercise: { select: { slug: true } } } as const;
     const orderBy = { receivedAt: "asc" } as const;
     const fair = await this.options.db.submission.findFirst({ where: { status: "queued", userId: { notIn: busyUsers } }, select, orderBy });
     return fair ?? (await this.options.db.submission.findFirst({ where: { status: "queued" }, select, orderBy }));
   }
 
-  private async grade(submissionId: string, lane: "fast" | "slow"): Promise<void> {
+  /** `fastLaneExercise`: the exercise whose short budget caps this first attempt; null in the slow lane. */
+  private async grade(submissionId: string, fastLaneExercise: string | null): Promise<void> {
+    const lane = fastLaneExercise === null ? "slow" : "fast";
     const held = lane === "fast" ? this.fast : this.slow;
     const started = Date.now();
     let outcome: TProcessOutcome | "failed" = "failed";
@@ -205,7 +210,7 @@ export class GradingQueue {
         submissionId,
         workerId: this.workerId,
         runner: this.options.runner,
-        fastLane: lane === "fast" ? this.options.fastLane : undefined,
+        fastLane: fastLaneExercise === null ? undefined : await getShortBudget({ runner: this.options.runner, exercise: fastLaneExercise, ceiling: this.options.fastLane }),
       });
       if (outcome === "needs-slow-lane") this.slowWaiting.set(submissionId, held.get(submissionId)!);
       log("grading", "info", outcome === "needs-slow-lane" ? "moved to the slow lane" : "graded", { submissionId, lane, outcome, ms: Date.now() - started, workerId: this.workerId });

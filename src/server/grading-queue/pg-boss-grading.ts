@@ -6,8 +6,8 @@
 // delivery and fences every write (see process-submission.ts), so a verdict is recorded once even
 // when a presumed-dead worker was only slow.
 //
-// Lanes: the fast queue grades under short limits; a submission that times out there is handed
-// to the slow queue and graded under the exercise's own limits by a few slots per worker, so
+// Lanes: the fast queue grades under each exercise's short budget (short-budgets.ts, the same
+// rule as the SQLite queue); a submission that times out there is handed to the slow queue and graded under the exercise's own limits by a few slots per worker, so
 // endless loops do not hold up everyone else. Fairness: a job's priority is minus the number of
 // the student's other submissions in flight when it was sent, so a student's second submission
 // waits behind everybody's first. A reconciler heals what a crash between two steps can leave
@@ -33,6 +33,7 @@ import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 import type { TGradingConfig } from "./grading-config";
 import { jobIdFor } from "./job-id";
 import { claimSubmission, processClaimedSubmission, transferSubmission, type TProcessOutcome } from "./process-submission";
+import { getShortBudget } from "./short-budgets";
 
 export const FAST_QUEUE = "convlab-grading";
 export const SLOW_QUEUE = "convlab-grading-slow";
@@ -322,7 +323,7 @@ export class PgBossGradingWorker {
 
   /** One delivery: claim (or take over from an expired delivery of the same lane), grade, record or hand over. */
   private async gradeDelivery(submissionId: string, lane: TLane, token: string): Promise<TDeliveryOutcome> {
-    const { db, runner, config } = this.options;
+    const { db, runner } = this.options;
     const row = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, workerId: true, exercise: { select: { slug: true } } } });
     if (!row || (row.status !== "queued" && row.status !== "running")) return "already-finished";
     if (row.status === "running" && laneOfToken(row.workerId) !== lane) {
@@ -336,7 +337,8 @@ export class PgBossGradingWorker {
         : await transferSubmission(db, { submissionId, fromWorkerId: row.workerId!, workerId: token });
     if (!isClaimed) return "claimed-elsewhere";
 
-    const outcome = await processClaimedSubmission(db, { submissionId, workerId: token, runner, fastLane: lane === "fast" ? config.fastLaneLimits : undefined });
+    const fastLane = lane === "fast" ? await getShortBudget({ runner, exercise: row.exercise.slug, ceiling: this.options.config.fastLaneLimits }) : undefined;
+    const outcome = await processClaimedSubmission(db, { submissionId, workerId: token, runner, fastLane });
     if (outcome !== "needs-slow-lane") return outcome;
     // The hand-over is written before the slow job is sent: a crash in between leaves a fast job
     // that expires, is delivered again, finds the hand-over and sends the slow job then.

@@ -28,7 +28,15 @@ export interface TSubmissionView {
   queuePosition: number | null;
   /** seconds until a grader takes it, at the recent grading rate; null when unknown or not queued */
   estimatedWaitSeconds: number | null;
+  /** running past its short budget: in (or waiting for) the slow lane, under the exercise's own limits */
+  isTakingLonger: boolean;
 }
+
+/**
+ * Correct code gets its verdict within its exercise's short budget (a fraction of a second, see
+ * src/grading/short-budget.ts); one still running after this has outlived it.
+ */
+export const TAKING_LONGER_MS = 1000;
 
 const NOT_FOUND = new AppError("not_found", "submissionNotFound");
 
@@ -71,5 +79,6 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
     result,
     queuePosition,
     estimatedWaitSeconds,
+    isTakingLonger: s.status === "running" && s.startedAt !== null && (options.now ?? new Date()).getTime() - s.startedAt.getTime() >= TAKING_LONGER_MS,
   };
 }

@@ -7,7 +7,7 @@ import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
 import { waitForSubmissionChange } from "@/server/grading-queue/wait-for-submission-change";
-import { getSubmissionView } from "@/server/submissions/get-submission-view";
+import { getSubmissionView, TAKING_LONGER_MS } from "@/server/submissions/get-submission-view";
 import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 
 export const dynamic = "force-dynamic";
@@ -17,16 +17,21 @@ const LONG_POLL_MS = 10_000;
 /** A grading that has just started is usually done within this: answer with its verdict instead. */
 const RUNNING_GRACE_MS = 1_000;
 
-const ZQuery = z.object({ wait: z.enum(IN_FLIGHT_STATUSES).optional() });
+const ZQuery = z.object({ wait: z.enum(IN_FLIGHT_STATUSES).optional(), longer: z.literal("1").optional() });
 
 export async function GET(request: Request, ctx: { params: Promise<{ submissionId: string }> }): Promise<Response> {
   try {
     const user = await requireUser();
     const { submissionId } = z.object({ submissionId: z.string().min(1).max(64) }).parse(await ctx.params);
-    const { wait } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { wait, longer } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const view = await getSubmissionView(db, { user, submissionId });
-    if (!wait || view.status !== wait) return Response.json(view);
-    const status = await waitForSubmissionChange(db, { submissionId, fromStatus: wait, timeoutMs: LONG_POLL_MS, signal: request.signal });
+    // `longer`: the page already says the submission is taking longer than usual; if not, that is news.
+    const isNewlyLonger = view.isTakingLonger && longer === undefined;
+    if (!wait || view.status !== wait || isNewlyLonger) return Response.json(view);
+    // A running submission's page is answered again once it may have outlived its short budget,
+    // so the student learns it is taking longer than usual without waiting out a whole long poll.
+    const timeoutMs = view.status === "running" && !view.isTakingLonger ? TAKING_LONGER_MS : LONG_POLL_MS;
+    const status = await waitForSubmissionChange(db, { submissionId, fromStatus: wait, timeoutMs, signal: request.signal });
     if (status === "running") await waitForSubmissionChange(db, { submissionId, fromStatus: "running", timeoutMs: RUNNING_GRACE_MS, signal: request.signal });
     return Response.json(await getSubmissionView(db, { user, submissionId }));
   } catch (error) {
