@@ -1,6 +1,6 @@
 // The first attempt's budget for one exercise: what correct code needs, measured by running the
 // exercise's model solution (solution.py) on its hidden cases, times a safety factor. Every
-// submission runs under this budget first, so an endless loop holds a sandbox for about 100 ms
+// submission runs under this budget first, so an endless loop holds a sandbox for about a quarter of a second
 // instead of the exercise's whole limits; only what outlives it is graded again under those.
 import type { TJob, TRunner } from "@runner";
 import { gradeSubmission } from "./grade-submission";
@@ -8,8 +8,8 @@ import { readExerciseFile } from "./exercise-files";
 
 /** Wall time of the model solution's job × this: room for naive loops and a busy machine. */
 export const BUDGET_FACTOR = 10;
-/** Below this a sandbox start on a loaded machine could already use the whole budget. */
-export const MIN_BUDGET_SECONDS = 0.1;
+/** Below this a sandbox start on a loaded machine (a CI runner, deadline night) could already use the whole budget. */
+export const MIN_BUDGET_SECONDS = 0.25;
 const SAMPLES = 3;
 /** Any fixed seed: the hidden cases' sizes come from the exercise's ranges, not from the seed. */
 const MEASURE_SEED = 1;
