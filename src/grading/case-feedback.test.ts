@@ -7,7 +7,7 @@ import { defineExercise } from "./exercise-definition";
 import { readExerciseMeta } from "./exercise-files";
 import { createNdArray, ravelIndex, swapLastTwoAxes, takeSubarray, type NdArray } from "./ndarray";
 import { MAX_MESSAGE_LENGTH, message, renderMessage } from "./result-format";
-import { fromNested, getAt, inChinese, inEnglish, returnedArray, returnedOutcome } from "./test-helpers";
+import { fromNested, getAt, inChinese, inEnglish, mapReturnedValues, returnedArray, returnedOutcome } from "./test-helpers";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -280,5 +280,17 @@ describe("judgeCase on a function returning a tuple of arrays", () => {
     expect(inEnglish(judge(returnedArray(first)).message)).toContain("Returned an array of shape (2, 2, 2); expected a tuple of 2 arrays (x, scaled).");
     const result = judge({ kind: "arrays", pyType: "tuple", items: items([first, fromNested([10, 20, 30, 40])]) });
     expect(inEnglish(result.message)).toContain("Wrong shape of scaled: expected (1, 2, 2), got (4,).");
+  });
+});
+
+describe("judgeCase on a gradient exercise", async () => {
+  const meta = await readExerciseMeta("max-pool2d-backward");
+  const [gradingCase] = EXERCISE_DEFINITIONS["max-pool2d-backward"].buildCases({ seed: 1, count: 0, generator: meta.cases.generator });
+
+  it("draws dout as the upstream gradient the wrong cell collects from, not as the function's input", () => {
+    const wrong = mapReturnedValues(gradingCase!.expected, (value) => value + 1);
+    const { result } = judgeCase({ gradingCase: gradingCase!, outcome: returnedOutcome(wrong), points: 1, tolerance: meta.tolerance, output: "floats" });
+    expect(result.detail!.inputRole).toBe("upstream-gradient");
+    expect(result.detail!.input.map((plane) => inEnglish(plane.label))).toContain("dout[0]");
   });
 });

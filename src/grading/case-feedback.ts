@@ -292,6 +292,7 @@ function buildDetail(gradingCase: TGradingCase, comparison: TComparison, returne
   return {
     ...(gradingCase.parts ? { array: array.name } : {}),
     input: located.input.map(({ label, channel, plane }) => toHeatmap(label, channel, plane, windowFocus)),
+    ...(located.inputRole ? { inputRole: located.inputRole } : {}),
     ...(located.kernels ? { kernels: located.kernels.map(({ label, channel, plane }) => toHeatmap(label, channel, plane, [0, 0])) } : {}),
     ...(array.expected.shape.length === 3 ? { outputPlanes: listOutputPlanes(array.expected, array.actual, index, focus) } : {}),
     inputPadding: located.inputPadding,

@@ -49,6 +49,8 @@ export interface TLocatedCell {
   windowText: TMessage;
   /** label as in "features[1], zero-padded" */
   input: { label: TMessage; channel: number | null; plane: NdArray }[];
+  /** set when `input` is the upstream gradient (dout) a gradient cell collects from, not the function's input */
+  inputRole?: "upstream-gradient";
   inputPadding: { rows: number; cols: number };
   /**
    * The other array arguments as 2-D planes (the kernel, weights[o, c]); channel is the output

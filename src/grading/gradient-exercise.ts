@@ -85,6 +85,7 @@ export function locateFeedingCells(
     window: isFed ? { rows: [r0, r1 + 1], cols: [c0, c1 + 1], channel } : null,
     windowText,
     input: drawDout(dout, channel),
+    inputRole: "upstream-gradient",
     inputPadding: { rows: 0, cols: 0 },
   };
 }
@@ -95,6 +96,7 @@ export function locateWeightCell(dout: NdArray, [o, c, u, v]: number[]): TLocate
     window: { rows: [0, dout.shape[1]], cols: [0, dout.shape[2]], channel: o },
     windowText: message("gradient.doutPlane", { o, c, u, v }),
     input: drawDout(dout, o),
+    inputRole: "upstream-gradient",
     inputPadding: { rows: 0, cols: 0 },
   };
 }

@@ -81,6 +81,8 @@ export const ZCaseDetail = z.object({
   array: z.string().optional(),
   /** the input plane(s) the first wrong cell reads, padded as the reference pads them */
   input: z.array(ZHeatmap),
+  /** "upstream-gradient": those planes are dout's, the output cells a gradient cell collects from (absent: the input) */
+  inputRole: z.literal("upstream-gradient").optional(),
   /** padding added on each side of `input`, to shade it apart from the real image */
   inputPadding: z.object({ rows: z.number().int(), cols: z.number().int() }),
   /** the expected output plane that holds the first wrong cell (or plane 0) */

@@ -34,6 +34,8 @@ export function CaseArrays({ detail, t, locale }: { detail: TCaseDetail; t: TMes
   const difference = actual && firstWrong ? computeDifference(expected, actual) : null;
   const isShapeWrong = detail.actualShape === null || !isSameShape(detail.actualShape, detail.expectedShape);
   const inputWindow = firstWrong?.window ?? null;
+  // gradient exercises draw dout, the output cells a gradient cell collects from, not the input
+  const isUpstream = detail.inputRole === "upstream-gradient";
   const hasPadding = detail.inputPadding.rows > 0 || detail.inputPadding.cols > 0;
   const kernels = (detail.kernels ?? []).filter((plane) => plane.channel === null || plane.channel === expected.channel);
   const withChannel = (title: string, at: number | null) => (at === null ? title : `${title}${format(t.channelSuffix, { channel: at })}`);
@@ -49,7 +51,9 @@ export function CaseArrays({ detail, t, locale }: { detail: TCaseDetail; t: TMes
             actual: formatFullValue(decodeJsonNumber(firstWrong.actual)),
           })}{" "}
           {detail.maxError === null ? null : format(t.maxError, { value: formatFullValue(decodeJsonNumber(detail.maxError)) })}{" "}
-          {inputWindow ? format(t.windowNote, { rows: formatSlice(inputWindow.rows), cols: formatSlice(inputWindow.cols) }) : null}
+          {inputWindow
+            ? format(isUpstream ? t.doutWindowNote : t.windowNote, { rows: formatSlice(inputWindow.rows), cols: formatSlice(inputWindow.cols) })
+            : null}
         </p>
       ) : null}
       {isShapeWrong ? (
@@ -85,7 +89,7 @@ export function CaseArrays({ detail, t, locale }: { detail: TCaseDetail; t: TMes
         {detail.input.map((plane, planeIndex) => (
           <Heatmap
             key={planeIndex}
-            title={titleInputPlane(t, plane, detail.inputPadding)}
+            title={isUpstream ? format(t.heatmapDoutChannel, { channel: plane.channel ?? 0 }) : titleInputPlane(t, plane, detail.inputPadding)}
             subtitle={renderMessage(plane.label, locale)}
             values={decodeValues(plane)}
             rowOffset={plane.rowOffset}
