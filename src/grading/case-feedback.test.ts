@@ -149,7 +149,10 @@ describe("judgeCase in Simplified Chinese", async () => {
         returnedOutcome({
           kind: "arrays",
           pyType: "tuple",
-          items: [returnedArray(conv2d.gradingCase.expected), returnedArray(fromNested([1, 2]), "int64", "list")].map(({ kind: _, ...item }) => item),
+          items: [
+            { shape: conv2d.gradingCase.expected.shape, data: conv2d.gradingCase.expected.data, dtype: "float64", pyType: "ndarray" },
+            { shape: [2], data: Float64Array.of(1, 2), dtype: "int64", pyType: "list" },
+          ],
         }),
       ),
       zh: /返回了 一个含 2 个数组的 tuple，形状分别为 \(3, 5, 7\), \(2,\)；应返回形状为 \(3, 5, 7\) 的数组。/,
