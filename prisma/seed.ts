@@ -64,7 +64,7 @@ async function main() {
           latePenaltyPerDay: 0.1,
           // The demo shows everything a failing submission can show, heatmaps included; new
           // assignments keep hidden-case data until the due date unless the instructor says otherwise.
-          showHiddenDetailsBeforeDue: true,
+          hiddenDetailsRelease: "immediately",
           exercises: { create: exercises.map((e, order) => ({ exerciseId: e.id, order })) },
         },
       });

@@ -35,7 +35,8 @@ async function makeAssignment(title: string, dueAt: Date): Promise<string> {
       latePenaltyPerDay: 0,
       cooldownSeconds: null,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: false,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     },
   });
   return id;

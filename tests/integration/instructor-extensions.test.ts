@@ -57,7 +57,8 @@ async function makeAssignment(title: string, allowLate: boolean): Promise<string
       latePenaltyPerDay: 0.1,
       cooldownSeconds: null,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: false,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     },
   });
   return id;

@@ -42,7 +42,8 @@ beforeAll(async () => {
       latePenaltyPerDay: 0.1,
       cooldownSeconds: null,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: false,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     },
   }));
   const late = { assignmentId: lateAssignmentId };

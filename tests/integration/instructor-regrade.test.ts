@@ -49,7 +49,8 @@ beforeAll(async () => {
       latePenaltyPerDay: 0.1,
       cooldownSeconds: null,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: false,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     },
   }));
   adaSubmissionId = await submitAndGrade(db, runner, { user: w.student, assignmentId, slug: "conv-output-shape", code: SOLUTION });

@@ -17,7 +17,8 @@ import { SubmissionHistory } from "@/components/workspace/submission-history";
 import type { TSubmissionSummary } from "@/server/submissions/list-submission-history";
 import { useDraftAutosave } from "@/components/workspace/use-draft-autosave";
 import { describeVerdict } from "@/components/workspace/verdict-announcement";
-import type { TLocale } from "@/i18n";
+import { format, type TLocale } from "@/i18n";
+import { formatDeadline } from "@/i18n/format-time";
 import { exerciseMessages } from "@/i18n/exercise";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
@@ -52,6 +53,8 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   const [code, setCode] = useState(props.initialCode);
   const [activity, setActivity] = useState<TActivity>({ kind: "idle" });
   const [result, setResult] = useState<{ label: string; result: TShownGradingResult } | null>(null);
+  /** set instead of result when a Submit's score is not released yet */
+  const [resultAfter, setResultAfter] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<"statement" | "visualizer">("statement");
@@ -79,6 +82,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
     return true;
   };
   const show = (label: string, graded: TShownGradingResult) => {
+    setResultAfter(null);
     setResult({ label, result: graded });
     setAnnouncement(describeVerdict(graded, tw, locale));
   };
@@ -119,7 +123,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         continue;
       }
       failures = 0;
-      const { status, queuePosition, estimatedWaitSeconds, result: graded } = view.data;
+      const { status, queuePosition, estimatedWaitSeconds, result: graded, resultAfter: wait } = view.data;
       if (status === "queued" || status === "running") {
         setActivity({ kind: "submitting", phase: status, queuePosition, estimateSeconds: estimatedWaitSeconds });
         seen = status;
@@ -127,6 +131,12 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         continue;
       }
       if (graded) show(t.submission, graded);
+      if (wait) {
+        const notice = wait.kind === "due" ? format(tw.resultAfterDue, { date: formatDeadline(wait.dueAt, wait.timeZone, locale) }) : tw.resultAfterPublish;
+        setResult(null);
+        setResultAfter(notice);
+        setAnnouncement(notice);
+      }
       break;
     }
     finish();
@@ -209,6 +219,11 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
           {announcement}
         </p>
         {result ? <ResultsPanel result={result.result} /> : null}
+        {resultAfter ? (
+          <p data-testid="result-after" className="rounded-md border border-blue-200 bg-blue-50 p-3 text-blue-950">
+            {resultAfter}
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="history-heading" data-testid="history">
         <h2 id="history-heading" className="text-lg font-semibold">

@@ -6,6 +6,7 @@ import type { TSessionUser } from "@/server/permissions/roles";
 import { findCourseAssignment } from "./find-course-assignment";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
 import { utcToZonedLocal } from "./zoned-time";
+import type { TReleaseTiming } from "./release";
 
 export interface TAssignmentFormValues {
   title: string;
@@ -17,7 +18,8 @@ export interface TAssignmentFormValues {
   latePenaltyPercent: number;
   cooldownSeconds: number | null;
   maxAttempts: number | null;
-  showHiddenDetailsBeforeDue: boolean;
+  scoresRelease: TReleaseTiming;
+  hiddenDetailsRelease: TReleaseTiming;
 }
 
 export async function getAssignmentSettings(
@@ -37,6 +39,7 @@ export async function getAssignmentSettings(
     latePenaltyPercent: Math.round(assignment.latePenaltyPerDay * 10_000) / 100,
     cooldownSeconds: assignment.cooldownSeconds,
     maxAttempts: assignment.maxAttempts,
-    showHiddenDetailsBeforeDue: assignment.showHiddenDetailsBeforeDue,
+    scoresRelease: assignment.scoresRelease,
+    hiddenDetailsRelease: assignment.hiddenDetailsRelease,
   };
 }

@@ -73,3 +73,8 @@ export function canOverrideScores(user: TSessionUser, membership: TMembership | 
   if (canManageCourse(user, membership)) return true;
   return membership?.role === "ta" && course.taMayOverrideScores;
 }
+
+/** Publishing an assignment's results to its students, and taking them back. */
+export function canPublishResults(user: TSessionUser, membership: TMembership | null): boolean {
+  return canManageCourse(user, membership);
+}

@@ -46,7 +46,8 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
           latePenaltyPercent: 10,
           cooldownSeconds: null,
           maxAttempts: null,
-          showHiddenDetailsBeforeDue: false,
+          scoresRelease: "immediately",
+          hiddenDetailsRelease: "after_due",
         }}
       />
     </section>
