@@ -31,6 +31,7 @@ import { removeExtension } from "@/server/extensions/remove-extension";
 import { ZScoreOverrideInput } from "@/server/overrides/override-schemas";
 import { setScoreOverride } from "@/server/overrides/set-score-override";
 import { setResultsPublished } from "@/server/assignments/publish-results";
+import { setExerciseScoring, ZExerciseScoringInput } from "@/server/grades/exercise-scoring";
 
 /** A text field of the form; absent fields read as missing, which zod then reports. */
 function field(form: FormData, name: string): string | undefined {
@@ -222,5 +223,17 @@ export async function setResultsPublishedAction(_prev: TActionState, form: FormD
     refreshCourse(courseId);
     const t = await messages();
     return { status: "ok", message: isPublished ? t.resultsPublishedDone : t.resultsUnpublishedDone };
+  });
+}
+
+export async function setExerciseScoringAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const input = ZExerciseScoringInput.parse({ exerciseId: field(form, "exerciseId"), points: field(form, "points"), scoring: field(form, "scoring") });
+    const { rescored } = await setExerciseScoring(db, { user, courseId, assignmentId, input });
+    refreshCourse(courseId);
+    return { status: "ok", message: format((await messages()).scoringSaved, { count: rescored }) };
   });
 }
