@@ -234,6 +234,7 @@ export async function setExerciseScoringAction(_prev: TActionState, form: FormDa
     const input = ZExerciseScoringInput.parse({ exerciseId: field(form, "exerciseId"), points: field(form, "points"), scoring: field(form, "scoring") });
     const { rescored } = await setExerciseScoring(db, { user, courseId, assignmentId, input });
     refreshCourse(courseId);
-    return { status: "ok", message: format((await messages()).scoringSaved, { count: rescored }) };
+    const t = await messages();
+    return { status: "ok", message: rescored === 1 ? t.scoringSavedOne : format(t.scoringSaved, { count: rescored }) };
   });
 }

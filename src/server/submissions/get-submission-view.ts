@@ -10,6 +10,7 @@ import { AppError } from "@/server/errors";
 import { estimateWaitSeconds, readRecentThroughput } from "@/server/grading-queue/read-grading-stats";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { canSeeHiddenCaseDetails, canSeeSubmissionScore, canViewSubmission } from "@/server/permissions/submission-permissions";
+import { GRADED_STATUSES } from "./submission-status";
 import { RELEASE_SELECT, releaseWait, type TReleaseWait } from "@/server/assignments/release";
 import { redactHiddenCaseDetails, type TShownGradingResult } from "./redact-hidden-details";
 
@@ -62,7 +63,9 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
     const staffMembership = membership ?? (s.courseId ? await getMembership(db, { userId: options.user.id, courseId: s.courseId }) : null);
     const now = options.now ?? new Date();
     const target = { mode: s.mode, assignment };
-    if (assignment && !canSeeSubmissionScore(options.user, staffMembership, target, now)) {
+    // A submission that could not be graded has no score to keep back; the student must learn to resubmit.
+    const isScored = (GRADED_STATUSES as readonly string[]).includes(s.status);
+    if (assignment && isScored && !canSeeSubmissionScore(options.user, staffMembership, target, now)) {
       resultAfter = releaseWait(assignment.scoresRelease, assignment, now);
     } else if (assignment && !canSeeHiddenCaseDetails(options.user, staffMembership, target, now)) {
       result = redactHiddenCaseDetails(result, releaseWait(assignment.hiddenDetailsRelease, assignment, now) ?? { kind: "publish" });
