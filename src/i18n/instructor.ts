@@ -139,6 +139,7 @@ export const instructorMessages = defineMessages({
     notAttempted: "not attempted",
     cellScore: "{score} / {max}",
     cellAttempts: "{count} attempts",
+    cellAttemptsOne: "1 attempt",
 
     submissionsTitle: "{student}: {exercise}",
     removedStudentNote: "This student has been removed from the course; their work is kept.",
@@ -361,6 +362,7 @@ export const instructorMessages = defineMessages({
     notAttempted: "未提交",
     cellScore: "{score} / {max}",
     cellAttempts: "{count} 次提交",
+    cellAttemptsOne: "1 次提交",
 
     submissionsTitle: "{student}：{exercise}",
     removedStudentNote: "该学生已被移出课程，其提交记录仍保留。",

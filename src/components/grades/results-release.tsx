@@ -26,7 +26,7 @@ export function ResultsRelease(props: { courseId: string; assignmentId: string; 
           <input type="hidden" name="assignmentId" value={props.assignmentId} />
           <input type="hidden" name="isPublished" value={publishedAt ? "false" : "true"} />
           <div>
-            <PendingButton isPending={isPending} pendingLabel={t.saving}>
+            <PendingButton isPending={isPending} pendingLabel={t.saving} variant={publishedAt ? "secondary" : "primary"}>
               {publishedAt ? t.unpublishResults : t.publishResults}
             </PendingButton>
           </div>
