@@ -38,9 +38,11 @@ async function ensureDemoAssignment(db: TDb, courseId: string, title: string, ex
       timeZone: "Asia/Shanghai",
       allowLate: true,
       latePenaltyPerDay: 0.1,
-      // The demo shows everything a failing submission can show, heatmaps included; new
-      // assignments keep hidden-case data until the due date unless the instructor says otherwise.
-      showHiddenDetailsBeforeDue: true,
+      // The demo shows everything a failing submission can show, heatmaps included, and its score
+      // at once; new assignments keep hidden-case data until the due date unless the instructor
+      // says otherwise.
+      scoresRelease: "immediately",
+      hiddenDetailsRelease: "immediately",
       exercises: { create: exercises.map((e, order) => ({ exerciseId: e.id, order })) },
     },
   });

@@ -33,6 +33,8 @@ import { grantExtensions } from "@/server/extensions/grant-extensions";
 import { removeExtension } from "@/server/extensions/remove-extension";
 import { ZScoreOverrideInput } from "@/server/overrides/override-schemas";
 import { setScoreOverride } from "@/server/overrides/set-score-override";
+import { setResultsPublished } from "@/server/assignments/publish-results";
+import { setExerciseScoring, ZExerciseScoringInput } from "@/server/grades/exercise-scoring";
 
 /** A text field of the form; absent fields read as missing, which zod then reports. */
 function field(form: FormData, name: string): string | undefined {
@@ -224,5 +226,31 @@ export async function setScoreOverrideAction(_prev: TActionState, form: FormData
     announceScoreSyncs();
     refreshCourse(courseId);
     return { status: "ok", message: overrideMessages(await getLocale()).saved };
+  });
+}
+
+export async function setResultsPublishedAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const isPublished = z.enum(["true", "false"]).parse(field(form, "isPublished")) === "true";
+    await setResultsPublished(db, { user, courseId, assignmentId, isPublished });
+    refreshCourse(courseId);
+    const t = await messages();
+    return { status: "ok", message: isPublished ? t.resultsPublishedDone : t.resultsUnpublishedDone };
+  });
+}
+
+export async function setExerciseScoringAction(_prev: TActionState, form: FormData): Promise<TActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const courseId = ZId.parse(field(form, "courseId"));
+    const assignmentId = ZId.parse(field(form, "assignmentId"));
+    const input = ZExerciseScoringInput.parse({ exerciseId: field(form, "exerciseId"), points: field(form, "points"), scoring: field(form, "scoring") });
+    const { rescored } = await setExerciseScoring(db, { user, courseId, assignmentId, input });
+    refreshCourse(courseId);
+    const t = await messages();
+    return { status: "ok", message: rescored === 1 ? t.scoringSavedOne : format(t.scoringSaved, { count: rescored }) };
   });
 }

@@ -12,6 +12,7 @@ import { capText, MAX_STDOUT_LENGTH, message, RESULT_VERSION, type TMessage } fr
 import { ZGradingResult, type TCaseResult, type TGradingMode, type TGradingResult, type TGradingStatus } from "./result-schema";
 import { ZJobResult } from "./runner-result-schema";
 import { drawSeed } from "./seeded-random";
+import { scoreCases } from "./score-cases";
 
 export interface TGradeSubmissionOptions {
   /** exercise slug */
@@ -113,14 +114,6 @@ function collectStdout(names: readonly string[], outcomes: readonly TCaseOutcome
   return { text: capText(text, MAX_STDOUT_LENGTH), isCapped: text.length > MAX_STDOUT_LENGTH };
 }
 
-/** Cases are weighted (see weighCase); "all-or-nothing" exercises give the points only for every case. */
-function scoreCases(meta: TExerciseMeta, caseResults: readonly TCaseResult[]): number {
-  const isAllPassed = caseResults.every((result) => result.passed);
-  if (meta.scoring === "all-or-nothing" || isAllPassed) return isAllPassed ? meta.points : 0;
-  const earned = caseResults.reduce((sum, result) => sum + (result.passed ? result.points : 0), 0);
-  return Math.round(earned * 100) / 100;
-}
-
 export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGraded> {
   const capped = options.limitCap ? capLimits(options.runner, options.limitCap) : null;
   const result = await gradeWithRunner({ ...options, runner: capped?.runner ?? options.runner });
@@ -206,7 +199,7 @@ async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradi
   return finish({
     status,
     gradable: true,
-    score: scoreCases(meta, caseResults),
+    score: scoreCases(meta.scoring, meta.points, caseResults),
     message: stop ? describeStop(cases[stopIndex], stop) : null,
     operatorMessage: null,
     cases: caseResults,

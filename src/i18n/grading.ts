@@ -51,8 +51,8 @@ export const gradingMessages = defineMessages({
     caseTimeout: "Stopped: the {seconds} s {limit} limit (for all cases together) ran out during this case.",
     caseMemory: "Stopped: this case went over the {limitMb} MiB memory limit.",
     caseNotRun: "Not run: an earlier case stopped your program.",
-    caseHidden: "Failed. The data of this hidden case is shown after the due date.",
-    caseHiddenRaised: "Error: raised {type}{at}. The data of this hidden case is shown after the due date.",
+    caseHidden: "Failed. The data of this hidden case is shown later (see the note above).",
+    caseHiddenRaised: "Error: raised {type}{at}. The data of this hidden case is shown later (see the note above).",
 
     returnedNotArray: "Returned {value}; expected an array of shape {shape}.",
     returnedComplex: "Returned complex numbers; expected real numbers.",
@@ -137,8 +137,8 @@ export const gradingMessages = defineMessages({
     caseTimeout: "已停止：{seconds} 秒的{limit}限制（所有用例共用）在运行这个用例时用完了。",
     caseMemory: "已停止：这个用例超出了 {limitMb} MiB 的内存限制。",
     caseNotRun: "未运行：前面的某个用例已使你的程序停止。",
-    caseHidden: "未通过。截止时间过后显示这个隐藏用例的数据。",
-    caseHiddenRaised: "出错：抛出了 {type}{at}。截止时间过后显示这个隐藏用例的数据。",
+    caseHidden: "未通过。这个隐藏用例的数据稍后显示（见上方说明）。",
+    caseHiddenRaised: "出错：抛出了 {type}{at}。这个隐藏用例的数据稍后显示（见上方说明）。",
 
     returnedNotArray: "返回了 {value}；应返回形状为 {shape} 的数组。",
     returnedComplex: "返回了复数；应返回实数。",

@@ -101,6 +101,11 @@ export const workspaceMessages = defineMessages({
     stdoutTruncated: "The output was cut off because it was too long.",
     hiddenDetailsNotice:
       "Your instructor shows the data of hidden cases, and what your code printed while they ran, after the due date ({date}). Use “Run samples” to see full details on the sample cases.",
+    hiddenDetailsNoticePublish:
+      "Your instructor shows the data of hidden cases, and what your code printed while they ran, once they publish the results. Use “Run samples” to see full details on the sample cases.",
+    resultAfterDue: "Submitted. Your result shows after the due date ({date}).",
+    resultAfterPublish: "Submitted. Your result shows when your instructor publishes the results.",
+    statusSubmitted: "Submitted",
     announceGraded: "{mode} graded: {score} of {maxScore}, {status}",
     announceSamples: "{count}, {status}",
     announceMistake: "{verdict} — {mistake}",
@@ -261,6 +266,10 @@ export const workspaceMessages = defineMessages({
     stdoutTitle: "你的打印输出",
     stdoutTruncated: "输出过长，已被截断。",
     hiddenDetailsNotice: "你的老师会在截止时间（{date}）之后才显示隐藏用例的数据，以及运行这些用例时你的代码打印的内容。可用“运行示例”查看示例用例的完整细节。",
+    hiddenDetailsNoticePublish: "你的老师会在公布成绩后才显示隐藏用例的数据，以及运行这些用例时你的代码打印的内容。可用“运行示例”查看示例用例的完整细节。",
+    resultAfterDue: "已提交。成绩将在截止时间（{date}）之后显示。",
+    resultAfterPublish: "已提交。成绩将在老师公布后显示。",
+    statusSubmitted: "已提交",
     announceSamples: "{count}，{status}",
     announceGraded: "{mode}评测完成：{score} / {maxScore} 分，{status}",
     announceMistake: "{verdict}——{mistake}",

@@ -164,3 +164,61 @@ test("staff land on their courses after sign-in; a student's course card opens t
   await expect(studentPage.getByText(seen.title)).toBeVisible();
   await studentContext.close();
 });
+
+test("scores released on publish: the student sees 'submitted' until the instructor publishes; a points change re-scores the matrix", async ({ page, browser, baseURL }, testInfo) => {
+  const now = Date.now();
+  const title = `Published lab ${randomUUID().slice(0, 6)}`;
+  await signIn(page, DEMO_INSTRUCTOR, `/instructor/courses/${seen.courseId}/assignments/new`);
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByRole("checkbox", { name: SHAPE }).check();
+  await page.getByLabel("Opens at").fill(shanghaiLocal(now - 2 * HOUR_MS));
+  await page.getByLabel("Due at").fill(shanghaiLocal(now + 48 * HOUR_MS));
+  await page.getByLabel("Time zone").selectOption("Asia/Shanghai");
+  await page.getByLabel("Scores and verdicts").selectOption({ label: "When staff publish the results" });
+  await page.getByRole("button", { name: "Create assignment" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Progress: ${title}`);
+  const assignmentId = new URL(page.url()).pathname.split("/")[5]!;
+  const release = page.getByTestId("results-release");
+  await expect(release).toContainText("Results are not published");
+
+  const studentContext = await browser.newContext({ baseURL, locale: "en-US" });
+  const studentPage = await studentContext.newPage();
+  await signIn(studentPage, seen.student, `/assignments/${assignmentId}/conv-output-shape`);
+  await studentPage.getByRole("button", { name: "Submit", exact: true }).waitFor();
+  const api = studentPage.request;
+  const res = await api.post(`/api/assignments/${assignmentId}/exercises/conv-output-shape/submissions`, {
+    data: { code: SOLUTION, clientToken: `e2e-${randomUUID()}` },
+    headers: { origin: baseURL! },
+  });
+  expect(res.status()).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  const poll = async () => (await (await api.get(`/api/submissions/${id}`)).json()) as { status: string; score: number | null; resultAfter: unknown };
+  await expect.poll(async () => (await poll()).status, { timeout: 90_000, intervals: [500] }).not.toMatch(/^(queued|running)$/);
+  expect(await poll()).toMatchObject({ status: "submitted", score: null, resultAfter: { kind: "publish" } });
+  await studentPage.reload();
+  await expect(studentPage.getByTestId("submission-history")).toContainText("Submitted");
+  await studentPage.goto("/");
+  const homeRow = studentPage.getByTestId("exercise-row-conv-output-shape").filter({ has: studentPage.locator(`a[href^="/assignments/${assignmentId}/"]`) });
+  await expect(homeRow.getByTestId("exercise-status")).toHaveText("Submitted");
+  await expect(homeRow).toContainText("when published");
+  await studentPage.screenshot({ path: testInfo.outputPath("home-before-publish.png"), fullPage: true });
+
+  await page.reload();
+  await release.getByRole("button", { name: "Publish results" }).click();
+  await expect(release.getByText("The results are published.")).toBeVisible();
+  await expect(release).toContainText("Results published");
+  expect(await poll()).toMatchObject({ status: "passed", score: 5, resultAfter: null });
+
+  const studentRow = () => page.getByTestId("progress-matrix").getByRole("row", { name: new RegExp(seen.student.name) });
+  await expect(studentRow()).toContainText("5 / 5");
+  await page.goto(`/instructor/courses/${seen.courseId}/assignments/${assignmentId}/edit`);
+  const scoring = page.getByTestId("scoring-conv-output-shape");
+  await scoring.getByLabel("Points (empty: 5)").fill("10");
+  await scoring.getByRole("button", { name: "Save" }).click();
+  await expect(scoring.getByText("Saved; 1 graded submission re-scored.")).toBeVisible();
+  await page.goto(`/instructor/courses/${seen.courseId}/assignments/${assignmentId}`);
+  await expect(studentRow()).toContainText("10 / 10");
+  await page.screenshot({ path: testInfo.outputPath("matrix-after-rescore.png"), fullPage: true });
+  expect(await poll()).toMatchObject({ status: "passed", score: 10 });
+  await studentContext.close();
+});

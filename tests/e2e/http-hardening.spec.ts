@@ -219,7 +219,7 @@ function addUnopenedAssignment(): string {
     const id = `later${randomUUID().replaceAll("-", "").slice(0, 20)}`;
     connection
       .prepare(
-        "INSERT INTO assignment (id, courseId, title, opensAt, dueAt, timeZone, latePenaltyPerDay, allowLate, showHiddenDetailsBeforeDue, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 'Asia/Shanghai', 0, 0, 0, ?, ?)",
+        "INSERT INTO assignment (id, courseId, title, opensAt, dueAt, timeZone, latePenaltyPerDay, allowLate, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 'Asia/Shanghai', 0, 0, ?, ?)",
       )
       .run(id, demo.courseId, `Later lab ${id.slice(-4)}`, "2099-03-01T01:30:00.000+00:00", "2099-03-08T01:30:00.000+00:00", demo.createdAt, demo.createdAt);
     connection.prepare("INSERT INTO assignment_exercise (assignmentId, exerciseId, \"order\") SELECT ?, exerciseId, 0 FROM assignment_exercise ae JOIN exercise e ON e.id = ae.exerciseId WHERE ae.assignmentId = ? AND e.slug = 'convolution'").run(id, demo.id);

@@ -232,7 +232,9 @@ test("before the due date a student's Submit shows which hidden cases failed but
   await page.getByLabel("Opens at").fill(shanghaiLocal(now - HOUR_MS));
   await page.getByLabel("Due at").fill(shanghaiLocal(now + 48 * HOUR_MS));
   await page.getByLabel("Time zone").selectOption("Asia/Shanghai");
-  await expect(page.getByRole("checkbox", { name: "Show hidden-case details to students before the due date" })).not.toBeChecked();
+  // New assignments keep hidden-case data until each student's due date, and show scores at once.
+  await expect(page.getByLabel("Data of hidden cases (inputs, expected and returned values, printed output)")).toHaveValue("after_due");
+  await expect(page.getByLabel("Scores and verdicts")).toHaveValue("immediately");
   await page.getByRole("button", { name: "Create assignment" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Progress: ${title}`);
   const assignmentId = new URL(page.url()).pathname.split("/")[5]!;

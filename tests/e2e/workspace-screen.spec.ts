@@ -57,7 +57,7 @@ async function submitAndWait(page: Page): Promise<void> {
 
 test("at 1440×900: toolbar in view, verdict focused, errors with their line, feedback that stays, attempts, dark theme", async ({ page }, testInfo) => {
   await page.setViewportSize(DESKTOP);
-  // A new assignment with a cap of two attempts; hidden-case details stay off, as for any new one.
+  // A new assignment with a cap of two attempts; hidden-case data waits for the due date and scores show at once, as for any new one.
   await signIn(page, DEMO_INSTRUCTOR);
   await page.getByRole("link", { name: "Instructor", exact: true }).click();
   await page.getByTestId("staff-courses").getByRole("link").first().click();
@@ -68,7 +68,8 @@ test("at 1440×900: toolbar in view, verdict focused, errors with their line, fe
   await page.getByLabel("Due at").fill(utcLocal(Date.now() + 48 * HOUR_MS));
   await page.getByLabel("Time zone").selectOption("UTC");
   await page.getByLabel("Maximum attempts per exercise").fill("2");
-  await expect(page.getByRole("checkbox", { name: "Show hidden-case details to students before the due date" })).not.toBeChecked();
+  await expect(page.getByLabel("Data of hidden cases (inputs, expected and returned values, printed output)")).toHaveValue("after_due");
+  await expect(page.getByLabel("Scores and verdicts")).toHaveValue("immediately");
   await expect(page.getByRole("checkbox", { name: "A submission whose file does not load uses no attempt" })).toBeChecked();
   await page.getByRole("button", { name: "Create assignment" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Progress: Screen /);
@@ -169,7 +170,7 @@ test("on a 390×844 phone: tabs, Results selected on a verdict, no sideways scro
   await expect(page.getByTestId("code-editor")).toBeInViewport();
   await setEditorText(page, STARTER);
   await page.getByRole("button", { name: "Run samples" }).click();
-  await expect(page.getByTestId("results-announcement")).toHaveText(/^Test run graded: /, { timeout: 60_000 });
+  await expect(page.getByTestId("results-announcement")).toHaveText(/^\d+ of \d+ sample cases pass, /, { timeout: 60_000 });
   await expect(page.getByRole("tab", { name: "Results" })).toHaveAttribute("aria-selected", "true");
   const verdict = page.getByTestId("verdict-heading");
   await expect(verdict).toBeFocused();

@@ -66,6 +66,9 @@ async function act(user: TSessionUser | null, action: (prev: typeof idle, data: 
   }
 }
 
+/** The assignment form's release selects, which it always sends. */
+const RELEASE = { scoresRelease: "immediately", hiddenDetailsRelease: "after_due" };
+
 const errorCode = (state: unknown) => (state as { status: string; error?: { code: string } }).error?.code ?? (state as { status: string }).status;
 
 describe("instructor server actions", () => {
@@ -76,8 +79,8 @@ describe("instructor server actions", () => {
       [actions.changeRoleAction, { courseId: w.courseId, userId: w.student.id, role: "instructor" }],
       [actions.removeStudentAction, { courseId: w.courseId, userId: w.otherStudent.id }],
       [actions.restoreStudentAction, { courseId: w.courseId, userId: w.otherStudent.id }],
-      [actions.updateAssignmentAction, { courseId: w.courseId, assignmentId: w.assignmentId, title: "x", exerciseIds: [w.exerciseIds["conv2d"]!], opensAt: "2026-01-01T00:00", dueAt: "2026-02-01T00:00", timeZone: "UTC" }],
-      [actions.createAssignmentAction, { courseId: w.courseId, title: "x", exerciseIds: [w.exerciseIds["conv2d"]!], opensAt: "2026-01-01T00:00", dueAt: "2026-02-01T00:00", timeZone: "UTC" }],
+      [actions.updateAssignmentAction, { courseId: w.courseId, assignmentId: w.assignmentId, title: "x", exerciseIds: [w.exerciseIds["conv2d"]!], opensAt: "2026-01-01T00:00", dueAt: "2026-02-01T00:00", timeZone: "UTC", ...RELEASE }],
+      [actions.createAssignmentAction, { courseId: w.courseId, title: "x", exerciseIds: [w.exerciseIds["conv2d"]!], opensAt: "2026-01-01T00:00", dueAt: "2026-02-01T00:00", timeZone: "UTC", ...RELEASE }],
       [actions.startRegradeAction, { courseId: w.courseId, exerciseId: w.exerciseIds["conv2d"]!, studentId: "" }],
     ];
     for (const [action, fields] of cases) {
@@ -120,6 +123,7 @@ describe("instructor server actions", () => {
       opensAt: "2026-01-01T08:00",
       dueAt: "2026-02-01T23:59",
       timeZone: "Asia/Shanghai",
+      ...RELEASE,
     })) as { redirectedTo: string };
     const assignment = await database.db.assignment.findFirstOrThrow({ where: { title: "Homework 2" } });
     expect(created.redirectedTo).toBe(`/instructor/courses/${w.courseId}/assignments/${assignment.id}`);

@@ -139,7 +139,8 @@ describe("assignments", () => {
         latePenaltyPercent: "12.5",
         cooldownSeconds: "60",
         maxAttempts: "",
-        showHiddenDetailsBeforeDue: "on",
+        scoresRelease: "on_publish",
+        hiddenDetailsRelease: "immediately",
       }),
     );
     const { id } = await createAssignment(db, { user: w.instructor, courseId: w.courseId, settings });
@@ -153,9 +154,10 @@ describe("assignments", () => {
       latePenaltyPerDay: 0.125,
       cooldownSeconds: 60,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: true,
       // an unticked checkbox is absent from the form: the instructor turned the option off
       loadErrorsCostNoAttempt: false,
+      scoresRelease: "on_publish",
+      hiddenDetailsRelease: "immediately",
     });
     expect(stored.exercises.map((e) => e.exerciseId)).toEqual([w.exerciseIds["conv2d"], w.exerciseIds["convolution"]]);
     expect(await getAssignmentSettings(db, { user: w.instructor, courseId: w.courseId, assignmentId: id })).toMatchObject({
@@ -177,8 +179,9 @@ describe("assignments", () => {
       latePenaltyPerDay: 0,
       cooldownSeconds: null,
       maxAttempts: 3,
-      showHiddenDetailsBeforeDue: false,
       loadErrorsCostNoAttempt: true,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     };
     const { id } = await createAssignment(db, { user: w.instructor, courseId: w.courseId, settings: base });
     await updateAssignment(db, {
@@ -208,8 +211,9 @@ describe("assignments", () => {
           latePenaltyPerDay: 0,
           cooldownSeconds: null,
           maxAttempts: null,
-          showHiddenDetailsBeforeDue: false,
           loadErrorsCostNoAttempt: true,
+          scoresRelease: "immediately" as const,
+          hiddenDetailsRelease: "after_due" as const,
         },
       }),
     );

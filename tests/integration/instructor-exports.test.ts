@@ -35,8 +35,9 @@ async function makeAssignment(title: string, dueAt: Date): Promise<string> {
       latePenaltyPerDay: 0,
       cooldownSeconds: null,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: false,
       loadErrorsCostNoAttempt: true,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     },
   });
   return id;

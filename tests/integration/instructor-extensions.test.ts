@@ -57,8 +57,9 @@ async function makeAssignment(title: string, allowLate: boolean): Promise<string
       latePenaltyPerDay: 0.1,
       cooldownSeconds: null,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: false,
       loadErrorsCostNoAttempt: true,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     },
   });
   return id;

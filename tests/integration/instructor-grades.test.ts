@@ -42,8 +42,9 @@ beforeAll(async () => {
       latePenaltyPerDay: 0.1,
       cooldownSeconds: null,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: false,
       loadErrorsCostNoAttempt: true,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     },
   }));
   const late = { assignmentId: lateAssignmentId };

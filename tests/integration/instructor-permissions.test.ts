@@ -55,8 +55,9 @@ const settings = () => ({
   latePenaltyPerDay: 0,
   cooldownSeconds: null,
   maxAttempts: null,
-  showHiddenDetailsBeforeDue: false,
   loadErrorsCostNoAttempt: true,
+  scoresRelease: "immediately" as const,
+  hiddenDetailsRelease: "after_due" as const,
 });
 
 /** Operations TAs may use: looking at the course, its students' work and its regrades. */

@@ -49,8 +49,9 @@ beforeAll(async () => {
       latePenaltyPerDay: 0.1,
       cooldownSeconds: null,
       maxAttempts: null,
-      showHiddenDetailsBeforeDue: false,
       loadErrorsCostNoAttempt: true,
+      scoresRelease: "immediately" as const,
+      hiddenDetailsRelease: "after_due" as const,
     },
   }));
   adaSubmissionId = await submitAndGrade(db, runner, { user: w.student, assignmentId, slug: "conv-output-shape", code: SOLUTION });

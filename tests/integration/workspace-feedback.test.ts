@@ -28,14 +28,16 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function createAssignment(options: { maxAttempts: number | null; loadErrorsCostNoAttempt: boolean; cooldownSeconds?: number }) {
+async function createAssignment(options: { maxAttempts: number | null; loadErrorsCostNoAttempt: boolean; cooldownSeconds?: number; scoresRelease?: "immediately" | "after_due" }) {
   const assignment = await db.assignment.create({
     data: {
       courseId: w.courseId,
       title: `Attempts ${options.loadErrorsCostNoAttempt}`,
       opensAt: new Date(Date.now() - DAY_MS),
       dueAt: new Date(Date.now() + 2 * DAY_MS),
-      showHiddenDetailsBeforeDue: false,
+      timeZone: "Asia/Shanghai",
+      hiddenDetailsRelease: "after_due",
+      scoresRelease: options.scoresRelease ?? "immediately",
       maxAttempts: options.maxAttempts,
       cooldownSeconds: options.cooldownSeconds ?? null,
       loadErrorsCostNoAttempt: options.loadErrorsCostNoAttempt,
@@ -62,7 +64,7 @@ describe("the exercise page's history and attempts", () => {
     const raisingLine = starter.split("\n").findIndex((line) => line.includes("NotImplementedError")) + 1;
     expect(findErrorLine(shown)?.line).toBe(raisingLine);
     expect(renderMessage(failing[0]!.message, "en")).toBe(
-      `Error: raised NotImplementedError at line ${raisingLine}. The data of this hidden case is shown after the due date.`,
+      `Error: raised NotImplementedError at line ${raisingLine}. The data of this hidden case is shown later (see the note above).`,
     );
     expect(JSON.stringify(shown)).not.toContain('"values"');
   });
@@ -108,5 +110,21 @@ describe("the exercise page's history and attempts", () => {
     });
     const after = (await getExerciseWorkspace(db, { user: w.student, assignmentId, slug: "convolution", now: new Date(receivedAt.getTime() + 600_001) }))!;
     expect(after.attempts.cooldownEndsAt).toBeNull();
+  });
+
+  it("keeps a Submit's score and feedback out of the history while the scores wait, and says until when", async () => {
+    const assignmentId = await createAssignment({ maxAttempts: 2, loadErrorsCostNoAttempt: true, scoresRelease: "after_due" });
+    await submitAndGrade(db, runner, { user: w.student, assignmentId, slug: "convolution", code: readExerciseSource("convolution", "solution.py") });
+    const { dueAt } = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    const page = (await getExerciseWorkspace(db, { user: w.student, assignmentId, slug: "convolution" }))!;
+    expect(page.scoresAfter).toEqual({ kind: "due", dueAt: dueAt.toISOString(), timeZone: "Asia/Shanghai" });
+    expect(page.history[0]).toMatchObject({ status: "submitted", score: null, maxScore: null, result: null });
+    expect(page.attempts.used).toBe(1);
+    const staff = (await getExerciseWorkspace(db, { user: w.instructor, assignmentId, slug: "convolution" }))!;
+    expect(staff.scoresAfter).toBeNull();
+    const later = (await getExerciseWorkspace(db, { user: w.student, assignmentId, slug: "convolution", now: new Date(dueAt.getTime() + 1000) }))!;
+    expect(later.scoresAfter).toBeNull();
+    expect(later.history[0]).toMatchObject({ status: "passed", score: later.history[0]!.maxScore });
+    expect(later.history[0]!.result).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 // Sets or edits an assignment: its exercises, opening and due dates in a named time zone, the
-// late policy, attempt limits and whether hidden-case details show before the deadline.
+// late policy, attempt limits and when students see their scores and hidden-case data.
 import { useId, useState } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { TextField } from "@/components/ui/text-field";
@@ -8,6 +8,7 @@ import { format } from "@/i18n";
 import { exerciseTitle } from "@/i18n/exercise-title";
 import { instructorMessages } from "@/i18n/instructor";
 import type { TAssignmentFormValues } from "@/server/assignments/get-assignment-settings";
+import type { TReleaseTiming } from "@/server/assignments/release";
 import type { TCatalogExercise } from "@/server/exercises/list-exercise-catalog";
 import { ActionResult } from "@/components/ui/action-result";
 import { PendingButton } from "@/components/ui/pending-button";
@@ -20,6 +21,25 @@ function Hint({ id, children }: { id: string; children: string }) {
     <p id={id} className="text-xs text-slate-600">
       {children}
     </p>
+  );
+}
+
+function ReleaseSelect({ id, name, label, initial }: { id: string; name: string; label: string; initial: TReleaseTiming }) {
+  const t = instructorMessages(useLocale());
+  const labels: Record<TReleaseTiming, string> = { immediately: t.releaseImmediately, after_due: t.releaseAfterDue, on_publish: t.releaseOnPublish };
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={initial} className={INPUT}>
+        {Object.entries(labels).map(([timing, text]) => (
+          <option key={timing} value={timing}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -133,17 +153,6 @@ export function AssignmentForm({
           <label className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
-              name="showHiddenDetailsBeforeDue"
-              defaultChecked={initial.showHiddenDetailsBeforeDue}
-              aria-describedby={`${id}-hidden-hint`}
-              className="h-4 w-4"
-            />
-            {t.showHiddenDetails}
-          </label>
-          <Hint id={`${id}-hidden-hint`}>{t.showHiddenDetailsHint}</Hint>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
               name="loadErrorsCostNoAttempt"
               defaultChecked={initial.loadErrorsCostNoAttempt}
               aria-describedby={`${id}-load-errors-hint`}
@@ -153,6 +162,13 @@ export function AssignmentForm({
           </label>
           <Hint id={`${id}-load-errors-hint`}>{t.loadErrorsCostNoAttemptHint}</Hint>
         </div>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-3 rounded-md border border-slate-300 bg-white p-3" aria-describedby={`${id}-release-hint`}>
+        <legend className="px-1 text-sm font-medium text-slate-800">{t.release}</legend>
+        <Hint id={`${id}-release-hint`}>{t.releaseHint}</Hint>
+        <ReleaseSelect id={`${id}-scores-release`} name="scoresRelease" label={t.scoresRelease} initial={initial.scoresRelease} />
+        <ReleaseSelect id={`${id}-details-release`} name="hiddenDetailsRelease" label={t.hiddenDetailsRelease} initial={initial.hiddenDetailsRelease} />
       </fieldset>
 
       <ActionResult state={state} />

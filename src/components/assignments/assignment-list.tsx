@@ -5,16 +5,18 @@ import { exerciseTitle } from "@/i18n/exercise-title";
 import { formatDeadline, formatTimeLeft } from "@/i18n/format-time";
 import { homeMessages } from "@/i18n/home";
 import type { TAssignmentSummary, TExerciseStatus } from "@/server/assignments/list-student-assignments";
+import type { TReleaseWait } from "@/server/assignments/release";
 
 const STATUS_STYLE: Record<TExerciseStatus, string> = {
   "not-started": "bg-slate-100 text-slate-800",
   "in-progress": "bg-amber-100 text-amber-900",
+  submitted: "bg-blue-100 text-blue-900",
   passed: "bg-green-100 text-green-900",
 };
 
 export function AssignmentList({ assignments, locale }: { assignments: TAssignmentSummary[]; locale: TLocale }) {
   const t = homeMessages(locale);
-  const statusLabel: Record<TExerciseStatus, string> = { "not-started": t.notStarted, "in-progress": t.inProgress, passed: t.passed };
+  const statusLabel: Record<TExerciseStatus, string> = { "not-started": t.notStarted, "in-progress": t.inProgress, submitted: t.submitted, passed: t.passed };
   if (assignments.length === 0) return <p className="text-slate-700">{t.noAssignments}</p>;
   return (
     <div className="flex flex-col gap-6">
@@ -52,7 +54,13 @@ export function AssignmentList({ assignments, locale }: { assignments: TAssignme
                         {statusLabel[e.status]}
                       </span>
                     </td>
-                    <td className="py-2 pr-2">{e.bestScore === null ? "—" : `${formatScore(e.bestScore)} / ${formatScore(e.maxScore ?? e.points)}`}</td>
+                    <td className="py-2 pr-2">
+                      {e.bestScore !== null
+                        ? `${formatScore(e.bestScore)} / ${formatScore(e.maxScore ?? e.points)}`
+                        : e.status === "submitted" && a.resultAfter
+                          ? describeResultAfter(a.resultAfter, locale)
+                          : "—"}
+                    </td>
                     <td className="py-2">{e.attempts}</td>
                   </tr>
                 ))}
@@ -63,6 +71,11 @@ export function AssignmentList({ assignments, locale }: { assignments: TAssignme
       })}
     </div>
   );
+}
+
+function describeResultAfter(wait: TReleaseWait, locale: TLocale): string {
+  const t = homeMessages(locale);
+  return wait.kind === "due" ? format(t.resultAfterDue, { date: formatDeadline(wait.dueAt, wait.timeZone, locale) }) : t.resultAfterPublish;
 }
 
 function formatScore(score: number): string {

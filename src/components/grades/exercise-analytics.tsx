@@ -15,8 +15,15 @@ const TH = "border-b border-slate-300 p-2 text-left";
 const TD = "border-b border-slate-100 p-2 tabular-nums";
 const ROW_TH = "border-b border-slate-100 p-2 text-left font-medium";
 
+/** A pass rate, or "nobody submitted" where there is none: 0% means everyone who tried failed. */
 function percent(rate: number | null, t: TMessages): string {
-  return rate === null ? "—" : format(t.percent, { value: Math.round(rate * 100) });
+  return rate === null ? t.nobodySubmitted : format(t.percent, { value: Math.round(rate * 100) });
+}
+
+/** Passed over the whole class, tried or not, beside the rate of those who tried. */
+function classPassRate(passedCount: number, studentCount: number, t: TMessages): string {
+  const students = studentCount === 1 ? t.classStudentsOne : format(t.classStudents, { count: studentCount });
+  return format(t.passRateOfClass, { students, value: studentCount === 0 ? 0 : Math.round((passedCount / studentCount) * 100) });
 }
 
 function formatMinutes(minutes: number | null, t: TMessages): string {
@@ -61,7 +68,7 @@ function BucketTable({ bars, bucketHeader, countHeader }: { bars: { label: strin
   );
 }
 
-function ExerciseSection({ exercise, t }: { exercise: TWordedExerciseAnalytics; t: TMessages }) {
+function ExerciseSection({ exercise, studentCount, t }: { exercise: TWordedExerciseAnalytics; studentCount: number; t: TMessages }) {
   const { stats } = exercise;
   const headingId = `analytics-${exercise.slug}`;
   const attemptBars = stats.attemptsToPass.map((b) => ({ label: b.bucket, value: b.students }));
@@ -73,7 +80,8 @@ function ExerciseSection({ exercise, t }: { exercise: TWordedExerciseAnalytics; 
         {exercise.title}
       </h2>
       <p className="text-sm text-slate-800">
-        {t.attempted}: {stats.attemptedCount} · {t.passed}: {stats.passedCount} · {t.passRate}: {percent(stats.passRate, t)}
+        {t.attempted}: {stats.attemptedCount} · {t.passed}: {stats.passedCount} · {t.passRate}: {percent(stats.passRate, t)} ·{" "}
+        {classPassRate(stats.passedCount, studentCount, t)}
       </p>
       {stats.attemptedCount === 0 ? (
         <p className="text-slate-700">{t.noAttempts}</p>
@@ -139,9 +147,13 @@ function ExerciseSection({ exercise, t }: { exercise: TWordedExerciseAnalytics; 
   );
 }
 
-export function ExerciseAnalytics({ exercises }: { exercises: TWordedExerciseAnalytics[] }) {
+export function ExerciseAnalytics({ exercises, studentCount }: { exercises: TWordedExerciseAnalytics[]; studentCount: number }) {
   const t = instructorMessages(useLocale());
-  const passBars = exercises.map((e) => ({ label: e.title, value: Math.round((e.stats.passRate ?? 0) * 100) }));
+  // An empty bar reads as 0%: the label says when it means that nobody submitted.
+  const passBars = exercises.map((e) => ({
+    label: e.stats.passRate === null ? `${e.title} (${t.nobodySubmitted})` : e.title,
+    value: Math.round((e.stats.passRate ?? 0) * 100),
+  }));
   return (
     <div className="flex flex-col gap-8">
       <BarChartFigure
@@ -182,7 +194,7 @@ export function ExerciseAnalytics({ exercises }: { exercises: TWordedExerciseAna
         }
       />
       {exercises.map((exercise) => (
-        <ExerciseSection key={exercise.id} exercise={exercise} t={t} />
+        <ExerciseSection key={exercise.id} exercise={exercise} studentCount={studentCount} t={t} />
       ))}
     </div>
   );

@@ -186,7 +186,7 @@ export function ProgressMatrix({ matrix, submissionsHref }: { matrix: TProgressM
                           </span>
                         )}
                         <span className="flex flex-wrap gap-x-1 text-xs">
-                          {cell.attempts > 0 ? <span>{format(t.cellAttempts, { count: cell.attempts })}</span> : null}
+                          {cell.attempts > 0 ? <span>{cell.attempts === 1 ? t.cellAttemptsOne : format(t.cellAttempts, { count: cell.attempts })}</span> : null}
                           {cell.isLate ? (
                             <span className="rounded bg-amber-200 px-1 text-amber-950">
                               <span className="sr-only">, </span>

@@ -3,7 +3,8 @@
 // (Run, Submit with the attempts left or the cooldown, Reset), the editor filling the rest of the
 // viewport, and the results of the run or submission shown, whose first error line is marked in
 // the editor. On a phone the three are tabs (Task · Code · Results). The history below shows any
-// earlier submission's stored feedback; the newest one's is shown on load. Verdicts are announced
+// earlier submission's stored feedback; the newest one's is shown on load. A Submit whose score the
+// assignment has not released yet shows "submitted, result after …" instead. Verdicts are announced
 // through a live region that is on the page, empty, before any verdict arrives: screen readers may
 // ignore a live region that appears already filled.
 import { useRouter } from "next/navigation";
@@ -24,8 +25,10 @@ import type { TSubmissionSummary } from "@/server/submissions/list-submission-hi
 import { useDraftAutosave } from "@/components/workspace/use-draft-autosave";
 import { describeVerdict } from "@/components/workspace/verdict-announcement";
 import { format, type TLocale } from "@/i18n";
+import { formatDeadline } from "@/i18n/format-time";
 import { exerciseMessages } from "@/i18n/exercise";
 import { workspaceMessages } from "@/i18n/workspace";
+import type { TReleaseWait } from "@/server/assignments/release";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
 import type { TCaseSource } from "./copy-case-button";
 import { createWorkspaceApi } from "./workspace-api";
@@ -43,6 +46,8 @@ export interface TExerciseWorkspaceProps {
   initialCode: string;
   history: TSubmissionSummary[];
   attempts: { used: number; max: number | null; cooldownEndsAt: string | null };
+  /** what the student's scores wait for (the assignment's scoresRelease), null once released */
+  scoresAfter: TReleaseWait | null;
   /** the assignment's option: a file that does not load uses no attempt */
   isLoadErrorFree: boolean;
   deadlineNotice: string | null;
@@ -56,7 +61,12 @@ export interface TExerciseWorkspaceProps {
  */
 type TShown =
   | { kind: "run"; result: TShownGradingResult; marksEditor: boolean }
-  | { kind: "submission"; id: string; result: TShownGradingResult | null; marksEditor: boolean };
+  | { kind: "submission"; id: string; result: TShownGradingResult | null; resultAfter?: TReleaseWait; marksEditor: boolean };
+
+/** "Submitted, result after …": what a Submit shows while the assignment keeps its score back. */
+function describeResultAfter(wait: TReleaseWait, tw: ReturnType<typeof workspaceMessages>, locale: TLocale): string {
+  return wait.kind === "due" ? format(tw.resultAfterDue, { date: formatDeadline(wait.dueAt, wait.timeZone, locale) }) : tw.resultAfterPublish;
+}
 
 type TPhoneTab = "task" | "code" | "results";
 
@@ -190,7 +200,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         continue;
       }
       failures = 0;
-      const { status, queuePosition, estimatedWaitSeconds, isTakingLonger, result: graded } = view.data;
+      const { status, queuePosition, estimatedWaitSeconds, isTakingLonger, result: graded, resultAfter: wait } = view.data;
       if (status === "queued" || status === "running") {
         setActivity({ kind: "submitting", phase: status, queuePosition, estimateSeconds: estimatedWaitSeconds, isTakingLonger });
         seen = status;
@@ -201,6 +211,12 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
       if (graded) {
         setHistorySelectedId(created.data.id);
         show({ kind: "submission", id: created.data.id, result: graded, marksEditor: true });
+      }
+      if (wait) {
+        setHistorySelectedId(created.data.id);
+        setShown({ kind: "submission", id: created.data.id, result: null, resultAfter: wait, marksEditor: true });
+        setAnnouncement(describeResultAfter(wait, tw, locale));
+        setPhoneTab("results");
       }
       break;
     }
@@ -235,6 +251,10 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
   const chronological = numberSubmissions(props.history);
   const shownSubmission = shown?.kind === "submission" ? (props.history.find((s) => s.id === shown.id) ?? null) : null;
   const shownResult = shown?.kind === "run" ? shown.result : (shown?.result ?? shownSubmission?.result ?? null);
+  // A Submit graded before its score's release: just made (the poll said what it waits for), or
+  // one of the history's, which reads "submitted".
+  const shownResultAfter =
+    shown?.kind === "submission" ? (shown.resultAfter ?? (shownSubmission?.status === "submitted" ? props.scoresAfter : null)) : null;
   const shownLabel =
     shown?.kind === "run"
       ? t.sampleRun
@@ -382,10 +402,14 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
           >
             <h2 id="results-heading" className="text-lg font-semibold">
               {t.results}
-              {shownResult ? <span className="ml-2 text-sm font-normal text-slate-600">{shownLabel}</span> : null}
+              {shownResult || shownResultAfter ? <span className="ml-2 text-sm font-normal text-slate-600">{shownLabel}</span> : null}
             </h2>
             {shownResult && shown ? (
               <ResultsPanel result={shownResult} caseSource={describeCaseSource(shown, props)} />
+            ) : shownResultAfter ? (
+              <p data-testid="result-after" className="rounded-md border border-blue-200 bg-blue-50 p-3 text-blue-950">
+                {describeResultAfter(shownResultAfter, tw, locale)}
+              </p>
             ) : (
               <p className="text-sm text-slate-700">{t.resultsEmpty}</p>
             )}

@@ -154,7 +154,9 @@ export function ResultsPanel({ result, caseSource }: { result: TShownGradingResu
 
       {hiddenUntil ? (
         <p data-testid="hidden-details-notice" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-900">
-          {format(t.hiddenDetailsNotice, { date: formatDeadline(hiddenUntil.dueAt, hiddenUntil.timeZone, locale) })}
+          {hiddenUntil.kind === "due"
+            ? format(t.hiddenDetailsNotice, { date: formatDeadline(hiddenUntil.dueAt, hiddenUntil.timeZone, locale) })
+            : t.hiddenDetailsNoticePublish}
         </p>
       ) : null}
 

@@ -23,6 +23,7 @@ function describeStatus(status: string, t: TMessages): string {
     error: t.statusError,
     timeout: t.statusTimeout,
     not_gradable: t.statusNotGradable,
+    submitted: t.statusSubmitted,
   };
   return labels[status] ?? status;
 }

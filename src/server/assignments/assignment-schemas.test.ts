@@ -19,6 +19,8 @@ const valid = {
   latePenaltyPercent: "15",
   cooldownSeconds: "",
   maxAttempts: "5",
+  scoresRelease: "immediately",
+  hiddenDetailsRelease: "after_due",
 };
 
 function messageOf(fields: Record<string, string | string[]>): string {
@@ -43,16 +45,27 @@ describe("readAssignmentForm", () => {
       latePenaltyPerDay: 0.15,
       cooldownSeconds: null,
       maxAttempts: 5,
-      showHiddenDetailsBeforeDue: false,
+      loadErrorsCostNoAttempt: false,
+      scoresRelease: "immediately",
+      hiddenDetailsRelease: "after_due",
     });
   });
 
   it("treats absent checkboxes as off", () => {
     const { allowLate, ...rest } = valid;
     expect(allowLate).toBe("on");
-    const settings = readAssignmentForm(formOf({ ...rest, showHiddenDetailsBeforeDue: "on" }));
+    const settings = readAssignmentForm(formOf({ ...rest, loadErrorsCostNoAttempt: "on" }));
     expect(settings.allowLate).toBe(false);
-    expect(settings.showHiddenDetailsBeforeDue).toBe(true);
+    expect(settings.loadErrorsCostNoAttempt).toBe(true);
+  });
+
+  it("reads the release settings and refuses a missing or unknown one", () => {
+    const settings = readAssignmentForm(formOf({ ...valid, scoresRelease: "on_publish", hiddenDetailsRelease: "immediately" }));
+    expect(settings).toMatchObject({ scoresRelease: "on_publish", hiddenDetailsRelease: "immediately" });
+    const { scoresRelease, ...missing } = valid;
+    expect(scoresRelease).toBe("immediately");
+    expect(messageOf(missing)).toMatch(/^scoresRelease: Choose when students see/);
+    expect(messageOf({ ...valid, hiddenDetailsRelease: "tomorrow" })).toMatch(/^hiddenDetailsRelease: Choose when students see/);
   });
 
   it("refuses unknown zones, a due date before the opening, and out-of-range numbers", () => {

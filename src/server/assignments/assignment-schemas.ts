@@ -1,8 +1,9 @@
 // An assignment's settings as the instructor enters them: wall-clock dates in a named IANA zone,
-// stored as UTC instants; the late policy, attempt limits and feedback visibility. Messages are
+// stored as UTC instants; the late policy, attempt limits and when results are released. Messages are
 // whole sentences naming their field, so they read well without the field's key.
 import { z } from "zod";
 import { ZId } from "@/server/courses/course-schemas";
+import { RELEASE_TIMINGS } from "./release";
 import { canonicalTimeZone, parseLocalDateTime, zonedLocalToUtc } from "./zoned-time";
 
 const MAX_COOLDOWN_SECONDS = 7 * 24 * 60 * 60;
@@ -46,8 +47,9 @@ const ZAssignmentInput = z
     latePenaltyPerDay: z.number({ error: PENALTY_MESSAGE }).min(0, PENALTY_MESSAGE).max(1, PENALTY_MESSAGE),
     cooldownSeconds: optionalCount(MAX_COOLDOWN_SECONDS, COOLDOWN_MESSAGE),
     maxAttempts: optionalCount(MAX_ATTEMPTS_LIMIT, ATTEMPTS_MESSAGE),
-    showHiddenDetailsBeforeDue: z.boolean(),
     loadErrorsCostNoAttempt: z.boolean(),
+    scoresRelease: z.enum(RELEASE_TIMINGS, { error: "releaseTimingInvalid" }),
+    hiddenDetailsRelease: z.enum(RELEASE_TIMINGS, { error: "releaseTimingInvalid" }),
   })
   .transform(({ opensAt, dueAt, ...rest }) => ({
     ...rest,
@@ -76,14 +78,14 @@ const ZAssignmentForm = z
     latePenaltyPercent: numberField(PENALTY_MESSAGE),
     cooldownSeconds: numberField(COOLDOWN_MESSAGE),
     maxAttempts: numberField(ATTEMPTS_MESSAGE),
-    showHiddenDetailsBeforeDue: z.string().nullable(),
     loadErrorsCostNoAttempt: z.string().nullable(),
+    scoresRelease: z.string().nullable(),
+    hiddenDetailsRelease: z.string().nullable(),
   })
-  .transform(({ allowLate, latePenaltyPercent, showHiddenDetailsBeforeDue, loadErrorsCostNoAttempt, ...rest }) => ({
+  .transform(({ allowLate, latePenaltyPercent, loadErrorsCostNoAttempt, ...rest }) => ({
     ...rest,
     allowLate: allowLate === "on",
     latePenaltyPerDay: (latePenaltyPercent ?? 0) / 100,
-    showHiddenDetailsBeforeDue: showHiddenDetailsBeforeDue === "on",
     loadErrorsCostNoAttempt: loadErrorsCostNoAttempt === "on",
   }))
   .pipe(ZAssignmentInput);
@@ -103,7 +105,8 @@ export function readAssignmentForm(form: FormData): TAssignmentSettings {
     latePenaltyPercent: text("latePenaltyPercent"),
     cooldownSeconds: text("cooldownSeconds"),
     maxAttempts: text("maxAttempts"),
-    showHiddenDetailsBeforeDue: text("showHiddenDetailsBeforeDue"),
     loadErrorsCostNoAttempt: text("loadErrorsCostNoAttempt"),
+    scoresRelease: text("scoresRelease"),
+    hiddenDetailsRelease: text("hiddenDetailsRelease"),
   });
 }

@@ -6,6 +6,7 @@ import type { TSessionUser } from "@/server/permissions/roles";
 import { findCourseAssignment } from "./find-course-assignment";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
 import { utcToZonedLocal } from "./zoned-time";
+import type { TReleaseTiming } from "./release";
 
 export interface TAssignmentFormValues {
   title: string;
@@ -17,8 +18,9 @@ export interface TAssignmentFormValues {
   latePenaltyPercent: number;
   cooldownSeconds: number | null;
   maxAttempts: number | null;
-  showHiddenDetailsBeforeDue: boolean;
   loadErrorsCostNoAttempt: boolean;
+  scoresRelease: TReleaseTiming;
+  hiddenDetailsRelease: TReleaseTiming;
 }
 
 export async function getAssignmentSettings(
@@ -38,7 +40,8 @@ export async function getAssignmentSettings(
     latePenaltyPercent: Math.round(assignment.latePenaltyPerDay * 10_000) / 100,
     cooldownSeconds: assignment.cooldownSeconds,
     maxAttempts: assignment.maxAttempts,
-    showHiddenDetailsBeforeDue: assignment.showHiddenDetailsBeforeDue,
     loadErrorsCostNoAttempt: assignment.loadErrorsCostNoAttempt,
+    scoresRelease: assignment.scoresRelease,
+    hiddenDetailsRelease: assignment.hiddenDetailsRelease,
   };
 }

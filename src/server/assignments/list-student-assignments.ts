@@ -1,9 +1,11 @@
 // The home page of a student: every assignment of their courses with each exercise's status,
-// best score, attempts and their own due date (an extension replaces the assignment's).
+// best score, attempts and their own due date (an extension replaces the assignment's). Before an
+// assignment releases its scores, an exercise with graded work reads "submitted", without a score.
 import { effectiveDueAt } from "./effective-due";
+import { releaseWait, type TReleaseWait } from "./release";
 import type { TDb } from "@/server/db-client";
 
-export type TExerciseStatus = "not-started" | "in-progress" | "passed";
+export type TExerciseStatus = "not-started" | "in-progress" | "submitted" | "passed";
 
 export interface TAssignmentSummary {
   id: string;
@@ -16,6 +18,8 @@ export interface TAssignmentSummary {
   allowLate: boolean;
   /** time until the due date when the list was made; negative once it has passed */
   msLeft: number;
+  /** what the scores wait for, while the assignment has not released them to this student */
+  resultAfter: TReleaseWait | null;
   exercises: {
     slug: string;
     title: string;
@@ -48,6 +52,7 @@ export async function listStudentAssignments(db: TDb, options: { userId: string;
   const drafted = new Set(drafts.map((d) => d.exerciseId));
   return assignments.map((a) => {
     const dueAt = effectiveDueAt(a, a.exceptions[0]);
+    const resultAfter = releaseWait(a.scoresRelease, { ...a, dueAt }, new Date(now));
     return {
       id: a.id,
       title: a.title,
@@ -58,17 +63,20 @@ export async function listStudentAssignments(db: TDb, options: { userId: string;
       timeZone: a.timeZone,
       allowLate: a.allowLate,
       msLeft: dueAt.getTime() - now,
+      resultAfter,
       exercises: a.exercises.map(({ exercise, points }) => {
         const p = progressBy.get(exercise.id);
-        const status: TExerciseStatus = p?.passedAt ? "passed" : p || drafted.has(exercise.id) ? "in-progress" : "not-started";
+        const shown = resultAfter === null ? p : undefined;
+        const graded: TExerciseStatus = shown ? (shown.passedAt ? "passed" : "in-progress") : "submitted";
+        const status: TExerciseStatus = p ? graded : drafted.has(exercise.id) ? "in-progress" : "not-started";
         return {
           slug: exercise.slug,
           title: exercise.title,
           titleZh: exercise.titleZh,
           points: points ?? exercise.points,
           status,
-          bestScore: p ? p.bestScore : null,
-          maxScore: p ? p.maxScore : null,
+          bestScore: shown ? shown.bestScore : null,
+          maxScore: shown ? shown.maxScore : null,
           attempts: p?.attempts ?? 0,
         };
       }),

@@ -1,5 +1,5 @@
 // Changes an assignment's settings and exercises. Submissions already made keep the late flag
-// and penalty they were given when they arrived.
+// and penalty they were given when they arrived; the LMS gradebook follows the new release.
 import type { TDb } from "@/server/db-client";
 import { canManageAssignments } from "@/server/permissions/instructor-permissions";
 import type { TSessionUser } from "@/server/permissions/roles";
@@ -7,6 +7,7 @@ import type { TAssignmentSettings } from "./assignment-schemas";
 import { findCourseAssignment } from "./find-course-assignment";
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
 import { saveAssignmentExercises } from "./save-assignment-exercises";
+import { queueAssignmentScoreSyncs } from "@/server/lti/score-sync";
 
 export async function updateAssignment(
   db: TDb,
@@ -18,5 +19,7 @@ export async function updateAssignment(
   await db.$transaction(async (tx) => {
     await tx.assignment.update({ where: { id: options.assignmentId }, data: fields });
     await saveAssignmentExercises(tx, { assignmentId: options.assignmentId, exerciseIds });
+    // A changed release or exercise list changes what the LMS may hold, and when.
+    await queueAssignmentScoreSyncs(tx, { assignmentId: options.assignmentId });
   });
 }

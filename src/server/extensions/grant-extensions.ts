@@ -1,7 +1,9 @@
 // Grants one extension or exception to a list of students at once. All or nothing: an email that
 // is not a current student of the course, or a new due date that gives no more time than the
 // assignment's own, refuses the whole list before anything is written. Granting again replaces
-// the student's previous terms (one row per student and assignment).
+// the student's previous terms (one row per student and assignment). Work already submitted is
+// re-scored against the new due date (a late penalty the extension covers goes), in the same
+// transaction.
 import { findCourseAssignment } from "@/server/assignments/find-course-assignment";
 import { utcToZonedLocal, parseLocalDateTime, zonedLocalToUtc } from "@/server/assignments/zoned-time";
 import type { TDb } from "@/server/db-client";
@@ -10,6 +12,7 @@ import { canGrantExtensions } from "@/server/permissions/instructor-permissions"
 import { requireCourseAccess } from "@/server/permissions/require-course-access";
 import type { TSessionUser } from "@/server/permissions/roles";
 import type { TExtensionInput } from "./extension-schemas";
+import { applyDueDateChange } from "./apply-due-date-change";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -43,14 +46,16 @@ export async function grantExtensions(
   }
 
   const terms = { dueAt, excused: input.excused, reason: input.reason, createdById: options.user.id };
-  await db.$transaction(
-    enrollments.map(({ userId }) =>
-      db.assignmentException.upsert({
+  const userIds = enrollments.map((e) => e.userId);
+  await db.$transaction(async (tx) => {
+    for (const userId of userIds) {
+      await tx.assignmentException.upsert({
         where: { assignmentId_userId: { assignmentId: assignment.id, userId } },
         create: { assignmentId: assignment.id, userId, ...terms },
         update: terms,
-      }),
-    ),
-  );
+      });
+    }
+    await applyDueDateChange(tx, { assignmentId: assignment.id, userIds });
+  });
   return { granted: enrollments.length };
 }

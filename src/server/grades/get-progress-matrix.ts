@@ -3,7 +3,8 @@
 // assignment's submissions, not from the Progress table, because Progress spans every assignment
 // that uses the same exercise.
 import type { TDb } from "@/server/db-client";
-import { canViewStudentWork } from "@/server/permissions/instructor-permissions";
+import { canPublishResults, canViewStudentWork } from "@/server/permissions/instructor-permissions";
+import type { TReleaseTiming } from "@/server/assignments/release";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { pickBestSubmission, roundScore } from "./best-submission";
 import { GRADED_STATUSES, IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
@@ -35,13 +36,15 @@ export interface TMatrixRow {
 
 export interface TProgressMatrix {
   assignment: { id: string; title: string; dueAt: string; timeZone: string };
+  /** when students see their results (src/server/assignments/release.ts), and whether this viewer may publish them */
+  release: { scores: TReleaseTiming; hiddenDetails: TReleaseTiming; publishedAt: string | null; canPublish: boolean };
   exercises: TAssignmentExercise[];
   rows: TMatrixRow[];
   maxTotal: number;
 }
 
 export async function getProgressMatrix(db: TDb, options: { user: TSessionUser; courseId: string; assignmentId: string }): Promise<TProgressMatrix> {
-  await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canViewStudentWork });
+  const membership = await requireCourseAccess(db, { user: options.user, courseId: options.courseId, can: canViewStudentWork });
   const assignment = await findCourseAssignment(db, options);
   const [exercises, students, submissions, overrides] = await Promise.all([
     loadAssignmentExercises(db, assignment.id),
@@ -72,6 +75,12 @@ export async function getProgressMatrix(db: TDb, options: { user: TSessionUser; 
   });
   return {
     assignment: { id: assignment.id, title: assignment.title, dueAt: assignment.dueAt.toISOString(), timeZone: assignment.timeZone },
+    release: {
+      scores: assignment.scoresRelease,
+      hiddenDetails: assignment.hiddenDetailsRelease,
+      publishedAt: assignment.resultsPublishedAt?.toISOString() ?? null,
+      canPublish: canPublishResults(options.user, membership),
+    },
     exercises,
     rows,
     maxTotal: exercises.reduce((sum, exercise) => sum + exercise.points, 0),

@@ -8,6 +8,7 @@ import { gradeSubmission } from "@/grading/grade-submission";
 import type { TLimitCap } from "@/grading/limit-cap";
 import type { TGradingResult } from "@/grading/result-schema";
 import type { TRunner } from "@/grading/runner";
+import { scoreForAssignment } from "@/server/grades/assignment-scoring";
 import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
@@ -88,6 +89,8 @@ export async function processClaimedSubmission(
     return (await markNotGradable(db, { submissionId: submission.id, workerId: options.workerId, result })) ? "not-gradable" : "claimed-elsewhere";
   }
   if (stoppedAtCap) return "needs-slow-lane";
+  // The assignment's own points and scoring rule for this exercise, if it sets them.
+  result = await scoreForAssignment(db, submission, result);
 
   const score = applyLatePenalty(result.score, submission.latePenalty);
   const written = await db.$transaction(async (tx) => {

@@ -9,6 +9,8 @@
 import { z } from "zod";
 import { pickBestSubmission } from "@/server/grades/best-submission";
 import { GRADED_STATUSES } from "@/server/submissions/submission-status";
+import { withEffectiveDueAt } from "@/server/assignments/effective-due";
+import { RELEASE_SELECT, releaseAt } from "@/server/assignments/release";
 import type { TDb } from "@/server/db-client";
 import { callService, ServiceCallError } from "./access-token";
 import { readAssignmentPoints } from "./deep-linking";
@@ -71,24 +73,58 @@ export async function queueScoreSync(tx: TTx, options: { userId: string; exercis
   for (const link of links) await queueLinkScore(tx, link, options.userId);
 }
 
+/**
+ * The LMS learns a score no earlier than the student does (the assignment's scoresRelease): a row
+ * waits for the student's own due date, and none is queued while the release waits for staff to
+ * publish (publishing queues them, see queueAssignmentScoreSyncs).
+ */
 async function queueLinkScore(tx: TTx, link: { id: string; assignmentId: string }, userId: string): Promise<void> {
+  const now = new Date();
+  const assignment = await tx.assignment.findUniqueOrThrow({
+    where: { id: link.assignmentId },
+    select: { ...RELEASE_SELECT, exceptions: { where: { userId }, select: { dueAt: true } } },
+  });
+  const sendAt = releaseAt(assignment.scoresRelease, withEffectiveDueAt(assignment, assignment.exceptions[0]), now);
+  const key = { ltiResourceLinkId_userId: { ltiResourceLinkId: link.id, userId } };
+  if (sendAt === null) {
+    await tx.ltiScoreSync.deleteMany({ where: { ltiResourceLinkId: link.id, userId, status: "pending" } });
+    return;
+  }
   const score = await computeAssignmentScore(tx, link.assignmentId, userId);
-  const existing = await tx.ltiScoreSync.findUnique({ where: { ltiResourceLinkId_userId: { ltiResourceLinkId: link.id, userId } } });
+  const existing = await tx.ltiScoreSync.findUnique({ where: key });
   if (existing && existing.status === "sent" && existing.sentScore === score.given && existing.scoreMaximum === score.maximum) return;
   // ownerToken null: a post still running for the old score can no longer record its outcome.
-  const data = { scoreGiven: score.given, scoreMaximum: score.maximum, status: "pending" as const, attempts: 0, nextAttemptAt: new Date(), lastError: null, ownerToken: null };
-  await tx.ltiScoreSync.upsert({ where: { ltiResourceLinkId_userId: { ltiResourceLinkId: link.id, userId } }, create: { ltiResourceLinkId: link.id, userId, ...data }, update: data });
+  const data = { scoreGiven: score.given, scoreMaximum: score.maximum, status: "pending" as const, attempts: 0, nextAttemptAt: sendAt, lastError: null, ownerToken: null };
+  await tx.ltiScoreSync.upsert({ where: key, create: { ltiResourceLinkId: link.id, userId, ...data }, update: data });
+}
+
+/** The course's active students known to the link's LMS, or the one asked for. */
+async function listLinkStudents(tx: TTx, link: { context: { courseId: string; platformId: string } }, userId?: string): Promise<string[]> {
+  const students = await tx.enrollment.findMany({
+    where: { courseId: link.context.courseId, role: "student", removedAt: null, ...(userId ? { userId } : {}), user: { ltiUsers: { some: { platformId: link.context.platformId } } } },
+    select: { userId: true },
+  });
+  return students.map((s) => s.userId);
+}
+
+/**
+ * Queues the assignment's score of every student (or one) on every LMS link of it, after something
+ * that changes scores or their release for the whole assignment: a publish, an extension, a
+ * scoring change. Inside the caller's transaction.
+ */
+export async function queueAssignmentScoreSyncs(tx: TTx, options: { assignmentId: string; userId?: string }): Promise<void> {
+  const links = await tx.ltiResourceLink.findMany({ where: { assignmentId: options.assignmentId }, include: { context: true } });
+  for (const link of links) {
+    for (const userId of await listLinkStudents(tx, link, options.userId)) await queueLinkScore(tx, link, userId);
+  }
 }
 
 /** The instructor's "resend": one student or everyone on a resource link, even unchanged scores. */
 export async function resendScores(db: TDb, options: { ltiResourceLinkId: string; userId?: string }): Promise<number> {
   return db.$transaction(async (tx) => {
     const link = await tx.ltiResourceLink.findUniqueOrThrow({ where: { id: options.ltiResourceLinkId }, include: { context: true } });
-    const students = await tx.enrollment.findMany({
-      where: { courseId: link.context.courseId, role: "student", removedAt: null, ...(options.userId ? { userId: options.userId } : {}), user: { ltiUsers: { some: { platformId: link.context.platformId } } } },
-      select: { userId: true },
-    });
-    for (const { userId } of students) {
+    const students = await listLinkStudents(tx, link, options.userId);
+    for (const userId of students) {
       await tx.ltiScoreSync.updateMany({ where: { ltiResourceLinkId: link.id, userId }, data: { status: "pending", sentScore: null } });
       await queueLinkScore(tx, link, userId);
     }

@@ -83,3 +83,7 @@ export function canStartSimilarityReport(user: TSessionUser, membership: TMember
 export function canViewSimilarityReport(user: TSessionUser, membership: TMembership | null): boolean {
   return canViewCourseAsStaff(user, membership);
 }
+/** Publishing an assignment's results to its students, and taking them back. */
+export function canPublishResults(user: TSessionUser, membership: TMembership | null): boolean {
+  return canManageCourse(user, membership);
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { canCreateCourse, canManageCourse, canOpenInstructorArea, canViewCourse, canViewCourseAsStaff } from "./course-permissions";
 import type { TMembership, TSessionUser } from "./roles";
-import { canSeeHiddenCaseDetails, canViewDraft, canViewSubmission } from "./submission-permissions";
+import { canSeeHiddenCaseDetails,
+  canSeeSubmissionScore, canViewDraft, canViewSubmission } from "./submission-permissions";
 
 const student: TSessionUser = { id: "s1", email: "s1@x.test", name: "S1", role: "student" };
 const otherStudent: TSessionUser = { id: "s2", email: "s2@x.test", name: "S2", role: "student" };
@@ -70,7 +71,8 @@ describe("hidden case details", () => {
   const dueAt = new Date("2026-03-01T15:59:00Z");
   const before = new Date("2026-03-01T15:58:00Z");
   const after = new Date("2026-03-01T16:00:00Z");
-  const hiding = { mode: "submit" as const, assignment: { dueAt, showHiddenDetailsBeforeDue: false } };
+  const release = { dueAt, timeZone: "UTC", resultsPublishedAt: null, hiddenDetailsRelease: "after_due" as const, scoresRelease: "after_due" as const };
+  const hiding = { mode: "submit" as const, assignment: release };
   const ta: TSessionUser = { id: "t1", email: "t1@x.test", name: "T1", role: "student" };
 
   it("keeps a student's Submit data hidden until the due date has passed", () => {
@@ -80,7 +82,7 @@ describe("hidden case details", () => {
   });
 
   it("shows it before the due date when the instructor chose so, and always for runs and practice", () => {
-    expect(canSeeHiddenCaseDetails(student, asStudent, { ...hiding, assignment: { dueAt, showHiddenDetailsBeforeDue: true } }, before)).toBe(true);
+    expect(canSeeHiddenCaseDetails(student, asStudent, { ...hiding, assignment: { ...release, hiddenDetailsRelease: "immediately" } }, before)).toBe(true);
     expect(canSeeHiddenCaseDetails(student, asStudent, { ...hiding, mode: "run" }, before)).toBe(true);
     expect(canSeeHiddenCaseDetails(student, null, { mode: "submit", assignment: null }, before)).toBe(true);
   });
@@ -90,5 +92,21 @@ describe("hidden case details", () => {
     expect(canSeeHiddenCaseDetails(ta, asTa, hiding, before)).toBe(true);
     expect(canSeeHiddenCaseDetails(admin, null, hiding, before)).toBe(true);
     expect(canSeeHiddenCaseDetails(instructor, asStudent, hiding, before)).toBe(false);
+  });
+
+  it("releases on publish only from the publish instant, for details and scores alike", () => {
+    const onPublish = { ...release, hiddenDetailsRelease: "on_publish" as const, scoresRelease: "on_publish" as const };
+    expect(canSeeHiddenCaseDetails(student, asStudent, { ...hiding, assignment: onPublish }, after)).toBe(false);
+    expect(canSeeSubmissionScore(student, asStudent, { ...hiding, assignment: onPublish }, after)).toBe(false);
+    const published = { ...onPublish, resultsPublishedAt: before };
+    expect(canSeeHiddenCaseDetails(student, asStudent, { ...hiding, assignment: published }, dueAt)).toBe(true);
+    expect(canSeeSubmissionScore(student, asStudent, { ...hiding, assignment: published }, dueAt)).toBe(true);
+    expect(canSeeSubmissionScore(ta, asTa, { ...hiding, assignment: onPublish }, after)).toBe(true);
+  });
+
+  it("keeps a score back until the due date with scoresRelease after_due", () => {
+    expect(canSeeSubmissionScore(student, asStudent, hiding, dueAt)).toBe(false);
+    expect(canSeeSubmissionScore(student, asStudent, hiding, after)).toBe(true);
+    expect(canSeeSubmissionScore(student, asStudent, { ...hiding, assignment: { ...release, scoresRelease: "immediately" } }, before)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // Grades one stored submission again, with its stored seed so it meets the same cases, and
-// applies the late penalty it was given when it arrived. The row is updated in place: a regrade
+// applies the assignment's points and scoring and the late penalty it was given when it arrived. The row is updated in place: a regrade
 // is not a new attempt. A runner fault leaves the old grade untouched.
 import { isLoadFailure } from "@/grading/error-location";
 import { gradeSubmission } from "@/grading/grade-submission";
@@ -8,11 +8,13 @@ import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
 import { recomputeProgress } from "@/server/grading-queue/recompute-progress";
 import { GRADED_STATUSES } from "@/server/submissions/submission-status";
+import { scoreForAssignment } from "@/server/grades/assignment-scoring";
 
 export interface TStoredSubmission {
   id: string;
   userId: string;
   exerciseId: string;
+  assignmentId: string | null;
   courseId: string | null;
   code: string;
   seed: number;
@@ -30,8 +32,9 @@ export async function regradeSubmission(
   options: { submission: TStoredSubmission; slug: string; runner: TRunner; now?: Date },
 ): Promise<TRegradeOutcome> {
   const { submission } = options;
-  const { result } = await gradeSubmission({ exercise: options.slug, source: submission.code, mode: "submit", seed: submission.seed, runner: options.runner });
-  if (!result.gradable) return { kind: "kept", reason: "runner", detail: result.operatorMessage };
+  const graded = await gradeSubmission({ exercise: options.slug, source: submission.code, mode: "submit", seed: submission.seed, runner: options.runner });
+  if (!graded.result.gradable) return { kind: "kept", reason: "runner", detail: graded.result.operatorMessage };
+  const result = await scoreForAssignment(db, submission, graded.result);
 
   const score = applyLatePenalty(result.score, submission.latePenalty);
   const isWritten = await db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 // One submission as its author or the course staff may see it, with its place in the queue while
 // it waits, for the page that polls until the verdict arrives. A student's Submit result comes
-// without the data of its hidden cases when the assignment keeps it until the due date.
+// without its score (only "submitted, result after …") or without the data of its hidden cases
+// while the assignment has not released them (src/server/assignments/release.ts).
 import { ZGradingResult } from "@/grading/result-schema";
 import { getMembership } from "@/server/roster/get-membership";
 import type { TDb } from "@/server/db-client";
@@ -8,12 +9,16 @@ import { withEffectiveDueAt } from "@/server/assignments/effective-due";
 import { AppError } from "@/server/errors";
 import { estimateWaitSeconds, readRecentThroughput } from "@/server/grading-queue/read-grading-stats";
 import type { TSessionUser } from "@/server/permissions/roles";
-import { canSeeHiddenCaseDetails, canViewSubmission } from "@/server/permissions/submission-permissions";
+import { canSeeHiddenCaseDetails, canSeeSubmissionScore, canViewSubmission } from "@/server/permissions/submission-permissions";
+import { GRADED_STATUSES } from "./submission-status";
+import { RELEASE_SELECT, releaseWait, type TReleaseWait } from "@/server/assignments/release";
 import { redactHiddenCaseDetails, type TShownGradingResult } from "./redact-hidden-details";
 
 export interface TSubmissionView {
   id: string;
+  /** a SubmissionStatus, or "submitted" for a graded Submit whose result is not released yet */
   status: string;
+  /** null until graded, and until released */
   score: number | null;
   maxScore: number | null;
   isLate: boolean;
@@ -24,6 +29,8 @@ export interface TSubmissionView {
   code: string;
   /** redacted (see redactHiddenCaseDetails) when the viewer may not see hidden-case data yet */
   result: TShownGradingResult | null;
+  /** what the result waits for when the assignment has not released the author's score yet */
+  resultAfter: TReleaseWait | null;
   /** 1-based place among queued submissions, while queued */
   queuePosition: number | null;
   /** seconds until a grader takes it, at the recent grading rate; null when unknown or not queued */
@@ -52,33 +59,42 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
   const estimatedWaitSeconds = queuePosition === null ? null : estimateWaitSeconds(queuePosition, await readRecentThroughput(db));
   const parsed = s.result === null ? null : ZGradingResult.safeParse(s.result);
   let result: TShownGradingResult | null = parsed?.success ? parsed.data : null;
+  let resultAfter: TReleaseWait | null = null;
   // Only a graded submission of an assignment costs these lookups, not every poll while it waits.
   if (result !== null && s.assignmentId !== null) {
     const found = await db.assignment.findUnique({
       where: { id: s.assignmentId },
-      select: { dueAt: true, timeZone: true, showHiddenDetailsBeforeDue: true, exceptions: { where: { userId: s.userId }, select: { dueAt: true } } },
+      select: { ...RELEASE_SELECT, exceptions: { where: { userId: s.userId }, select: { dueAt: true } } },
     });
-    // Hidden details open at the author's own due date: an extension keeps them hidden longer.
+    // Results open at the author's own due date: an extension keeps them back longer.
     const assignment = found ? withEffectiveDueAt(found, found.exceptions[0]) : null;
     const staffMembership = membership ?? (s.courseId ? await getMembership(db, { userId: options.user.id, courseId: s.courseId }) : null);
-    if (assignment && !canSeeHiddenCaseDetails(options.user, staffMembership, { mode: s.mode, assignment }, options.now ?? new Date())) {
-      result = redactHiddenCaseDetails(result, assignment);
+    const now = options.now ?? new Date();
+    const target = { mode: s.mode, assignment };
+    // A submission that could not be graded has no score to keep back; the student must learn to resubmit.
+    const isScored = (GRADED_STATUSES as readonly string[]).includes(s.status);
+    if (assignment && isScored && !canSeeSubmissionScore(options.user, staffMembership, target, now)) {
+      resultAfter = releaseWait(assignment.scoresRelease, assignment, now);
+    } else if (assignment && !canSeeHiddenCaseDetails(options.user, staffMembership, target, now)) {
+      result = redactHiddenCaseDetails(result, releaseWait(assignment.hiddenDetailsRelease, assignment, now) ?? { kind: "publish" });
     }
   }
+  // Before the scores' release the student learns only that the submission arrived and was graded.
+  if (resultAfter !== null) {
+    return { ...summarize(s), status: "submitted", score: null, maxScore: null, result: null, resultAfter, queuePosition, estimatedWaitSeconds, isTakingLonger: false };
+  }
+  const isTakingLonger = s.status === "running" && s.startedAt !== null && (options.now ?? new Date()).getTime() - s.startedAt.getTime() >= TAKING_LONGER_MS;
+  return { ...summarize(s), status: s.status, score: s.score, maxScore: s.maxScore, result, resultAfter: null, queuePosition, estimatedWaitSeconds, isTakingLonger };
+}
+
+function summarize(s: { id: string; isLate: boolean; latePenalty: number; attempt: number | null; receivedAt: Date; finishedAt: Date | null; code: string }) {
   return {
     id: s.id,
-    status: s.status,
-    score: s.score,
-    maxScore: s.maxScore,
     isLate: s.isLate,
     latePenalty: s.latePenalty,
     attempt: s.attempt,
     receivedAt: s.receivedAt.toISOString(),
     finishedAt: s.finishedAt?.toISOString() ?? null,
     code: s.code,
-    result,
-    queuePosition,
-    estimatedWaitSeconds,
-    isTakingLonger: s.status === "running" && s.startedAt !== null && (options.now ?? new Date()).getTime() - s.startedAt.getTime() >= TAKING_LONGER_MS,
   };
 }

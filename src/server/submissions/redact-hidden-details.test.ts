@@ -8,7 +8,7 @@ import { inChinese, inEnglish, returnedOutcome } from "@/grading/test-helpers";
 import { redactHiddenCaseDetails, ZRedactedGradingResult } from "./redact-hidden-details";
 
 const SEED = 11;
-const DUE = { dueAt: new Date("2026-03-01T15:59:00Z"), timeZone: "Asia/Shanghai" };
+const DUE = { kind: "due" as const, dueAt: "2026-03-01T15:59:00.000Z", timeZone: "Asia/Shanghai" };
 
 /**
  * A real Submit result from a student who flips the kernel on every case (heatmaps, a diagnosis:
@@ -51,7 +51,7 @@ describe("redactHiddenCaseDetails", async () => {
     expect(redacted.seed).toBeNull();
     expect(redacted.cases.every((c) => c.detail === null && Object.keys(c.params).length === 0)).toBe(true);
     expect(redacted.cases.filter((c) => !c.passed).every((c) => c.message.code === "caseHidden")).toBe(true);
-    expect(inChinese(redacted.cases.find((c) => !c.passed)!.message)).toBe("未通过。截止时间过后显示这个隐藏用例的数据。");
+    expect(inChinese(redacted.cases.find((c) => !c.passed)!.message)).toBe("未通过。这个隐藏用例的数据稍后显示（见上方说明）。");
     for (const key of ['"values"', '"firstWrong"', '"expectedShape"', '"img.shape"', "output[", "padding_img["]) expect(json).not.toContain(key);
     for (const c of failing) expect(json).not.toContain(JSON.stringify(c.message));
   });
@@ -68,7 +68,7 @@ describe("redactHiddenCaseDetails", async () => {
     // Printed output could show the inputs (print(img)): it waits for the due date too.
     expect(result.stdout).toContain("debug line");
     expect(redacted.stdout).toBe("");
-    expect(redacted.detailsHiddenUntil).toEqual({ dueAt: "2026-03-01T15:59:00.000Z", timeZone: "Asia/Shanghai" });
+    expect(redacted.detailsHiddenUntil).toEqual(DUE);
   });
 
   it("keeps the top-level message: it names no case data", () => {
@@ -83,8 +83,8 @@ describe("redactHiddenCaseDetails", async () => {
     expect(inEnglish(raised.cases[2].message)).toContain(secret);
     const redacted = redactHiddenCaseDetails(raised, DUE);
     expect(JSON.stringify(redacted)).not.toContain("out of bounds");
-    expect(inEnglish(redacted.cases[2].message)).toBe("Error: raised IndexError at line 14. The data of this hidden case is shown after the due date.");
-    expect(inChinese(redacted.cases[2].message)).toBe("出错：抛出了 IndexError（第 14 行）。截止时间过后显示这个隐藏用例的数据。");
+    expect(inEnglish(redacted.cases[2].message)).toBe("Error: raised IndexError at line 14. The data of this hidden case is shown later (see the note above).");
+    expect(inChinese(redacted.cases[2].message)).toBe("出错：抛出了 IndexError（第 14 行）。这个隐藏用例的数据稍后显示（见上方说明）。");
   });
 
   it("keeps a time or memory limit's message, which holds only the grader's limits, but not a crash's exit status", () => {

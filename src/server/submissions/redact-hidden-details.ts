@@ -1,5 +1,5 @@
 // A stored grading result with the data of its hidden cases taken out, for a student who may not
-// see it before the due date: the verdict, score, per-case pass or fail and diagnoses stay;
+// see it yet (the assignment's hiddenDetailsRelease): the verdict, score, per-case pass or fail and diagnoses stay;
 // inputs, expected and returned values, the seed that regenerates them, and what the code printed
 // (a print(img) would show the inputs) go, and so does the operator's note, which is for staff.
 // A failing case that raised keeps the exception's type and line in the student's file, not its
@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { message, type TMessage, type TMessageCode } from "@/grading/result-format";
 import { ZCaseResult, ZGradingResult, type TGradingResult } from "@/grading/result-schema";
+import type { TReleaseWait } from "@/server/assignments/release";
 
 /**
  * Exception types shown for a hidden case: Python's and numpy's own. A class the student defines
@@ -42,15 +43,18 @@ export const ZRedactedGradingResult = ZGradingResult.extend({
   operatorMessage: z.null(),
   stdout: z.literal(""),
   cases: z.array(ZCaseResult.extend({ params: z.strictObject({}), detail: z.null() }).strict()),
-  /** when and in which time zone the data shows, for the notice in its place */
-  detailsHiddenUntil: z.strictObject({ dueAt: z.iso.datetime(), timeZone: z.string() }),
+  /** what the data waits for (the student's due date, in the assignment's zone, or staff's publish), for the notice in its place */
+  detailsHiddenUntil: z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("due"), dueAt: z.iso.datetime(), timeZone: z.string() }),
+    z.strictObject({ kind: z.literal("publish") }),
+  ]),
 }).strict();
 export type TRedactedGradingResult = z.infer<typeof ZRedactedGradingResult>;
 
 /** What a viewer of a submission receives: the whole result, or the redacted one. */
 export type TShownGradingResult = TGradingResult | TRedactedGradingResult;
 
-export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { dueAt: Date; timeZone: string }): TRedactedGradingResult {
+export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: TReleaseWait): TRedactedGradingResult {
   // Every field is named, not spread: a field added to the result schema must be added here on
   // purpose (TypeScript insists, TEveryKey even for optional fields), so new case data cannot slip
   // through unnoticed.
@@ -80,13 +84,13 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
     stdout: "",
     stdoutTruncated: false,
     timing: result.timing,
-    detailsHiddenUntil: { dueAt: hiddenUntil.dueAt.toISOString(), timeZone: hiddenUntil.timeZone },
+    detailsHiddenUntil: hiddenUntil,
   };
   return redacted;
 }
 
 /** A stored result as its viewer gets it: parsed, and redacted while the hidden cases' data must wait (hiddenUntil). */
-export function showStoredResult(stored: unknown, hiddenUntil: { dueAt: Date; timeZone: string } | null): TShownGradingResult | null {
+export function showStoredResult(stored: unknown, hiddenUntil: TReleaseWait | null): TShownGradingResult | null {
   const parsed = stored === null ? null : ZGradingResult.safeParse(stored);
   if (!parsed?.success) return null;
   return hiddenUntil ? redactHiddenCaseDetails(parsed.data, hiddenUntil) : parsed.data;

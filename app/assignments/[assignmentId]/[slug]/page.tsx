@@ -70,6 +70,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ assig
           initialCode={workspace.initialCode}
           history={workspace.history}
           attempts={workspace.attempts}
+          scoresAfter={workspace.scoresAfter}
           isLoadErrorFree={assignment.loadErrorsCostNoAttempt}
           deadlineNotice={deadlineNotice}
           canSubmit={deadline.kind === "on-time" || deadline.kind === "late"}

@@ -11,7 +11,8 @@ import { db } from "@/server/db";
 import { getProgressMatrix } from "@/server/grades/get-progress-matrix";
 import { listExtensions } from "@/server/extensions/list-extensions";
 import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
-import { grantExtensionsAction, removeExtensionAction } from "../../../../actions";
+import { ResultsRelease } from "@/components/grades/results-release";
+import { grantExtensionsAction, removeExtensionAction, setResultsPublishedAction } from "../../../../actions";
 
 export async function generateMetadata() {
   return { title: instructorMessages(await getLocale()).progress };
@@ -43,6 +44,9 @@ export default async function ProgressPage({ params }: { params: Promise<{ cours
           </Link>
         </div>
       </div>
+      {matrix.release.scores === "on_publish" || matrix.release.hiddenDetails === "on_publish" || matrix.release.publishedAt ? (
+        <ResultsRelease courseId={courseId} assignmentId={assignmentId} timeZone={matrix.assignment.timeZone} release={matrix.release} action={setResultsPublishedAction} />
+      ) : null}
       <p className="text-sm text-slate-700">{t.matrixCaption}</p>
       <ProgressMatrix matrix={matrix} submissionsHref={`${base}/students`} />
       <ExtensionsPanel

@@ -46,8 +46,9 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
           latePenaltyPercent: 10,
           cooldownSeconds: null,
           maxAttempts: null,
-          showHiddenDetailsBeforeDue: false,
           loadErrorsCostNoAttempt: true,
+          scoresRelease: "immediately",
+          hiddenDetailsRelease: "after_due",
         }}
       />
     </section>

@@ -31,7 +31,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
         </Link>
       </div>
       <p className="text-sm text-slate-700">{format(t.analyticsScope, { count: analytics.studentCount })}</p>
-      <ExerciseAnalytics exercises={wordAnalytics(analytics, locale)} />
+      <ExerciseAnalytics exercises={wordAnalytics(analytics, locale)} studentCount={analytics.studentCount} />
     </section>
   );
 }

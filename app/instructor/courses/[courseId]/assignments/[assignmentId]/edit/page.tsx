@@ -9,7 +9,9 @@ import { getCourseOverview } from "@/server/courses/get-course-overview";
 import { listExerciseCatalog } from "@/server/exercises/list-exercise-catalog";
 import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
 import { listTimeZones } from "@/server/assignments/zoned-time";
-import { updateAssignmentAction } from "../../../../../actions";
+import { ExerciseScoringForm } from "@/components/assignments/exercise-scoring-form";
+import { listExerciseScoring } from "@/server/grades/exercise-scoring";
+import { setExerciseScoringAction, updateAssignmentAction } from "../../../../../actions";
 
 export async function generateMetadata() {
   return { title: instructorMessages(await getLocale()).editAssignment };
@@ -20,7 +22,11 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
   const user = await requireUserForPage(`/instructor/courses/${courseId}/assignments/${assignmentId}/edit`);
   const course = await orNotFound(getCourseOverview(db, { user, courseId }));
   if (!course.can.manageAssignments) notFound();
-  const [settings, catalog] = await Promise.all([orNotFound(getAssignmentSettings(db, { user, courseId, assignmentId })), listExerciseCatalog(db)]);
+  const [settings, catalog, scoring] = await Promise.all([
+    orNotFound(getAssignmentSettings(db, { user, courseId, assignmentId })),
+    listExerciseCatalog(db),
+    listExerciseScoring(db, { user, courseId, assignmentId }),
+  ]);
   const t = instructorMessages(await getLocale());
   return (
     <section aria-labelledby="edit-assignment-heading" className="flex flex-col gap-4">
@@ -35,6 +41,7 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
         timeZones={listTimeZones()}
         initial={settings}
       />
+      <ExerciseScoringForm rows={scoring} courseId={courseId} assignmentId={assignmentId} action={setExerciseScoringAction} />
     </section>
   );
 }
