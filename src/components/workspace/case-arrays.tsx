@@ -85,7 +85,7 @@ export function CaseArrays({ detail, t, locale }: { detail: TCaseDetail; t: TMes
           </select>
         </p>
       ) : null}
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         {detail.input.map((plane, planeIndex) => (
           <Heatmap
             key={planeIndex}

@@ -302,7 +302,7 @@ export function ExerciseWorkspace(props: TExerciseWorkspaceProps) {
         ))}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 lg:items-start">
         <div {...phonePanel("task")} className={`flex min-w-0 flex-col gap-4 ${shownOnPhone("task")}`}>
           <div role="tablist" aria-label={t.statement} className="flex gap-2 border-b border-slate-300">
             {(["statement", "visualizer"] as const).map((name) => (
