@@ -160,7 +160,7 @@ function ExerciseSection({
                   <tbody>
                     {stats.diagnoses.map((d) => (
                       <tr key={d.code}>
-                        <th scope="row" className={ROW_TH}>
+                        <th scope="row" className={`${ROW_TH} min-w-48`}>
                           <span className="block font-semibold">{d.title}</span>
                           <span className="block font-normal text-slate-800">{d.text}</span>
                           <code className="text-xs font-normal text-slate-600">{d.code}</code>
