@@ -127,7 +127,9 @@ export function BarChartFigure({
         <Tooltip
           formatter={(value) => [formatValue(Number(value)), valueName]}
           labelFormatter={(label, payload) => (payload[0]?.payload as TBar | undefined)?.detail ?? String(label)}
-          wrapperStyle={{ maxWidth: 360, whiteSpace: "normal" }}
+          // A mistake's full sentence wraps inside the tooltip instead of running past its box.
+          wrapperStyle={{ maxWidth: 360 }}
+          contentStyle={{ whiteSpace: "normal" }}
         />
         <Bar dataKey="value" name={valueName} fill="#1e40af" maxBarSize={isHorizontal ? 28 : 56} isAnimationActive={false} />
       </BarChart>

@@ -168,7 +168,7 @@ function ExerciseSection({
                         <td className={TD}>{d.students}</td>
                         <td className={TD}>{d.submissions}</td>
                         <td className={TD}>
-                          <Link href={`${analyticsHref}/${exercise.slug}/${d.code}`} className="whitespace-nowrap text-blue-800 underline">
+                          <Link href={`${analyticsHref}/${exercise.slug}/${d.code}`} className="text-blue-800 underline">
                             {t.mistakeStudentsLink}
                             <span className="sr-only">: {d.title}</span>
                           </Link>
