@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, format, LOCALES, localeFromAcceptLanguage, pickLocalized, type TLocale } from "./index";
+import { DEFAULT_LOCALE, format, formatCount, formatPercent, LOCALES, localeFromAcceptLanguage, pickLocalized, type TLocale } from "./index";
 import { LANGUAGE_NAMES } from "./languages";
 
 /** A table name → locale → key → text. */
@@ -131,5 +131,25 @@ describe("pickLocalized", () => {
 describe("format", () => {
   it("fills placeholders and leaves unknown ones visible", () => {
     expect(format("{a} and {b}", { a: 1 })).toBe("1 and {b}");
+  });
+});
+
+describe("counts and percentages", () => {
+  const attempts = { one: "{count} attempt", other: "{count} attempts" };
+
+  it("picks the locale's plural form, with the median's decimal kept", () => {
+    expect(formatCount("en", attempts, 1)).toBe("1 attempt");
+    expect(formatCount("en", attempts, 2)).toBe("2 attempts");
+    expect(formatCount("en", attempts, 1.5)).toBe("1.5 attempts");
+    expect(formatCount("en", attempts, 0)).toBe("0 attempts");
+    expect(formatCount("zh-CN", { one: "{count} 次", other: "{count} 次提交" }, 1)).toBe("1 次提交");
+  });
+
+  it("rounds a share to a whole percentage half up, the same in every locale", () => {
+    expect(formatPercent("en", 0.125)).toBe("13%");
+    expect(formatPercent("en", 1 / 3)).toBe("33%");
+    expect(formatPercent("en", 0.005)).toBe("1%");
+    expect(formatPercent("zh-CN", 0.5)).toBe("50%");
+    expect(formatPercent("en", 0)).toBe("0%");
   });
 });

@@ -51,3 +51,23 @@ export function localeFromAcceptLanguage(header: string | null | undefined): TLo
 export function pickLocalized(locale: TLocale, byLocale: Record<typeof DEFAULT_LOCALE, string> & Partial<Record<TLocale, string | null>>): string {
   return byLocale[locale] || byLocale[DEFAULT_LOCALE];
 }
+
+/**
+ * A counted phrase ("1 attempt", "2 attempts"): the form the locale's plural rules pick for `count`
+ * (Chinese has only `other`), with {count} filled. Every count in the interface goes through here
+ * so no page says "1 attempts".
+ */
+export function formatCount(locale: TLocale, forms: { one: string; other: string }, count: number, values: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(locale).select(count) === "one" ? forms.one : forms.other;
+  return format(form, { ...values, count: formatNumber(locale, count) });
+}
+
+/** A number as the locale writes it, with at most one decimal (a median of 1.5 attempts). */
+export function formatNumber(locale: TLocale, value: number): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** A share (0–1) as a whole percentage, rounded half up the same way on every page: 0.125 → "13%". */
+export function formatPercent(locale: TLocale, share: number): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+}

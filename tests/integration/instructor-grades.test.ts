@@ -8,6 +8,7 @@ import { createAssignment } from "@/server/assignments/create-assignment";
 import { exportGrades } from "@/server/grades/export-grades";
 import { getExerciseAnalytics } from "@/server/grades/get-exercise-analytics";
 import { getProgressMatrix } from "@/server/grades/get-progress-matrix";
+import { listMistakeStudents } from "@/server/grades/list-mistake-students";
 import { listStudentExerciseSubmissions } from "@/server/submissions/list-student-exercise-submissions";
 import { removeStudent } from "@/server/roster/remove-student";
 import { createTestDatabase, createUser, createWorld, DAY_MS, readExerciseSource, submitAndGrade, type TTestDatabase, type TWorld } from "./instructor-fixtures";
@@ -118,6 +119,45 @@ describe("exercise analytics", () => {
     ]);
     expect(shape!.stats.diagnoses[0]).toMatchObject({ code: "formula-without-plus-one", students: 2, submissions: 2 });
     expect(convolution!.stats).toMatchObject({ attemptedCount: 1, passedCount: 0, passRate: 0, medianAttemptsToPass: null });
+  });
+});
+
+describe("the mistake drill-down", () => {
+  const mistake = { slug: "conv-output-shape", code: "formula-without-plus-one" };
+
+  it("lists each student who made the mistake with their latest such submission and whether it is still there", async () => {
+    const view = await listMistakeStudents(db, { user: w.instructor, courseId: w.courseId, assignmentId: lateAssignmentId, ...mistake });
+    expect(view.exercise.slug).toBe("conv-output-shape");
+    expect(view.message?.code).toBe("conv-output-shape.mistake.formula-without-plus-one");
+    const submissions = await db.submission.findMany({
+      where: { assignmentId: lateAssignmentId, exerciseId: w.exerciseIds["conv-output-shape"]! },
+      orderBy: { receivedAt: "asc" },
+      select: { id: true, userId: true },
+    });
+    const adaBuggy = submissions.filter((s) => s.userId === w.student.id)[1]!.id;
+    const benBuggy = submissions.filter((s) => s.userId === w.otherStudent.id)[0]!.id;
+    // Ada passed, then made the mistake in her latest submission; Ben made it, then passed.
+    expect(view.students.map((s) => ({ name: s.name, submissions: s.submissions, latest: s.latest.submissionId, state: s.state }))).toEqual([
+      { name: "Ada Student", submissions: 1, latest: adaBuggy, state: "still" },
+      { name: "Ben Student", submissions: 1, latest: benBuggy, state: "passed" },
+    ]);
+  });
+
+  it("lists nobody for a mistake nobody made, and refuses an exercise outside the assignment", async () => {
+    const none = await listMistakeStudents(db, { user: w.instructor, courseId: w.courseId, assignmentId: lateAssignmentId, slug: "convolution", code: "flipped-kernel" });
+    expect(none).toMatchObject({ students: [], message: null });
+    await expect(
+      listMistakeStudents(db, { user: w.instructor, courseId: w.courseId, assignmentId: lateAssignmentId, slug: "max-pool2d", code: "padding-ignored" }),
+    ).rejects.toMatchObject({ code: "not_found", key: "exerciseNotInAssignment" });
+  });
+
+  it("is open to the course's TA and closed, as not found, to students and other courses' staff", async () => {
+    const ask = (user: typeof w.ta, courseId = w.courseId) => listMistakeStudents(db, { user, courseId, assignmentId: lateAssignmentId, ...mistake });
+    expect((await ask(w.ta)).students).toHaveLength(2);
+    await expect(ask(w.student)).rejects.toMatchObject({ code: "not_found" });
+    await expect(ask(w.otherInstructor)).rejects.toMatchObject({ code: "not_found" });
+    // The other course's instructor asking through their own course: the assignment is not in it.
+    await expect(ask(w.otherInstructor, w.otherCourseId)).rejects.toMatchObject({ code: "not_found", key: "assignmentNotFound" });
   });
 });
 

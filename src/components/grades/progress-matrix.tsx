@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { useLocale } from "@/components/layout/locale-provider";
 import { formatScore } from "@/components/workspace/results-view";
-import { format } from "@/i18n";
+import { format, formatCount } from "@/i18n";
 import { exerciseTitle } from "@/i18n/exercise-title";
 import { instructorMessages } from "@/i18n/instructor";
 import type { TMatrixCell, TProgressMatrix } from "@/server/grades/get-progress-matrix";
@@ -186,7 +186,7 @@ export function ProgressMatrix({ matrix, submissionsHref }: { matrix: TProgressM
                           </span>
                         )}
                         <span className="flex flex-wrap gap-x-1 text-xs">
-                          {cell.attempts > 0 ? <span>{cell.attempts === 1 ? t.cellAttemptsOne : format(t.cellAttempts, { count: cell.attempts })}</span> : null}
+                          {cell.attempts > 0 ? <span>{formatCount(locale, { one: t.cellAttemptsOne, other: t.cellAttempts }, cell.attempts)}</span> : null}
                           {cell.isLate ? (
                             <span className="rounded bg-amber-200 px-1 text-amber-950">
                               <span className="sr-only">, </span>

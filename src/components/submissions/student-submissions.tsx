@@ -13,12 +13,13 @@ import { instructorMessages } from "@/i18n/instructor";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TStaffSubmission } from "@/server/submissions/list-student-exercise-submissions";
 
-export function StudentSubmissions({ submissions }: { submissions: TStaffSubmission[] }) {
+/** `initialId` preselects a submission (a link from the analytics' mistake drill-down); an unknown id falls back to the latest. */
+export function StudentSubmissions({ submissions, initialId = null }: { submissions: TStaffSubmission[]; initialId?: string | null }) {
   const locale = useLocale();
   const t = instructorMessages(locale);
   const tw = workspaceMessages(locale);
   const id = useId();
-  const [selectedId, setSelectedId] = useState(submissions[0]?.id ?? null);
+  const [selectedId, setSelectedId] = useState(initialId ?? submissions[0]?.id ?? null);
   if (submissions.length === 0) return <p className="text-slate-700">{t.noSubmissions}</p>;
 
   const chronological = numberSubmissions(submissions);

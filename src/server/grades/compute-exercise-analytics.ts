@@ -2,7 +2,7 @@
 // passed, how many attempts and how long it took them, and which mistakes the grader named most.
 import { z } from "zod";
 import type { TMessage } from "@/grading/result-format";
-import { ZDiagnosis } from "@/grading/result-schema";
+import { ZDiagnosis, type TDiagnosis } from "@/grading/result-schema";
 import { groupBy } from "./group-by";
 
 const ATTEMPT_BUCKETS = ["1", "2", "3", "4", "5", "6-10", "11+"] as const;
@@ -46,6 +46,12 @@ export interface TExerciseStats {
 }
 
 const ZDiagnoses = z.object({ diagnoses: z.array(ZDiagnosis) });
+
+/** The diagnoses of a stored result; none when it holds none in the current format. */
+export function diagnosesOf(result: unknown): TDiagnosis[] {
+  const parsed = ZDiagnoses.safeParse(result);
+  return parsed.success ? parsed.data.diagnoses : [];
+}
 
 function bucketOfAttempts(attempts: number): TAttemptBucket {
   if (attempts <= 5) return String(attempts) as TAttemptBucket;
@@ -91,10 +97,9 @@ export function computeExerciseStats(submissions: readonly TAnalyticsSubmission[
 
   const diagnoses = new Map<string, TDiagnosisCount & { studentIds: Set<string> }>();
   for (const submission of submissions) {
-    const parsed = ZDiagnoses.safeParse(submission.result);
-    if (!parsed.success) continue;
-    for (const code of new Set(parsed.data.diagnoses.map((d) => d.code))) {
-      const diagnosis = parsed.data.diagnoses.find((d) => d.code === code)!;
+    const found = diagnosesOf(submission.result);
+    for (const code of new Set(found.map((d) => d.code))) {
+      const diagnosis = found.find((d) => d.code === code)!;
       const entry = diagnoses.get(code) ?? { code, message: diagnosis.message, submissions: 0, students: 0, studentIds: new Set<string>() };
       entry.submissions += 1;
       entry.studentIds.add(submission.userId);

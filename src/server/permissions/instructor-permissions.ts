@@ -18,6 +18,11 @@ export function canViewAnalytics(user: TSessionUser, membership: TMembership | n
   return canViewCourseAsStaff(user, membership);
 }
 
+/** Which students made one diagnosed mistake, by name: student work, so course staff only (TAs too). */
+export function canViewMistakeStudents(user: TSessionUser, membership: TMembership | null): boolean {
+  return canViewStudentWork(user, membership);
+}
+
 /** Title, description and join code. */
 export function canEditCourse(user: TSessionUser, membership: TMembership | null): boolean {
   return canManageCourse(user, membership);

@@ -23,6 +23,8 @@ const PARAM_SCHEMAS = {
   jobId: ZIdParam,
   reportId: ZIdParam,
   slug: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  /** a diagnosis code, e.g. flipped-kernel */
+  code: z.string().regex(/^[a-z0-9-]{1,64}$/),
 } as const;
 
 export async function readPageParams<K extends keyof typeof PARAM_SCHEMAS>(params: Promise<Record<K, string>>): Promise<Record<K, string>> {
@@ -30,4 +32,10 @@ export async function readPageParams<K extends keyof typeof PARAM_SCHEMAS>(param
   const isValid = (Object.keys(raw) as K[]).every((name) => PARAM_SCHEMAS[name].safeParse(raw[name]).success);
   if (!isValid) notFound();
   return raw;
+}
+
+/** `?submission=<id>`, which preselects one submission; anything else selects none rather than failing the page. */
+export function readSubmissionParam(searchParams: Record<string, string | string[] | undefined>): string | null {
+  const parsed = ZIdParam.safeParse(searchParams.submission);
+  return parsed.success ? parsed.data : null;
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ExerciseAnalytics } from "@/components/grades/exercise-analytics";
 import { wordAnalytics } from "@/components/grades/word-analytics";
-import { format } from "@/i18n";
+import { format, formatCount } from "@/i18n";
 import { instructorMessages } from "@/i18n/instructor";
 import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
@@ -30,8 +30,8 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
           {t.progress}
         </Link>
       </div>
-      <p className="text-sm text-slate-700">{format(t.analyticsScope, { count: analytics.studentCount })}</p>
-      <ExerciseAnalytics exercises={wordAnalytics(analytics, locale)} studentCount={analytics.studentCount} />
+      <p className="text-sm text-slate-700">{formatCount(locale, { one: t.analyticsScopeOne, other: t.analyticsScope }, analytics.studentCount)}</p>
+      <ExerciseAnalytics exercises={wordAnalytics(analytics, locale)} studentCount={analytics.studentCount} analyticsHref={`${base}/analytics`} />
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { getLocale } from "@/i18n/server";
 import { requireUserForPage } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { listStudentExerciseSubmissions } from "@/server/submissions/list-student-exercise-submissions";
-import { orNotFound, readPageParams } from "@/server/permissions/page-guards";
+import { orNotFound, readPageParams, readSubmissionParam } from "@/server/permissions/page-guards";
 import { setScoreOverrideAction } from "../../../../../../../actions";
 
 export async function generateMetadata() {
@@ -17,8 +17,10 @@ export async function generateMetadata() {
 
 export default async function StudentSubmissionsPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ courseId: string; assignmentId: string; studentId: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { courseId, assignmentId, studentId, slug } = await readPageParams(params);
   const matrixHref = `/instructor/courses/${courseId}/assignments/${assignmentId}`;
@@ -49,7 +51,7 @@ export default async function StudentSubmissionsPage({
         override={view.override}
         action={view.can.override ? setScoreOverrideAction : null}
       />
-      <StudentSubmissions submissions={view.submissions} />
+      <StudentSubmissions submissions={view.submissions} initialId={readSubmissionParam(await searchParams)} />
     </section>
   );
 }
