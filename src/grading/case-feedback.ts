@@ -5,6 +5,7 @@ import { describeSignal, type TCaseOutcome, type TRaised, type TReturned, type T
 import { compareOutput, type TComparison, type TNotArrayForm, type TTolerance } from "./compare-output";
 import type { TGradingCase } from "./exercise-definition";
 import { takeSubarray, unravelIndex, type NdArray } from "./ndarray";
+import { compareLayerShapes } from "./layer-shapes";
 import { locatePackedIndex, splitReturned, takePart, type TOutputPart } from "./output-parts";
 import {
   capText,
@@ -313,7 +314,7 @@ export function judgeCase(options: {
 }): TCaseVerdict {
   const { gradingCase, outcome, points, tolerance, output } = options;
   const params = gradingCase.params;
-  const base = {
+  const base: Omit<TCaseResult, "passed" | "message" | "detail"> = {
     name: gradingCase.name,
     title: gradingCase.title,
     points,
@@ -321,6 +322,7 @@ export function judgeCase(options: {
     timeMs: outcome.status === "not-run" ? null : outcome.timeMs,
   };
   const failed = (text: TMessage) => message("caseFailed", { params: formatParams(params), text });
+  if (gradingCase.isLayerTable) base.layerShapes = compareLayerShapes(gradingCase.expected, outcome.status === "returned" ? outcome.value : null);
   if (outcome.status !== "returned") {
     return { result: { ...base, passed: false, message: failed(describeOutcome(outcome)), detail: null }, wrongReturn: null };
   }

@@ -41,7 +41,7 @@ export const ZRedactedGradingResult = ZGradingResult.extend({
   seed: z.null(),
   operatorMessage: z.null(),
   stdout: z.literal(""),
-  cases: z.array(ZCaseResult.extend({ params: z.strictObject({}), detail: z.null() }).strict()),
+  cases: z.array(ZCaseResult.extend({ params: z.strictObject({}), detail: z.null(), layerShapes: z.undefined().optional() }).strict()),
   /** when and in which time zone the data shows, for the notice in its place */
   detailsHiddenUntil: z.strictObject({ dueAt: z.iso.datetime(), timeZone: z.string() }),
 }).strict();
@@ -75,6 +75,8 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: { d
       params: {},
       timeMs: c.timeMs,
       detail: null,
+      // the shapes follow from the case's batch size, which is its data
+      layerShapes: undefined,
     })),
     diagnoses: result.diagnoses,
     stdout: "",
