@@ -18,10 +18,11 @@ export function LayerShapesTable({ caseTitle, table, t, locale }: { caseTitle: s
         <caption className="px-3 py-2 text-left font-semibold text-slate-900">{format(t.layerShapesCaption, { name: caseTitle })}</caption>
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">{t.layerColumnIndex}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t.layerColumnLayer}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t.layerColumnExpected}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t.layerColumnActual}</th>
+            {[t.layerColumnIndex, t.layerColumnLayer, t.layerColumnExpected, t.layerColumnActual].map((label) => (
+              <th key={label} scope="col" className="px-3 py-2 font-medium">
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
