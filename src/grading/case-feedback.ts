@@ -157,6 +157,8 @@ function describeFloatComparison(
   gradingCase: TGradingCase,
   returned: TReturned,
   tolerance: TTolerance,
+  /** an "ints" exercise returning several arrays (a list of shapes) quotes its values as integers */
+  isInteger: boolean,
 ): TMessage {
   const expectedShape = formatShape(gradingCase.expected.shape);
   const parts = gradingCase.parts ?? [];
@@ -189,8 +191,8 @@ function describeFloatComparison(
       const located = gradingCase.locate?.(wrong.index, wrong.array.part);
       const cell = {
         index: formatIndex(wrong.index, wrong.array.name),
-        expected: formatNumber(wrong.array.expected.data[wrong.flat]),
-        actual: formatNumber(wrong.array.actual?.data[wrong.flat] ?? NaN),
+        expected: formatNumber(wrong.array.expected.data[wrong.flat], isInteger),
+        actual: formatNumber(wrong.array.actual?.data[wrong.flat] ?? NaN, isInteger),
         from: located?.window ? message("comesFrom", { window: located.windowText }) : null,
       };
       if (comparison.relativeError !== null) {
@@ -201,7 +203,7 @@ function describeFloatComparison(
       const worstAt = comparison.maxErrorAt === comparison.firstWrong ? null : formatIndex(worst.index, worst.array.name);
       return message("wrongValue", {
         ...cell,
-        worst: worstAt ? message("largestError", { maxError: formatNumber(comparison.maxError), at: worstAt }) : null,
+        worst: worstAt ? message("largestError", { maxError: formatNumber(comparison.maxError, isInteger), at: worstAt }) : null,
       });
     }
   }
@@ -338,7 +340,7 @@ export function judgeCase(options: {
   const got = isInts && returned.kind === "array" ? formatTuple(returned.data, /int/.test(returned.dtype)) : null;
   const explanation = isInts
     ? describeIntComparison(comparison as TIntComparison, gradingCase)
-    : describeFloatComparison(comparison as Exclude<TComparison, { kind: "match" | "not-ints" }>, gradingCase, returned, tolerance);
+    : describeFloatComparison(comparison as Exclude<TComparison, { kind: "match" | "not-ints" }>, gradingCase, returned, tolerance, output === "ints");
   return {
     result: {
       ...base,
