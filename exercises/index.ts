@@ -5,6 +5,7 @@ import { definition as avgPool2d } from "./avg-pool2d/reference";
 import { definition as avgPool2dBackward } from "./avg-pool2d-backward/reference";
 import { definition as buildCnn } from "./build-cnn/reference";
 import { definition as cnnForward } from "./cnn-forward/reference";
+import { definition as convLayerShapes } from "./conv-layer-shapes/reference";
 import { definition as convOutputShape } from "./conv-output-shape/reference";
 import { definition as conv2d } from "./conv2d/reference";
 import { definition as conv2dBackward } from "./conv2d-backward/reference";
@@ -19,6 +20,7 @@ export const EXERCISE_DEFINITIONS: Record<string, TExerciseDefinition> = {
   "avg-pool2d-backward": avgPool2dBackward,
   "build-cnn": buildCnn,
   "cnn-forward": cnnForward,
+  "conv-layer-shapes": convLayerShapes,
   "conv-output-shape": convOutputShape,
   "conv2d": conv2d,
   "conv2d-backward": conv2dBackward,

@@ -6,7 +6,7 @@ one question per case: the logits of a batch, the parameter count, or the shape 
 import torch
 from torch.overrides import TorchFunctionMode
 
-# The operations that change a shape, in the table's first column; ReLU and softmax keep the shape
+# The operations that change a shape, in the table's first column (src/grading/layer-shapes.ts LAYER_KIND); ReLU and softmax keep the shape
 # (so "pool, then ReLU" gives the same table as "ReLU, then pool").
 LAYER_CODES = {"conv2d": 1, "max_pool2d": 2, "_max_pool2d": 2, "flatten": 3, "view": 3, "reshape": 3, "linear": 4}
 FLATTENING = 3

@@ -1,12 +1,14 @@
 // Trusted reference for build-cnn: the notes' PyTorch CNN, written as `class ConvNet(nn.Module)`
 // and driven by driver.py inside the sandbox. Each case loads weights drawn here into the
 // student's network and asks for the logits of a batch, the parameter count, or the table of
-// shapes after each shape-changing layer; the reference computes the same in float64.
+// shapes after each shape-changing layer (src/grading/layer-shapes.ts); the reference computes
+// the same in float64.
 import { z } from "zod";
 import type { TRaised, TRunnerValue } from "@runner";
 import { applyLinear, applyRelu, applySoftmax, flattenChannelsLast } from "@/grading/cnn-ops";
 import { padEvenly, pool2dChannels } from "@/grading/conv-ops";
 import { defineExercise, type TVariant } from "@/grading/exercise-definition";
+import { LAYER_KIND as CODE } from "@/grading/layer-shapes";
 import { ZIntRange, ZValueRange } from "@/grading/meta-schema";
 import { createNdArray, stackArrays, takeSubarray, type NdArray } from "@/grading/ndarray";
 import { createRandom, drawArray, type TRandom } from "@/grading/seeded-random";
@@ -41,8 +43,6 @@ const CLASSES = 10;
 /** [out, in] channels of the two convolutions */
 const CONVS = { conv1: [16, 1], conv2: [32, 16] } as const;
 const FEATURES = CONVS.conv2[0] * 7 * 7;
-// The table's first column, as driver.py writes it
-const CODE = { conv: 1, pool: 2, flatten: 3, linear: 4 } as const;
 
 // nn.Linear(32 * 7 * 7, 10) refusing the flattened features: "mat1 and mat2 shapes cannot be multiplied (7x512 and 1568x10)"
 const LINEAR_SHAPE_ERROR = /mat1 and mat2 shapes cannot be multiplied \((\d+)x(\d+) and (\d+)x(\d+)\)/;
@@ -184,6 +184,7 @@ export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   toRunnerCase: (input) => ({ args: [input.kind, { ...input.state } satisfies Record<string, TRunnerValue>, input.x] }),
   describe: (input) => ({ "x.shape": input.x.shape }),
   reference,
+  isLayerTable: (input) => input.kind === "layers",
   variants: [
     forwardVariant(BUILD_CNN_MISTAKES.reluMissing, [{ skipRelu: ["conv1"] }, { skipRelu: ["conv2"] }, { skipRelu: ["conv1", "conv2"] }]),
     featureCountVariant(BUILD_CNN_MISTAKES.poolMissing, FEATURES_WITHOUT_POOL),

@@ -297,3 +297,13 @@ describe("judgeCase on a gradient exercise", async () => {
     expect(result.detail!.input.map((plane) => inEnglish(plane.label))).toContain("dout[0]");
   });
 });
+
+describe("judgeCase on conv-layer-shapes, one shape per layer", async () => {
+  const { gradingCase, tolerance } = await loadEdgeCase("conv-layer-shapes", "sizes that do not divide evenly");
+
+  it("quotes the shapes' sizes as integers", () => {
+    const ceiled = gradingCase.computeVariants().find((v) => v.mistake.code === "formula-ceil")!.candidates[0];
+    const { result } = judgeCase({ gradingCase, outcome: returnedOutcome(ceiled, "int64"), points: 1, tolerance, output: "ints" });
+    expect(inEnglish(result.message)).toContain("shapes[0][2] is wrong: expected 7, got 8.");
+  });
+});

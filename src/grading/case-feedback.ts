@@ -5,6 +5,7 @@ import { describeSignal, type TCaseOutcome, type TRaised, type TReturned, type T
 import { compareOutput, type TComparison, type TNotArrayForm, type TTolerance } from "./compare-output";
 import type { TGradingCase } from "./exercise-definition";
 import { takeSubarray, unravelIndex, type NdArray } from "./ndarray";
+import { compareLayerShapes } from "./layer-shapes";
 import { locatePackedIndex, splitReturned, takePart, type TOutputPart } from "./output-parts";
 import {
   capText,
@@ -156,6 +157,8 @@ function describeFloatComparison(
   gradingCase: TGradingCase,
   returned: TReturned,
   tolerance: TTolerance,
+  /** an "ints" exercise returning several arrays (a list of shapes) quotes its values as integers */
+  isInteger: boolean,
 ): TMessage {
   const expectedShape = formatShape(gradingCase.expected.shape);
   const parts = gradingCase.parts ?? [];
@@ -188,8 +191,8 @@ function describeFloatComparison(
       const located = gradingCase.locate?.(wrong.index, wrong.array.part);
       const cell = {
         index: formatIndex(wrong.index, wrong.array.name),
-        expected: formatNumber(wrong.array.expected.data[wrong.flat]),
-        actual: formatNumber(wrong.array.actual?.data[wrong.flat] ?? NaN),
+        expected: formatNumber(wrong.array.expected.data[wrong.flat], isInteger),
+        actual: formatNumber(wrong.array.actual?.data[wrong.flat] ?? NaN, isInteger),
         from: located?.window ? message("comesFrom", { window: located.windowText }) : null,
       };
       if (comparison.relativeError !== null) {
@@ -200,7 +203,7 @@ function describeFloatComparison(
       const worstAt = comparison.maxErrorAt === comparison.firstWrong ? null : formatIndex(worst.index, worst.array.name);
       return message("wrongValue", {
         ...cell,
-        worst: worstAt ? message("largestError", { maxError: formatNumber(comparison.maxError), at: worstAt }) : null,
+        worst: worstAt ? message("largestError", { maxError: formatNumber(comparison.maxError, isInteger), at: worstAt }) : null,
       });
     }
   }
@@ -314,7 +317,7 @@ export function judgeCase(options: {
 }): TCaseVerdict {
   const { gradingCase, outcome, points, tolerance, output } = options;
   const params = gradingCase.params;
-  const base = {
+  const base: Omit<TCaseResult, "passed" | "message" | "detail"> = {
     name: gradingCase.name,
     title: gradingCase.title,
     points,
@@ -322,6 +325,7 @@ export function judgeCase(options: {
     timeMs: outcome.status === "not-run" ? null : outcome.timeMs,
   };
   const failed = (text: TMessage) => message("caseFailed", { params: formatParams(params), text });
+  if (gradingCase.isLayerTable) base.layerShapes = compareLayerShapes(gradingCase.expected, outcome.status === "returned" ? outcome.value : null);
   if (outcome.status !== "returned") {
     return { result: { ...base, passed: false, message: failed(describeOutcome(outcome)), detail: null }, wrongReturn: null };
   }
@@ -337,7 +341,7 @@ export function judgeCase(options: {
   const got = isInts && returned.kind === "array" ? formatTuple(returned.data, /int/.test(returned.dtype)) : null;
   const explanation = isInts
     ? describeIntComparison(comparison as TIntComparison, gradingCase)
-    : describeFloatComparison(comparison as Exclude<TComparison, { kind: "match" | "not-ints" }>, gradingCase, returned, tolerance);
+    : describeFloatComparison(comparison as Exclude<TComparison, { kind: "match" | "not-ints" }>, gradingCase, returned, tolerance, output === "ints");
   return {
     result: {
       ...base,

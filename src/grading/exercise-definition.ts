@@ -77,13 +77,16 @@ export interface TExerciseSpec<TInput, TGenerator> {
   describe(input: TInput): TCaseParams;
   /**
    * For a function that returns a tuple of arrays: their names, in order (e.g. ["dfeatures",
-   * "dweights"]). `reference` then returns one array per name, and the variants' candidates are
+   * "dweights"]), or, when their number depends on the case (one shape per layer), the names for
+   * one input. `reference` then returns one array per name, and the variants' candidates are
    * those arrays packed (output-parts.ts packArrays).
    */
-  returns?: readonly string[];
+  returns?: readonly string[] | ((input: TInput) => readonly string[]);
   reference(input: TInput): NdArray | NdArray[];
   /** absent when the output cells are not computed from input windows; `part`: which array of a tuple output */
   locate?(input: TInput, index: number[], part: number): TLocatedCell;
+  /** true for the cases whose output is a layer-shape table (layer-shapes.ts), so feedback shows it as a table */
+  isLayerTable?(input: TInput): boolean;
   variants: readonly TVariant<TInput>[];
   /** exercises/<slug>/mistakes.ts: every single (non-compound) variant's code, with its demonstrating file */
   catalog: readonly TCatalogEntry[];
@@ -115,6 +118,8 @@ export interface TGradingCase {
   /** computed on demand: only failing cases need them */
   computeVariants(): TCaseVariant[];
   locate: ((index: number[], part: number) => TLocatedCell) | null;
+  /** the expected output is a layer-shape table (layer-shapes.ts), shown as one */
+  isLayerTable: boolean;
 }
 
 export interface TExerciseDefinition {
@@ -137,10 +142,11 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
   const toGradingCase = (name: string, title: TMessage, input: TInput): TGradingCase => {
     const reference = spec.reference(input);
     const arrays = Array.isArray(reference) ? reference : [reference];
-    if (arrays.length !== (spec.returns?.length ?? 1) || Array.isArray(reference) !== (spec.returns !== undefined)) {
-      throw new Error(`The reference returned ${arrays.length} arrays for the outputs ${spec.returns?.join(", ") ?? "(one array)"}`);
+    const names = typeof spec.returns === "function" ? spec.returns(input) : spec.returns;
+    if (arrays.length !== (names?.length ?? 1) || Array.isArray(reference) !== (names !== undefined)) {
+      throw new Error(`The reference returned ${arrays.length} arrays for the outputs ${names?.join(", ") ?? "(one array)"}`);
     }
-    const parts = spec.returns ? describeParts(spec.returns, arrays) : null;
+    const parts = names ? describeParts(names, arrays) : null;
     const expected = parts ? packArrays(arrays) : arrays[0];
     // Once per case: weighing the case and diagnosing it then share each variant's candidates.
     let variants: TCaseVariant[] | null = null;
@@ -170,6 +176,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
           };
         })),
       locate: spec.locate ? (index, part) => spec.locate!(input, index, part) : null,
+      isLayerTable: spec.isLayerTable?.(input) ?? false,
     };
   };
   return {

@@ -21,6 +21,7 @@ describe("the exercise catalogue", () => {
       "cnn-forward",
       "torch-conv2d",
       "build-cnn",
+      "conv-layer-shapes",
       "conv2d-backward",
       "max-pool2d-backward",
       "avg-pool2d-backward",

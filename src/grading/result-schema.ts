@@ -108,6 +108,16 @@ export const ZCaseDetail = z.object({
 });
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 
+const ZLayerRow = z.object({ layer: ZMessage, shape: z.array(z.number().int()) });
+
+/** A layer-shape table case's rows (src/grading/layer-shapes.ts): a side is null past the end of its table. */
+export const ZLayerShapes = z.object({
+  rows: z.array(z.object({ expected: ZLayerRow.nullable(), actual: ZLayerRow.nullable() })),
+  /** the first row where the student's layer or shape differs; null when the tables match */
+  firstDifferent: z.number().int().nonnegative().nullable(),
+});
+export type TLayerShapes = z.infer<typeof ZLayerShapes>;
+
 export const ZCaseResult = z.object({
   /** the case's identifier (its English name): diagnoses list failing cases by it */
   name: z.string(),
@@ -122,6 +132,8 @@ export const ZCaseResult = z.object({
   timeMs: z.number().nullable(),
   /** for a failing case whose output could be compared as an array; null otherwise */
   detail: ZCaseDetail.nullable(),
+  /** for a case whose output is a layer-shape table, passing or not; absent otherwise */
+  layerShapes: ZLayerShapes.optional(),
 });
 export type TCaseResult = z.infer<typeof ZCaseResult>;
 

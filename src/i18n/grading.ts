@@ -85,6 +85,12 @@ export const gradingMessages = defineMessages({
     valueNonNumber: "{pyType:a} of shape {shape} containing {item} ({itemType:a})",
     valueDtype: "{pyType:a} of numpy dtype {dtype}",
 
+    layerConv: "convolution",
+    layerPool: "max-pool",
+    layerFlatten: "flatten",
+    layerLinear: "linear",
+    layerUnknown: "layer code {code}",
+
     heatmapExpected: "expected{at}",
     heatmapActual: "actual{at}",
 
@@ -170,6 +176,12 @@ export const gradingMessages = defineMessages({
     valueStrings: "一个形状为 {shape}、由字符串组成的 {pyType}",
     valueNonNumber: "一个形状为 {shape} 的 {pyType}，其中含有 {item}（{itemType} 类型）",
     valueDtype: "一个 numpy dtype 为 {dtype} 的 {pyType}",
+
+    layerConv: "卷积层",
+    layerPool: "最大池化层",
+    layerFlatten: "展平",
+    layerLinear: "全连接层",
+    layerUnknown: "层代码 {code}",
 
     heatmapExpected: "期望输出{at}",
     heatmapActual: "你的输出{at}",

@@ -48,7 +48,7 @@ describe("exercises:sync and the demo seed", () => {
     const course = await database.db.course.findUniqueOrThrow({ where: { code: DEMO.courseCode }, include: { enrollments: true, assignments: { include: { exercises: true } } } });
     expect(course.enrollments.map((e) => e.role).sort()).toEqual(["instructor", "student"]);
     const byTitle = Object.fromEntries(course.assignments.map((assignment) => [assignment.title, assignment.exercises.length]));
-    const torchSlugs = ["build-cnn", "torch-conv2d"].filter((slug) => slugs.includes(slug));
+    const torchSlugs = ["build-cnn", "conv-layer-shapes", "torch-conv2d"].filter((slug) => slugs.includes(slug));
     expect(torchSlugs.length).toBeGreaterThan(0);
     const gradients = DEMO.gradientAssignment.slugs.length;
     expect(byTitle).toEqual({

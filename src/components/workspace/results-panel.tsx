@@ -1,7 +1,7 @@
 "use client";
-// One grading result for the student: verdict and score, each case, the arrays of a failing case
-// drawn as heatmaps, the likely mistakes in plain words, and what their code printed. When the
-// server withheld the hidden cases' data, a notice says until when. The page announces verdicts
+// One grading result for the student: verdict and score, each case, layer-shape tables, the arrays
+// of a failing case drawn as heatmaps, the likely mistakes in plain words, and what their code
+// printed. When the server withheld the hidden cases' data, a notice says until when. The page announces verdicts
 // through its own live region (verdict-announcement.ts), so nothing here is live.
 import { useId } from "react";
 import { isCaseError } from "@/grading/error-location";
@@ -14,6 +14,7 @@ import { workspaceMessages } from "@/i18n/workspace";
 import type { TShownGradingResult } from "@/server/submissions/redact-hidden-details";
 import { CaseArrays } from "./case-arrays";
 import { CopyCaseButton, type TCaseSource } from "./copy-case-button";
+import { LayerShapesTable } from "./layer-shapes-table";
 import { describeDiagnosisEvidence, formatScore, isSameShape } from "./results-view";
 
 type TMessages = ReturnType<typeof workspaceMessages>;
@@ -220,6 +221,18 @@ export function ResultsPanel({ result, caseSource }: { result: TShownGradingResu
           </div>
         </section>
       ) : null}
+
+      {result.cases.map((caseResult, index) =>
+        caseResult.layerShapes ? (
+          <LayerShapesTable
+            key={`layers-${index}-${caseResult.name}`}
+            caseTitle={renderMessage(caseResult.title, locale)}
+            table={caseResult.layerShapes}
+            t={t}
+            locale={locale}
+          />
+        ) : null,
+      )}
 
       {failingWithArrays.map(({ caseResult, detail, caseIndex }, index) => (
         <details key={`${caseIndex}-${caseResult.name}`} open={index === 0} className="rounded-md border border-slate-200 bg-white p-4" data-testid="case-arrays">

@@ -56,6 +56,13 @@ describe("redactHiddenCaseDetails", async () => {
     for (const c of failing) expect(json).not.toContain(JSON.stringify(c.message));
   });
 
+  it("takes out a layer-shape table, whose shapes carry the case's batch size", () => {
+    const withTable = { ...result, cases: result.cases.map((c) => ({ ...c, layerShapes: { rows: [{ expected: { layer: message("layerConv"), shape: [7, 16, 28, 28] }, actual: null }], firstDifferent: 0 } })) };
+    const redacted = redactHiddenCaseDetails(withTable, DUE);
+    expect(redacted.cases.every((c) => c.layerShapes === undefined)).toBe(true);
+    expect(JSON.stringify(redacted)).not.toContain("layerConv");
+  });
+
   it("keeps the verdict, the score, each case's pass or fail and the diagnoses, but not the printed output", () => {
     const redacted = redactHiddenCaseDetails(result, DUE);
     expect(redacted).toMatchObject({ status: result.status, score: result.score, maxScore: result.maxScore, mode: "submit", gradable: true });

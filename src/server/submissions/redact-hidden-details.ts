@@ -42,7 +42,7 @@ export const ZRedactedGradingResult = ZGradingResult.extend({
   seed: z.null(),
   operatorMessage: z.null(),
   stdout: z.literal(""),
-  cases: z.array(ZCaseResult.extend({ params: z.strictObject({}), detail: z.null() }).strict()),
+  cases: z.array(ZCaseResult.extend({ params: z.strictObject({}), detail: z.null(), layerShapes: z.undefined().optional() }).strict()),
   /** what the data waits for (the student's due date, in the assignment's zone, or staff's publish), for the notice in its place */
   detailsHiddenUntil: z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("due"), dueAt: z.iso.datetime(), timeZone: z.string() }),
@@ -79,6 +79,8 @@ export function redactHiddenCaseDetails(result: TGradingResult, hiddenUntil: TRe
       params: {},
       timeMs: c.timeMs,
       detail: null,
+      // the shapes follow from the case's batch size, which is its data
+      layerShapes: undefined,
     })),
     diagnoses: result.diagnoses,
     stdout: "",
