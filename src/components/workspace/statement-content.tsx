@@ -4,6 +4,7 @@
 import type { ReactElement } from "react";
 import Markdown, { type Components } from "react-markdown";
 import rehypeKatex from "rehype-katex";
+import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { expandDisplayMath, makeDisplayMathFocusable } from "./statement-markdown";
 import "katex/dist/katex.min.css";
@@ -46,7 +47,8 @@ export function StatementContent({ markdown }: { markdown: string }) {
   const cached = rendered.get(markdown);
   if (cached) return cached;
   const element = Markdown({
-    remarkPlugins: [remarkMath],
+    // GFM for the tables statements use (build-cnn's layers and state_dict keys)
+    remarkPlugins: [remarkGfm, remarkMath],
     rehypePlugins: [[rehypeKatex, { throwOnError: false }], makeDisplayMathFocusable],
     components: COMPONENTS,
     children: expandDisplayMath(markdown),
