@@ -8,12 +8,14 @@ import { DEMO_ASSIGNMENT_TITLE, DEMO_STUDENT, expect, setEditorText, signIn, tes
 
 test.use({ locale: "en-US" });
 
-const SLEEPY_CORRECT = `import time\ntime.sleep(2.5)\n${readFileSync(path.join("exercises", "convolution", "solution.py"), "utf8")}`;
+// convolution-v2: no other spec submits to it, so the demo student's draft and attempts on the
+// exercises other specs use stay as they expect them.
+const SLEEPY_CORRECT = `import time\ntime.sleep(2.5)\n${readFileSync(path.join("exercises", "convolution-v2", "solution.py"), "utf8")}`;
 
 test("a slow submission is announced as taking longer than usual, then graded", async ({ page }, testInfo) => {
   await signIn(page, DEMO_STUDENT);
-  await page.getByRole("region", { name: DEMO_ASSIGNMENT_TITLE }).getByRole("link", { name: "Convolution of one channel" }).click();
-  await page.waitForURL(/\/assignments\/[^/]+\/convolution$/);
+  await page.getByRole("region", { name: DEMO_ASSIGNMENT_TITLE }).getByRole("link", { name: "Rectangular kernels, padding and stride per axis" }).click();
+  await page.waitForURL(/\/assignments\/[^/]+\/convolution-v2$/);
   await page.waitForFunction(() => window.__convlabEditor !== undefined);
   await setEditorText(page, SLEEPY_CORRECT);
   await page.getByRole("button", { name: "Submit" }).click();
