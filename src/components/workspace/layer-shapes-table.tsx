@@ -13,7 +13,7 @@ type TSide = TLayerShapes["rows"][number]["expected"];
 export function LayerShapesTable({ caseTitle, table, t, locale }: { caseTitle: string; table: TLayerShapes; t: TMessages; locale: TLocale }) {
   const layerName = (side: TSide) => (side ? renderMessage(side.layer, locale) : "—");
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0} data-testid="layer-shapes">
+    <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0} data-testid="layer-shapes">
       <table className="w-full text-sm">
         <caption className="px-3 py-2 text-left font-semibold text-slate-900">{format(t.layerShapesCaption, { name: caseTitle })}</caption>
         <thead className="bg-slate-50 text-left text-slate-700">

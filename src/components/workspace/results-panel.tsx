@@ -188,7 +188,8 @@ export function ResultsPanel({ result, caseSource }: { result: TShownGradingResu
           <h3 id={casesHeadingId} className="font-semibold text-slate-900">
             {t.casesTitle}
           </h3>
-          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0}>
+          {/* relative: the buttons' screen-reader labels (absolute) are clipped with the table, not widening the page */}
+          <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0}>
             <table className="w-full text-sm">
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>
