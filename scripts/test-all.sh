@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-ensure_apt_packages "${SANDBOX_PACKAGES[@]}" "${BUILD_PACKAGES[@]}" chromium postgresql
+# fonts-wqy-microhei: a CJK font, so that Chromium lays out and screenshots the zh-CN pages with
+# real glyphs (a student's machine has one; without it the e2e run measures and shows empty boxes).
+ensure_apt_packages "${SANDBOX_PACKAGES[@]}" "${BUILD_PACKAGES[@]}" chromium postgresql fonts-wqy-microhei
 ensure_node_modules
 generate_prisma_clients
 
