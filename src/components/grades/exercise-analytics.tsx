@@ -19,8 +19,8 @@ interface TWords {
   locale: TLocale;
 }
 
-const TH = "border-b border-slate-300 p-2 text-left";
-const TD = "border-b border-slate-100 p-2 tabular-nums";
+const TH = "border-b border-slate-300 p-2 text-left whitespace-nowrap";
+const TD = "border-b border-slate-100 p-2 tabular-nums whitespace-nowrap";
 const ROW_TH = "border-b border-slate-100 p-2 text-left font-medium";
 
 /** A pass rate, or "nobody submitted" where there is none: 0% means everyone who tried failed. */
