@@ -304,9 +304,12 @@ def main():
 
         versions["torch"] = torch_flavour.warm_up()
         worker.use_torch(torch_flavour.ADDRESS_SPACE_BASE_MB)
+    filters.prepare_strict()
     filters.load_no_exec()
+    worker.warm_up()
     # Everything imported so far is shared copy-on-write with the children; keeping it out of the
     # collector stops a child's first collection from touching (and so copying) every page of it.
+    gc.collect()
     gc.freeze()
     Zygote(int(sys.argv[1]), "once" in words).serve(versions)
 
