@@ -153,8 +153,9 @@ def prepare_strict():
     _fprog = SockFprog(len(template) // BPF_INSTRUCTION.size, ctypes.addressof(_strict_program))
     _prctl = ctypes.CDLL(None, use_errno=True).prctl
     _prctl.restype = ctypes.c_int
-    # Sandboxes run with no-new-privs already (setpriv): setting it again here changes nothing,
-    # and makes the child's identical call later cheap (ctypes resolves and prepares it now).
+    # The sandbox has no-new-privs already (bwrap sets it for its seccomp filter, setpriv too):
+    # setting it again changes nothing, and ctypes resolves and prepares the call here, once,
+    # instead of in every child.
     set_no_new_privs()
 
 
