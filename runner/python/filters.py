@@ -89,8 +89,9 @@ def new_strict_filter(pid):
     return f
 
 
-# Above Linux's PID_MAX_LIMIT (2^22), so no process has it, and below 2^32, so libseccomp compares
-# it exactly like a real pid (the upper 32 bits of the argument against 0, the lower against it).
+# Above Linux's PID_MAX_LIMIT, so no process has it, and below 2^32, so libseccomp compares it
+# exactly like a real pid (the upper 32 bits of the argument against 0, the lower against it).
+PID_MAX_LIMIT = 1 << 22
 PID_PLACEHOLDER = 0x7EAD_BEEF
 # struct sock_filter: u16 code, u8 jt, u8 jf, u32 k (at byte 4); a jump is class BPF_JMP (5).
 BPF_INSTRUCTION = struct.Struct("<HBBI")
@@ -143,11 +144,12 @@ def prepare_strict():
     global _strict_program, _pid_offsets, _fprog, _prctl
     template = export_program(new_strict_filter(PID_PLACEHOLDER))
     offsets = find_placeholder(template)
-    pid = os.getpid()
-    check = bytearray(template)
-    write_pid(check, offsets, pid)
-    if not offsets or bytes(check) != export_program(new_strict_filter(pid)):
-        raise RuntimeError("the strict seccomp program with a pid written in differs from libseccomp's own")
+    # this process's pid, the next ones (its children's) and the largest pid Linux can give
+    for pid in (os.getpid(), os.getpid() + 1, PID_MAX_LIMIT - 1):
+        check = bytearray(template)
+        write_pid(check, offsets, pid)
+        if not offsets or bytes(check) != export_program(new_strict_filter(pid)):
+            raise RuntimeError(f"the strict seccomp program with pid {pid} written in differs from libseccomp's own")
     _strict_program = ctypes.create_string_buffer(template, len(template))
     _pid_offsets = offsets
     _fprog = SockFprog(len(template) // BPF_INSTRUCTION.size, ctypes.addressof(_strict_program))
