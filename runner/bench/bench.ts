@@ -10,7 +10,10 @@
 // same for the torch sandbox with the build-cnn model solution and the exercise's own case code
 // (driver.py): 10 cases per grading (batches of 1 to 8 images, 28 938 float32 weights each), each
 // checked for the shape of its answer (the values are checked against the TypeScript reference by
-// the exercise's tests). `--json` prints only the JSON line.
+// the exercise's tests). `cpuEfficiencyCeiling` is the most any design with one fresh process per
+// grading could reach: the student CPU ÷ the CPU of forking a warmed numpy python, making the same
+// calls in the child and exiting (no sandbox, protocol or node). `--json` prints only the JSON
+// line; `--no-torch` leaves out the torch figures (a quicker run).
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -114,13 +117,17 @@ async function grade(runner: TRunner, submission: { job: TJob; cases: TConvCase[
   });
 }
 
-async function measureThroughput(source: string, poolSize: number): Promise<{ perSecond: number; gradings: number; cpuMsPerGrading: number }> {
+async function measureThroughput(
+  source: string,
+  poolSize: number,
+): Promise<{ perSecond: number; gradings: number; cpuMsPerGrading: number; nodeCpuMsPerGrading: number }> {
   const runner = createRunner({ poolSize });
   const submissions = createSubmissions(source, SUBMISSIONS);
   try {
     for (const s of submissions.slice(0, poolSize * 4)) await grade(runner, s);
     let gradings = 0;
     const cpuBefore = readProcessTreeCpuMs(process.pid);
+    const nodeBefore = process.cpuUsage();
     const start = performance.now();
     const deadline = start + THROUGHPUT_SECONDS * 1000;
     // Twice as many submissions in flight as slots, so a slot never waits for the client.
@@ -132,7 +139,13 @@ async function measureThroughput(source: string, poolSize: number): Promise<{ pe
     });
     await Promise.all(clients);
     const perSecond = gradings / ((performance.now() - start) / 1000);
-    return { perSecond, gradings, cpuMsPerGrading: (readProcessTreeCpuMs(process.pid) - cpuBefore) / gradings };
+    const node = process.cpuUsage(nodeBefore);
+    return {
+      perSecond,
+      gradings,
+      cpuMsPerGrading: (readProcessTreeCpuMs(process.pid) - cpuBefore) / gradings,
+      nodeCpuMsPerGrading: (node.user + node.system) / 1000 / gradings,
+    };
   } finally {
     await runner.close();
   }
@@ -155,8 +168,16 @@ async function measureLatency(source: string, mode: "warm" | "cold", samples: nu
   }
 }
 
-/** Median CPU ms of the student's function alone over one grading's cases, in /usr/bin/python3 with numpy. */
-async function measureStudentCpu(source: string): Promise<number> {
+interface TStudentCpu {
+  /** median CPU ms of the student's function alone over one grading's cases, in /usr/bin/python3 with numpy */
+  cpuMsPerGrading: number;
+  /** the same calls in a freshly forked child of that process, fork and exit included (parent + child) */
+  freshProcessCpuMsPerGrading: number;
+  /** fork and exit alone */
+  forkExitCpuMs: number;
+}
+
+async function measureStudentCpu(source: string): Promise<TStudentCpu> {
   const encode = (value: unknown): unknown =>
     typeof value === "object" && value !== null && "kind" in value && value.kind === "ndarray"
       ? { shape: (value as NdArray).shape, data: Array.from((value as NdArray).data) }
@@ -166,7 +187,7 @@ async function measureStudentCpu(source: string): Promise<number> {
   const child = promisify(execFile)("/usr/bin/python3", ["-I", script], { maxBuffer: 1 << 20 });
   child.child.stdin!.end(JSON.stringify({ source, functionName: "conv2d", gradings }));
   const { stdout } = await child;
-  return (JSON.parse(stdout) as { cpuMsPerGrading: number }).cpuMsPerGrading;
+  return JSON.parse(stdout) as TStudentCpu;
 }
 
 function percentile(values: number[], p: number): number {
@@ -261,8 +282,9 @@ async function main(): Promise<void> {
   const throughput = await measureThroughput(source, cores);
   const warm = await measureLatency(source, "warm", WARM_LATENCY_SAMPLES);
   const cold = await measureLatency(source, "cold", COLD_LATENCY_SAMPLES);
-  const torch = await measureTorch();
-  const studentCpuMs = await measureStudentCpu(source);
+  const torch = process.argv.includes("--no-torch") ? null : await measureTorch();
+  const studentCpu = await measureStudentCpu(source);
+  const studentCpuMs = studentCpu.cpuMsPerGrading;
   const round = (n: number) => Math.round(n * 10) / 10;
   const figures = {
     gradingsPerSecond: round(throughput.perSecond),
@@ -272,23 +294,36 @@ async function main(): Promise<void> {
     efficiency: Math.round(((throughput.perSecond * studentCpuMs) / 1000 / cores) * 100) / 100,
     cpuMsPerGrading: round(throughput.cpuMsPerGrading),
     cpuEfficiency: Math.round((studentCpuMs / throughput.cpuMsPerGrading) * 100) / 100,
+    nodeCpuMsPerGrading: round(throughput.nodeCpuMsPerGrading),
+    freshProcessCpuMsPerGrading: round(studentCpu.freshProcessCpuMsPerGrading),
+    forkExitCpuMs: round(studentCpu.forkExitCpuMs),
+    cpuEfficiencyCeiling: Math.round((studentCpuMs / studentCpu.freshProcessCpuMsPerGrading) * 100) / 100,
     casesPerGrading: CASES_PER_GRADING,
     poolSize: cores,
     cores,
-    torch: {
-      exercise: "build-cnn",
-      casesPerGrading: TORCH_CASES_PER_GRADING,
-      latencyMs: { p50: round(percentile(torch.warm, 50)), p95: round(percentile(torch.warm, 95)) },
-      coldStartMs: { p50: round(percentile(torch.coldStartMs, 50)) },
-    },
+    ...(torch && {
+      torch: {
+        exercise: "build-cnn",
+        casesPerGrading: TORCH_CASES_PER_GRADING,
+        latencyMs: { p50: round(percentile(torch.warm, 50)), p95: round(percentile(torch.warm, 95)) },
+        coldStartMs: { p50: round(percentile(torch.coldStartMs, 50)) },
+      },
+    }),
   };
   if (!isJsonOnly) {
     console.log(`throughput: ${figures.gradingsPerSecond} gradings/s (${throughput.gradings} in ${THROUGHPUT_SECONDS} s, pool ${cores})`);
     console.log(`warm latency: p50 ${figures.latencyMs.p50} ms, p95 ${figures.latencyMs.p95} ms (${WARM_LATENCY_SAMPLES} submissions)`);
     console.log(`cold latency: p50 ${figures.coldLatencyMs.p50} ms (${COLD_LATENCY_SAMPLES} submissions)`);
-    console.log(`torch (build-cnn, ${TORCH_CASES_PER_GRADING} cases): warm p50 ${figures.torch.latencyMs.p50} ms, p95 ${figures.torch.latencyMs.p95} ms; cold start p50 ${figures.torch.coldStartMs.p50} ms`);
+    if (figures.torch) {
+      const { latencyMs, coldStartMs } = figures.torch;
+      console.log(`torch (build-cnn, ${TORCH_CASES_PER_GRADING} cases): warm p50 ${latencyMs.p50} ms, p95 ${latencyMs.p95} ms; cold start p50 ${coldStartMs.p50} ms`);
+    }
     console.log(`student CPU: ${figures.studentCpuMsPerGrading} ms per grading in bare python3, efficiency ${figures.efficiency}`);
-    console.log(`all CPU: ${figures.cpuMsPerGrading} ms per grading (node and sandboxes), cpuEfficiency ${figures.cpuEfficiency}`);
+    console.log(`all CPU: ${figures.cpuMsPerGrading} ms per grading (node ${figures.nodeCpuMsPerGrading} ms and sandboxes), cpuEfficiency ${figures.cpuEfficiency}`);
+    console.log(
+      `one fresh process per grading, nothing else: ${figures.freshProcessCpuMsPerGrading} ms per grading (fork and exit alone ${figures.forkExitCpuMs} ms), ` +
+        `so cpuEfficiency cannot exceed ${figures.cpuEfficiencyCeiling}`,
+    );
   }
   console.log(JSON.stringify(figures));
 }

@@ -32,8 +32,20 @@ READ_BYTES = 1 << 16
 
 
 def send(header, payload=b""):
-    head = json.dumps(header).encode()
-    write_all(1, b"".join((struct.pack("<II", len(head), len(payload)), head, payload)))
+    send_encoded(json.dumps(header).encode(), payload)
+
+
+def send_encoded(head, payload):
+    # writev: the payload (up to 64 KiB a read) is not copied into a new buffer, which after a fork
+    # would also cost copy-on-write faults in pages the children share.
+    parts = [struct.pack("<II", len(head), len(payload)) + head, payload]
+    while parts:
+        written = os.writev(1, parts)
+        while parts and written >= len(parts[0]):
+            written -= len(parts[0])
+            parts.pop(0)
+        if parts and written:
+            parts[0] = memoryview(parts[0])[written:]
 
 
 class Child:
@@ -52,6 +64,9 @@ class Child:
         os.set_blocking(self.result_r, False)
         os.set_blocking(self.raw_r, False)
         self.job = None
+        # The headers of this child's relayed chunks, encoded once per job rather than per chunk.
+        self.res_head = None
+        self.raw_head = None
         # The cases still to write to job_w (set once the runner sends them).
         self.cases_left = None
         self.deadline = None
@@ -134,6 +149,8 @@ class Zygote:
             child = Child()
             self.by_pid[child.pid] = child
         child.job = header["job"]
+        child.res_head = json.dumps({"ev": "res", "job": child.job}).encode()
+        child.raw_head = json.dumps({"ev": "raw", "job": child.job}).encode()
         child.deadline = time.monotonic() + header["wallSeconds"]
         child.raw_left = header["outputBytes"]
         child.result_left = header["resultBytes"]
@@ -203,7 +220,7 @@ class Zygote:
         if child.result_left < 0:
             child.kill("result-limit")
             return
-        send({"ev": "res", "job": child.job}, data)
+        send_encoded(child.res_head, data)
 
     def on_raw(self, child, fd):
         if fd not in child.open_fds:
@@ -219,7 +236,7 @@ class Zygote:
             child.raw_truncated = True
         if kept:
             child.raw_left -= len(kept)
-            send({"ev": "raw", "job": child.job}, kept)
+            send_encoded(child.raw_head, kept)
 
     def close_fd(self, child, fd):
         self.selector.unregister(fd)
@@ -304,9 +321,12 @@ def main():
 
         versions["torch"] = torch_flavour.warm_up()
         worker.use_torch(torch_flavour.ADDRESS_SPACE_BASE_MB)
+    filters.prepare_strict()
     filters.load_no_exec()
     # Everything imported so far is shared copy-on-write with the children; keeping it out of the
     # collector stops a child's first collection from touching (and so copying) every page of it.
+    # Garbage is collected first so that nothing dead is frozen.
+    gc.collect()
     gc.freeze()
     Zygote(int(sys.argv[1]), "once" in words).serve(versions)
 
