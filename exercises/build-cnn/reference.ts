@@ -225,23 +225,38 @@ function featureCountVariant(mistake: (typeof BUILD_CNN_MISTAKES)[keyof typeof B
   };
 }
 
-const edgeRandom = createRandom(0xb0c22);
-const makeInput = (random: TRandom, kind: TKind, batch: number, pixels: readonly [number, number]): TInput => ({
+const makeInput = (random: TRandom, state: TState, kind: TKind, batch: number, pixels: readonly [number, number]): TInput => ({
   kind,
-  state: drawState(random),
+  state,
   x: drawArray(random, [batch, 1, IMAGE, IMAGE], pixels),
 });
+
+/**
+ * One set of weights for the edge cases and one per grading for the random cases (drawn by its
+ * first random case from the grading's generator): the cases tell the mistakes apart by their
+ * images, and a weight set shared by several cases reaches the sandbox once (the runner sends an
+ * array used several times once), not 28,938 floats per case.
+ */
+const edgeRandom = createRandom(0xb0c22);
+const edgeState = drawState(edgeRandom);
+const gradingStates = new WeakMap<TRandom, TState>();
+
+function gradingState(random: TRandom): TState {
+  const state = gradingStates.get(random) ?? drawState(random);
+  gradingStates.set(random, state);
+  return state;
+}
 
 export const definition = defineExercise<TInput, z.infer<typeof ZGenerator>>({
   output: "floats",
   generatorSchema: ZGenerator,
   edgeCases: [
-    { name: "a batch of one image", title: "build-cnn.case.batch-of-one", input: makeInput(edgeRandom, "forward", 1, [0, 1]) },
-    { name: "a batch of seven images", title: "build-cnn.case.batch-of-seven", input: makeInput(edgeRandom, "forward", 7, [0, 1]) },
-    { name: "the number of parameters", title: "build-cnn.case.parameters", input: makeInput(edgeRandom, "parameters", 1, [0, 1]) },
-    { name: "the shape after each layer", title: "build-cnn.case.layers", input: makeInput(edgeRandom, "layers", 7, [0, 1]) },
+    { name: "a batch of one image", title: "build-cnn.case.batch-of-one", input: makeInput(edgeRandom, edgeState, "forward", 1, [0, 1]) },
+    { name: "a batch of seven images", title: "build-cnn.case.batch-of-seven", input: makeInput(edgeRandom, edgeState, "forward", 7, [0, 1]) },
+    { name: "the number of parameters", title: "build-cnn.case.parameters", input: makeInput(edgeRandom, edgeState, "parameters", 1, [0, 1]) },
+    { name: "the shape after each layer", title: "build-cnn.case.layers", input: makeInput(edgeRandom, edgeState, "layers", 7, [0, 1]) },
   ],
-  generateRandomInput: (random, ranges) => makeInput(random, "forward", random.integer(...ranges.batch), ranges.pixels),
+  generateRandomInput: (random, ranges) => makeInput(random, gradingState(random), "forward", random.integer(...ranges.batch), ranges.pixels),
   toRunnerCase: (input) => ({ args: [input.kind, { ...input.state } satisfies Record<string, TRunnerValue>, input.x] }),
   describe: (input) => ({ "x.shape": input.x.shape }),
   reference,

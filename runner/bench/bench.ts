@@ -8,9 +8,10 @@
 // about the runner, so the CPU of this process and its sandboxes during the throughput run is
 // also counted: cpuEfficiency = student CPU ÷ all CPU per grading. The `torch` figures do the
 // same for the torch sandbox with the build-cnn model solution and the exercise's own case code
-// (driver.py): 10 cases per grading (batches of 1 to 8 images, 28 938 float32 weights each), each
-// checked for the shape of its answer (the values are checked against the TypeScript reference by
-// the exercise's tests). `--json` prints only the JSON line.
+// (driver.py): 10 cases per grading (batches of 1 to 8 images; two sets of 28 938 weights, as the
+// exercise's grader draws them), each checked for the shape of its answer (the values are checked
+// against the TypeScript reference by the exercise's tests and `npm run bench:grading`, which also
+// times the TypeScript side of a real grading). `--json` prints only the JSON line.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -198,8 +199,10 @@ function drawTorchState(random: () => number): Record<string, NdArray> {
 function createTorchJob(random: () => number): TJob {
   const folder = path.join(process.cwd(), "exercises", "build-cnn");
   const kinds = ["forward", "forward", "parameters", "layers", ...Array<string>(TORCH_CASES_PER_GRADING - 4).fill("forward")];
+  // as build-cnn's grader draws them: one weight set for the 4 edge cases, one for the others
+  const states = [drawTorchState(random), drawTorchState(random)];
   const cases = kinds.map((kind, i) => ({
-    args: [kind, drawTorchState(random), drawArray(random, [i === 0 ? 1 : 1 + Math.floor(random() * 8), 1, 28, 28])],
+    args: [kind, states[i < 4 ? 0 : 1]!, drawArray(random, [i === 0 ? 1 : 1 + Math.floor(random() * 8), 1, 28, 28])],
   }));
   return {
     source: readFileSync(path.join(folder, "solution.py"), "utf8"),
