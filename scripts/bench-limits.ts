@@ -8,9 +8,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createRunner, type TJob, type TJobResult, type TRunner } from "@runner";
+import { createRunner } from "@runner";
 import { getExercisesDir, listExerciseSlugs, readExerciseMeta } from "@/grading/exercise-files";
 import { gradeSubmission } from "@/grading/grade-submission";
+import { timedRunner } from "./lib/timed-runner";
 
 /** The margin every exercise keeps between its slowest accepted file and its CPU limit. */
 const MIN_HEADROOM = 20;
@@ -21,22 +22,6 @@ interface TExerciseFigures {
   cpuLimitSeconds: number;
   wallLimitSeconds: number;
   headroom: number;
-}
-
-/** The real runner, remembering the wall-clock time of the last job it ran. */
-function timedRunner(runner: TRunner): { runner: TRunner; lastJobMs: () => number } {
-  let lastJobMs = Number.NaN;
-  return {
-    runner: {
-      run: async (job: TJob): Promise<TJobResult> => {
-        const result = await runner.run(job);
-        lastJobMs = result.gradable ? result.wallMs : Number.NaN;
-        return result;
-      },
-      close: () => runner.close(),
-    },
-    lastJobMs: () => lastJobMs,
-  };
 }
 
 async function measureExercise(slug: string, timed: ReturnType<typeof timedRunner>, seeds: number): Promise<TExerciseFigures> {

@@ -53,6 +53,17 @@ describe("encodeJob", () => {
     expect([payload.readDoubleLE(0), Object.is(payload.readDoubleLE(8), -0), payload.readDoubleLE(16)]).toEqual([1.5, true, Number.NaN]);
   });
 
+  it("sends an array object used by several cases once; an equal but distinct array is sent again", () => {
+    const shared = { kind: "ndarray" as const, shape: [2], data: Float64Array.of(1, 2) };
+    const copy = { kind: "ndarray" as const, shape: [2], data: Float64Array.of(1, 2) };
+    const { header, payload } = decode({ ...job([]), cases: [{ args: [shared, { w: shared }] }, { args: [shared, copy] }] });
+    expect((header.cases as Array<{ args: unknown[] }>).map((c) => c.args)).toEqual([
+      [{ t: "nd", shape: [2], o: 0 }, { t: "dict", v: { w: { t: "nd", shape: [2], o: 0 } } }],
+      [{ t: "nd", shape: [2], o: 0 }, { t: "nd", shape: [2], o: 16 }],
+    ]);
+    expect(payload.length).toBe(32);
+  });
+
   it("refuses an array whose data does not fill its shape, and a function name Python cannot call", () => {
     expect(() => encodeJob(job([{ kind: "ndarray", shape: [2, 2], data: Float64Array.of(1) }]), marker)).toThrow(/shape \[2,2\] but 1 values/);
     expect(() => encodeJob(job([], { functionName: "f()" }), marker)).toThrow(/identifier/);

@@ -30,8 +30,8 @@ const ZJobShape = z.object({
 /**
  * A job for the child as two frames. `load` (the source, the function name, the limits) is written
  * to the child when the job starts; `cases` (JSON with tagged objects, array data appended as raw
- * float64) only once the child has reported "loaded", so the student's top-level code runs before
- * any case exists in the child's memory or in its job pipe.
+ * float64, once per array object) only once the child has reported "loaded", so the student's
+ * top-level code runs before any case exists in the child's memory or in its job pipe.
  */
 export interface TEncodedJob {
   load: Buffer;
@@ -42,15 +42,21 @@ export function encodeJob(job: TJob, marker: Buffer): TEncodedJob {
   ZJobShape.parse(job);
   const blobs: Buffer[] = [];
   let offset = 0;
+  // An array object used by several cases (one CNN's weights for a whole grading) is sent once;
+  // the child still decodes a copy of its own for every use.
+  const sent = new Map<NdArray, number>();
   const encodeValue = (value: TRunnerValue, where: string): unknown => {
     if (typeof value === "number") return Number.isFinite(value) ? value : { t: "float", v: String(value) };
     if (typeof value === "string" || typeof value === "boolean" || value === null) return value;
     if (Array.isArray(value)) return { t: "tuple", v: value.map((item, i) => encodeValue(item, `${where}[${i}]`)) };
     if (isNdArray(value)) {
+      const at = sent.get(value);
+      if (at !== undefined) return { t: "nd", shape: value.shape, o: at };
       checkNdArray(value, where);
       // Float64Array is host-endian; checkSandbox refuses big-endian hosts.
       const bytes = Buffer.from(value.data.buffer, value.data.byteOffset, value.data.byteLength);
       blobs.push(bytes);
+      sent.set(value, offset);
       offset += bytes.length;
       return { t: "nd", shape: value.shape, o: offset - bytes.length };
     }

@@ -111,10 +111,10 @@ export interface TGradingCase {
   title: TMessage;
   runnerCase: TCaseInput;
   params: TCaseParams;
-  /** a tuple output's arrays packed end to end (see `parts`) */
-  expected: NdArray;
+  /** a tuple output's arrays packed end to end (see `parts`); the reference runs on the first read */
+  readonly expected: NdArray;
   /** the arrays of a tuple output, null for one array */
-  parts: TOutputPart[] | null;
+  readonly parts: TOutputPart[] | null;
   /** computed on demand: only failing cases need them */
   computeVariants(): TCaseVariant[];
   locate: ((index: number[], part: number) => TLocatedCell) | null;
@@ -139,7 +139,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
   if (singles.map((single) => single.code).join() !== listed.join()) {
     throw new Error(`The mistake catalog lists ${listed.join(", ")} but the variants are ${singles.map((single) => single.code).join(", ")}`);
   }
-  const toGradingCase = (name: string, title: TMessage, input: TInput): TGradingCase => {
+  const computeOutput = (input: TInput): { expected: NdArray; parts: TOutputPart[] | null } => {
     const reference = spec.reference(input);
     const arrays = Array.isArray(reference) ? reference : [reference];
     const names = typeof spec.returns === "function" ? spec.returns(input) : spec.returns;
@@ -147,7 +147,12 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       throw new Error(`The reference returned ${arrays.length} arrays for the outputs ${names?.join(", ") ?? "(one array)"}`);
     }
     const parts = names ? describeParts(names, arrays) : null;
-    const expected = parts ? packArrays(arrays) : arrays[0];
+    return { expected: parts ? packArrays(arrays) : arrays[0], parts };
+  };
+  const toGradingCase = (name: string, title: TMessage, input: TInput): TGradingCase => {
+    // On first use, so that the grader can send the cases to the sandbox before computing them.
+    let output: ReturnType<typeof computeOutput> | null = null;
+    const computed = () => (output ??= computeOutput(input));
     // Once per case: weighing the case and diagnosing it then share each variant's candidates.
     let variants: TCaseVariant[] | null = null;
     return {
@@ -155,8 +160,12 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       title,
       runnerCase: spec.toRunnerCase(input),
       params: spec.describe(input),
-      expected,
-      parts,
+      get expected() {
+        return computed().expected;
+      },
+      get parts() {
+        return computed().parts;
+      },
       computeVariants: () =>
         (variants ??= spec.variants.map((variant) => {
           const parts = variant.parts ?? [{ code: variant.code, text: variant.text }];
@@ -166,7 +175,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
             parts,
             // computed on first use: compounds are only tried when single mistakes leave cases unexplained
             get candidates() {
-              candidates ??= variant.candidates(input, expected);
+              candidates ??= variant.candidates(input, computed().expected);
               return candidates;
             },
             isShownByDtype: (dtype: string) => variant.isShownByDtype?.(dtype) ?? false,

@@ -1,8 +1,10 @@
 // The grading entry point shared by the web server, the worker and the CLI: builds the cases,
 // runs the student's file through the runner it is given (under capped limits for a first,
 // short attempt), and returns one TGradingResult and whether it stopped at the cap.
+import { setImmediate } from "node:timers/promises";
 import type { TCaseOutcome, TJob, TJobResult, TLoadError, TRunner } from "@runner";
 import { describeEnding, describeTimeLimit, judgeCase, pythonText } from "./case-feedback";
+import type { TTolerance } from "./compare-output";
 import { diagnoseMistakes, weighCase, type TObservedCase } from "./diagnose";
 import type { TGradingCase } from "./exercise-definition";
 import { getExerciseDefinition, readExerciseFile, readExerciseMeta } from "./exercise-files";
@@ -55,6 +57,25 @@ async function runJob(runner: TRunner, job: TJob): Promise<TJobResult> {
   }
   const problem = parsed.success ? `${parsed.data.gradable ? parsed.data.cases.length : 0} outcomes for ${job.cases.length} cases` : parsed.error.message;
   return { gradable: false, reason: "The grader is temporarily unavailable.", operatorMessage: `The runner returned an invalid result: ${problem}` };
+}
+
+/**
+ * Each case's scoring weight, computed while the sandbox runs the student's file: it needs the
+ * reference's and the mistakes' outputs, most of the grader's own work (build-cnn: hundreds of
+ * milliseconds of convolutions, several times the sandbox's time). One case per turn of the event
+ * loop, so that the runner's messages to and from the sandbox are handled in between. Stops when
+ * the job ends without the student's file loaded: then no case is judged.
+ */
+async function weighWhileRunning(cases: readonly TGradingCase[], tolerance: TTolerance, running: Promise<TJobResult>): Promise<number[]> {
+  const ended = { withoutCases: false };
+  void running.then((result) => (ended.withoutCases = !result.gradable || !result.load.ok));
+  const weights: number[] = [];
+  for (const gradingCase of cases) {
+    await setImmediate();
+    if (ended.withoutCases) break;
+    weights.push(weighCase(gradingCase, tolerance));
+  }
+  return weights;
 }
 
 function describeLoadError(error: TLoadError, meta: TExerciseMeta): TMessage {
@@ -140,7 +161,9 @@ async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradi
     sandbox: meta.sandbox,
     ...(meta.driver ? { driver: { source: await readExerciseFile(options.exercise, meta.driver.file), functionName: meta.driver.functionName } } : {}),
   };
-  const jobResult = await runJob(options.runner, job);
+  const running = runJob(options.runner, job);
+  const weights = await weighWhileRunning(cases, meta.tolerance, running);
+  const jobResult = await running;
 
   const header = { version: RESULT_VERSION, exercise: options.exercise, mode: options.mode, maxScore: meta.points, seed };
   const finish = (result: Omit<TGradingResult, keyof typeof header | "timing">): TGradingResult =>
@@ -174,7 +197,6 @@ async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradi
     });
   }
 
-  const weights = cases.map((gradingCase) => weighCase(gradingCase, meta.tolerance));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const caseResults: TCaseResult[] = [];
   const observed: TObservedCase[] = [];
