@@ -2,7 +2,7 @@
 // last saw) it is a long poll: the answer comes when the status changes, or after a while with
 // a fresh queue position and estimate, so waiting students do not flood the server with requests.
 import { z } from "zod";
-import { requireUser } from "@/server/auth/current-user";
+import { requireRecentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
@@ -21,7 +21,7 @@ const ZQuery = z.object({ wait: z.enum(IN_FLIGHT_STATUSES).optional(), longer: z
 
 export async function GET(request: Request, ctx: { params: Promise<{ submissionId: string }> }): Promise<Response> {
   try {
-    const user = await requireUser();
+    const user = await requireRecentUser();
     const { submissionId } = z.object({ submissionId: z.string().min(1).max(64) }).parse(await ctx.params);
     const { wait, longer } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const view = await getSubmissionView(db, { user, submissionId });
