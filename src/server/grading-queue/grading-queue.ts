@@ -71,6 +71,8 @@ export class GradingQueue {
   private stopped = false;
   private pumping = false;
   private pumpAgain = false;
+  /** the next pump also looks for regrades, similarity reports and LMS score posts */
+  private isHousekeepingDue = false;
   private timers: NodeJS.Timeout[] = [];
   private idleWaiters: (() => void)[] = [];
 
@@ -99,8 +101,19 @@ export class GradingQueue {
     await Promise.race([new Promise<void>((resolve) => this.idleWaiters.push(resolve)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
-  /** Called after a submission is stored, so grading starts without waiting for the poll. */
+  /** Looks for everything: submissions, regrades, similarity reports and due LMS score posts. */
   wake(): void {
+    this.isHousekeepingDue = true;
+    this.wakeForSubmissions();
+  }
+
+  /**
+   * Called after a submission is stored and when a grading ends: only the queue of submissions
+   * is looked at. Regrades, similarity reports and LMS score posts wait for the next poll
+   * (pollMs) or their own wake: looking for them on every submission and every verdict cost five
+   * queries each time, a fifth of the database work of a deadline-night submission.
+   */
+  wakeForSubmissions(): void {
     if (this.stopped) return;
     if (this.pumping) {
       this.pumpAgain = true;
@@ -113,7 +126,7 @@ export class GradingQueue {
         this.pumping = false;
         if (this.pumpAgain) {
           this.pumpAgain = false;
-          this.wake();
+          this.wakeForSubmissions();
         }
       });
   }
@@ -133,11 +146,14 @@ export class GradingQueue {
   }
 
   private async pump(): Promise<void> {
-    if (!this.stopped && !this.scoreSyncPass) this.startScoreSyncPass();
-    if (!this.stopped && this.regrading.size < REGRADE_SLOTS) await this.takeRegrade();
-    if (!this.stopped && !this.isComparing) {
-      this.isComparing = true;
-      void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
+    if (this.isHousekeepingDue) {
+      this.isHousekeepingDue = false;
+      if (!this.stopped && !this.scoreSyncPass) this.startScoreSyncPass();
+      if (!this.stopped && this.regrading.size < REGRADE_SLOTS) await this.takeRegrade();
+      if (!this.stopped && !this.isComparing) {
+        this.isComparing = true;
+        void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
+      }
     }
     while (!this.stopped && this.active < this.options.poolSize) {
       // The slow lane goes first: fast-lane slots free up within seconds anyway.
@@ -221,7 +237,7 @@ export class GradingQueue {
     } finally {
       held.delete(submissionId);
       this.resolveIfIdle();
-      this.wake();
+      this.wakeForSubmissions();
     }
   }
 
