@@ -25,6 +25,7 @@ import { log } from "@/server/log";
 import { processDueScoreSyncs } from "@/server/lti/score-sync";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
 import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
+import { readExerciseSlug } from "./exercise-slug";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
 import { getShortBudget } from "./short-budgets";
@@ -172,7 +173,7 @@ export class GradingQueue {
         this.fast.delete(next.id);
         continue;
       }
-      void this.grade(next.id, next.exercise.slug);
+      void this.grade(next.id, next.exerciseSlug);
     }
   }
 
@@ -207,12 +208,13 @@ export class GradingQueue {
     if (this.active + this.regrading.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private async pickNext(): Promise<{ id: string; userId: string; exercise: { slug: string } } | null> {
+  private async pickNext(): Promise<{ id: string; userId: string; exerciseSlug: string } | null> {
     const busyUsers = [...new Set([...this.fast.values(), ...this.slow.values(), ...this.slowWaiting.values()])];
-    const select = { id: true, userId: true, exercise: { select: { slug: true } } } as const;
+    const select = { id: true, userId: true, exerciseId: true } as const;
     const orderBy = { receivedAt: "asc" } as const;
     const fair = await this.options.db.submission.findFirst({ where: { status: "queued", userId: { notIn: busyUsers } }, select, orderBy });
-    return fair ?? (await this.options.db.submission.findFirst({ where: { status: "queued" }, select, orderBy }));
+    const next = fair ?? (await this.options.db.submission.findFirst({ where: { status: "queued" }, select, orderBy }));
+    return next && { id: next.id, userId: next.userId, exerciseSlug: await readExerciseSlug(this.options.db, next.exerciseId) };
   }
 
   /** `fastLaneExercise`: the exercise whose short budget caps this first attempt; null in the slow lane. */
