@@ -2,7 +2,8 @@
 // header. On deadline night a student's Submit and its long polls are most of the requests; each
 // asked better-auth again (a cookie signature check and two queries). With this, the hot routes
 // (requireRecentUser) ask once a minute per browser. The trade-off: a session ended elsewhere
-// (deleted in the database by another process) still passes those two routes for up to a minute;
+// (deleted in the database by another process) or just expired still passes those two routes
+// for up to a minute;
 // every page and every other route reads the database on each request. A sign-out, a password
 // change or reset, a revoked session or a changed role in this process forgets every entry at once.
 import "server-only";
