@@ -14,9 +14,11 @@
 // Options: --postgres, --students 500, --window 10 (seconds), --endless 0.1 and --buggy 0.3
 // (fractions of the mix; the rest is correct), --pool N (RUNNER_POOL_SIZE), --workers 2 (with
 // --postgres), --build (force next build) or --no-build, --timeout 900 (seconds to wait for all
-// verdicts), --keep (keep the temp directory with the database and the server logs).
+// verdicts), --keep (keep the temp directory with the database and the server logs),
+// --cpu-prof <dir> (run the web server under `node --cpu-prof` and write its .cpuprofile to
+// <dir> when it stops; summarise it with `npx tsx scripts/cpu-profile-summary.ts <file>`).
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -49,6 +51,7 @@ const ZArgs = z.object({
   "no-build": z.boolean().default(false),
   timeout: z.coerce.number().int().min(10).default(900),
   keep: z.boolean().default(false),
+  "cpu-prof": z.string().min(1).optional(),
 });
 type TArgs = z.infer<typeof ZArgs>;
 
@@ -77,6 +80,7 @@ function readArgs(): TArgs {
       "no-build": { type: "boolean" },
       timeout: { type: "string" },
       keep: { type: "boolean" },
+      "cpu-prof": { type: "string" },
     },
   });
   const args = ZArgs.parse(values);
@@ -152,6 +156,7 @@ async function main(): Promise<void> {
   const args = readArgs();
   const root = findRepoRoot();
   const dir = mkdtempSync(path.join(tmpdir(), "convlab-loadtest-"));
+  if (args["cpu-prof"]) mkdirSync(args["cpu-prof"], { recursive: true });
   // The servers' TMPDIR, so the runner directories of processes stopped by a signal go with the
   // rest; world-traversable, as the sandbox's uid must read the runner's files.
   const serverTmp = path.join(dir, "tmp");
@@ -192,7 +197,15 @@ async function main(): Promise<void> {
       startProcess({
         name: "web server",
         root,
-        args: ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+        args: [
+          ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : []),
+          "node_modules/next/dist/bin/next",
+          "start",
+          "-p",
+          String(port),
+          "-H",
+          "127.0.0.1",
+        ],
         env: { ...shared, PORT: String(port), BETTER_AUTH_URL: baseUrl, BETTER_AUTH_SECRET: randomBytes(24).toString("hex"), CONVLAB_DISABLE_RATE_LIMIT: "1" },
         logFile: path.join(dir, "web.log"),
       }),
@@ -231,6 +244,7 @@ async function main(): Promise<void> {
     const burstStarted = Date.now();
     const webPid = processes[0]!.child.pid!;
     const serverCpuBefore = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS);
+    const burstStartedUs = process.hrtime.bigint() / 1000n;
     const deadline = burstStarted + args.window * 1000 + args.timeout * 1000;
 
     const attempts = await Promise.all(
@@ -274,6 +288,11 @@ async function main(): Promise<void> {
     );
 
     const serverCpuMs = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS) - serverCpuBefore;
+    // The burst's span on the monotonic clock, which V8's profile timestamps also use: the
+    // summary then leaves out start-up and the 500 sign-ins.
+    if (args["cpu-prof"]) {
+      writeFileSync(path.join(args["cpu-prof"], "burst-window.json"), JSON.stringify({ fromUs: String(burstStartedUs), toUs: String(process.hrtime.bigint() / 1000n), submissions: attempts.length }));
+    }
     const health = await fetch(`${baseUrl}/api/health`, { headers: { authorization: `Bearer ${metricsToken}` } }).then((response) => response.json() as Promise<{ grading?: { recent?: unknown } }>, () => null);
     const done = attempts.filter((a) => a.finishedAt !== null);
     const toVerdict = (list: TAttempt[]) => list.map((a) => (a.finishedAt! - a.sentAt) / 1000).sort((x, y) => x - y);

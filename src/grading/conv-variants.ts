@@ -179,9 +179,18 @@ function isErrorMistake(mistake: TConvMistake): mistake is "python2Division" {
   return mistake === "python2Division";
 }
 
+/**
+ * A problem's solution with no option changed, shared by every spelling that only acts on the
+ * result (a transposed, cropped or integer-cut output...): about a third of a case's spellings,
+ * which would otherwise each solve the same problem again. The after-steps never write to it.
+ */
+const solvedAsGiven = new WeakMap<TConvProblem, NdArray | null>();
+
 function solveSpelling(spelling: TSpelling, toOutput: (channels: NdArray) => NdArray): NdArray | null {
   if (spelling.isVoid) return null;
-  const solved = solveConvProblem(spelling.problem, spelling.changes);
+  const isAsGiven = Object.keys(spelling.changes).length === 0;
+  if (isAsGiven && !solvedAsGiven.has(spelling.problem)) solvedAsGiven.set(spelling.problem, solveConvProblem(spelling.problem));
+  const solved = isAsGiven ? solvedAsGiven.get(spelling.problem)! : solveConvProblem(spelling.problem, spelling.changes);
   let result: NdArray | null = solved && toOutput(solved);
   for (const step of spelling.after) result = result && step(result);
   return result;
@@ -225,11 +234,17 @@ function pairWithCores(mistakes: readonly TConvMistake[]): (readonly [keyof type
  * each compound of a common mistake (COMPOUND_CORES) with another listed one. `toOutput` turns the (C_out, H_out, W_out) result
  * into the exercise's output shape.
  */
-export function buildConvVariants<TInput>(
+export function buildConvVariants<TInput extends object>(
   mistakes: readonly TConvMistake[],
-  toProblem: (input: TInput) => TConvProblem,
+  toProblemAnew: (input: TInput) => TConvProblem,
   toOutput: (channels: NdArray) => NdArray,
 ): TVariant<TInput>[] {
+  // one problem object per case, so the variants of a case share its solutions (solvedAsGiven)
+  const problems = new WeakMap<TInput, TConvProblem>();
+  const toProblem = (input: TInput) => {
+    if (!problems.has(input)) problems.set(input, toProblemAnew(input));
+    return problems.get(input)!;
+  };
   const singles = mistakes.map((mistake): TVariant<TInput> => {
     if (isErrorMistake(mistake)) return python2DivisionVariant<TInput>();
     const candidates = buildVariant([mistake], toProblem, toOutput);

@@ -248,10 +248,18 @@ function pickExplanations(evidence: readonly TEvidence[], failing: ReadonlySet<s
  * A degenerate case (a 1×1 kernel, a single pixel) that common mistakes pass by accident is worth less.
  */
 export function weighCase(gradingCase: TGradingCase, tolerance: TTolerance): number {
+  // an edge case is the same object on every submission (buildCases): weighed once per tolerance
+  const key = JSON.stringify(tolerance);
+  const known = weights.get(gradingCase);
+  if (known?.key === key) return known.weight;
   const context = createContext(gradingCase, tolerance);
   const singles = gradingCase.computeVariants().filter((variant) => variant.parts.length === 1);
-  return 1 + singles.filter((variant) => variant.candidates.some((candidate) => isTelling(candidate, context))).length;
+  const weight = 1 + singles.filter((variant) => variant.candidates.some((candidate) => isTelling(candidate, context))).length;
+  weights.set(gradingCase, { key, weight });
+  return weight;
 }
+
+const weights = new WeakMap<TGradingCase, { key: string; weight: number }>();
 
 /**
  * Most likely mistake first; each with the failing cases it explains and how sure that is

@@ -188,6 +188,7 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
       isLayerTable: spec.isLayerTable?.(input) ?? false,
     };
   };
+  let edgeCases: TGradingCase[] | null = null;
   return {
     output: spec.output,
     mistakes: singles,
@@ -195,7 +196,10 @@ export function defineExercise<TInput, TGenerator>(spec: TExerciseSpec<TInput, T
     buildCases: ({ seed, count, generator }) => {
       const ranges = spec.generatorSchema.parse(generator);
       const random = createRandom(seed);
-      const edge = spec.edgeCases.map(({ name, title, input }) => toGradingCase(name, message(title), input));
+      // The edge cases are the same on every seed: built once per process, so their reference,
+      // their mistake variants and their weights (weighCase) are computed once, not per submission.
+      edgeCases ??= spec.edgeCases.map(({ name, title, input }) => toGradingCase(name, message(title), input));
+      const edge = edgeCases;
       const drawn = Array.from({ length: count }, (_, i) =>
         toGradingCase(`random ${i + 1}`, message("caseRandom", { n: i + 1 }), spec.generateRandomInput(random, ranges)),
       );

@@ -1,6 +1,7 @@
 // Grants or revokes the site-wide instructor role (who may create courses). Course memberships
 // are untouched: a former instructor keeps teaching the courses they are staff of until an
 // instructor there changes their course role. Admin accounts are never changed here.
+import { forgetRecentSessions } from "@/server/auth/recent-sessions";
 import type { TDb } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { canManageInstructors } from "@/server/permissions/admin-permissions";
@@ -12,4 +13,5 @@ export async function setInstructorRole(db: TDb, options: { user: TSessionUser; 
   if (!target) throw new AppError("not_found", "accountNotFound", { email: options.email });
   if (target.role === "admin") throw new AppError("validation", "adminRoleUnchangeable");
   await db.user.update({ where: { id: target.id }, data: { role: options.grant ? "instructor" : "student" } });
+  forgetRecentSessions();
 }

@@ -2,6 +2,7 @@
 // Passwords are hashed with scrypt (better-auth's default on Node).
 import "server-only";
 import { betterAuth } from "better-auth";
+import { createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { RESET_PASSWORD_EXPIRES_IN_SECONDS, sendPasswordResetMail, sendVerificationMail, VERIFY_EMAIL_EXPIRES_IN_SECONDS } from "@/server/accounts/account-mails";
@@ -9,12 +10,30 @@ import { accountRateLimits } from "@/server/accounts/account-rate-limit-plugin";
 import { db } from "@/server/db";
 import { isPostgresUrl, readAuthSecret, readEnv } from "@/server/env";
 import { readTrustedOrigins } from "@/server/request-origin";
+import { forgetRecentSessions } from "./recent-sessions";
 import { validateAuthInput } from "./validate-auth-input";
 
 const env = readEnv();
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/** better-auth's paths that end sessions or change an account: the hot routes' cache forgets them all. */
+const SESSION_CHANGING_PATHS = new Set([
+  "/sign-out",
+  "/reset-password",
+  "/change-password",
+  "/change-email",
+  "/update-user",
+  "/delete-user",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+]);
+
+const forgetSessionsOnChange = createAuthMiddleware(async (ctx) => {
+  if (SESSION_CHANGING_PATHS.has(ctx.path)) forgetRecentSessions();
+});
 
 export const auth = betterAuth({
   baseURL: env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`,
@@ -49,7 +68,7 @@ export const auth = betterAuth({
   telemetry: { enabled: false },
   // Only ConvLab's own origin (the same list as src/server/request-origin.ts).
   trustedOrigins: readTrustedOrigins(),
-  hooks: { before: validateAuthInput },
+  hooks: { before: validateAuthInput, after: forgetSessionsOnChange },
   // Our errors (the hooks' validation) leave the handler so the route answers in the one error shape.
   onAPIError: { throw: true },
   plugins: [nextCookies(), accountRateLimits()],

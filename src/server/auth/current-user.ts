@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { auth } from "@/server/auth/auth";
+import { findRecentSession, rememberRecentSession } from "@/server/auth/recent-sessions";
 import { AppError } from "@/server/errors";
 import { ZUserRole, type TSessionUser } from "@/server/permissions/roles";
 
@@ -33,5 +34,19 @@ export async function requireUserForPage(returnTo?: string): Promise<TSessionUse
 export async function requireUser(): Promise<TSessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthenticated", "signInFirst");
+  return user;
+}
+
+/**
+ * requireUser for the deadline-night routes only (Submit and its long polls): a session this
+ * process verified within RECENT_SESSION_MS is trusted without asking the database again
+ * (src/server/auth/recent-sessions.ts says what that trades).
+ */
+export async function requireRecentUser(): Promise<TSessionUser> {
+  const cookieHeader = (await headers()).get("cookie");
+  const known = cookieHeader ? findRecentSession(cookieHeader) : undefined;
+  if (known) return known;
+  const user = await requireUser();
+  if (cookieHeader) rememberRecentSession(cookieHeader, user);
   return user;
 }

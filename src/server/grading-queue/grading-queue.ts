@@ -25,6 +25,7 @@ import { log } from "@/server/log";
 import { processDueScoreSyncs } from "@/server/lti/score-sync";
 import { runRegradeJob } from "@/server/regrades/run-regrade-job";
 import { takeSimilarityReport } from "@/server/similarity/take-similarity-report";
+import { readExerciseSlug } from "./exercise-slug";
 import { claimSubmission, processClaimedSubmission, requeueSubmission, type TFastLaneLimits, type TProcessOutcome } from "./process-submission";
 import { checkTokenOwner, createProcessToken } from "./process-token";
 import { getShortBudget } from "./short-budgets";
@@ -71,6 +72,8 @@ export class GradingQueue {
   private stopped = false;
   private pumping = false;
   private pumpAgain = false;
+  /** the next pump also looks for regrades, similarity reports and LMS score posts */
+  private isHousekeepingDue = false;
   private timers: NodeJS.Timeout[] = [];
   private idleWaiters: (() => void)[] = [];
 
@@ -99,8 +102,19 @@ export class GradingQueue {
     await Promise.race([new Promise<void>((resolve) => this.idleWaiters.push(resolve)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
-  /** Called after a submission is stored, so grading starts without waiting for the poll. */
+  /** Looks for everything: submissions, regrades, similarity reports and due LMS score posts. */
   wake(): void {
+    this.isHousekeepingDue = true;
+    this.wakeForSubmissions();
+  }
+
+  /**
+   * Called after a submission is stored and when a grading ends: only the queue of submissions
+   * is looked at. Regrades, similarity reports and LMS score posts wait for the next poll
+   * (pollMs) or their own wake: looking for them on every submission and every verdict cost five
+   * queries each time, a fifth of the database work of a deadline-night submission.
+   */
+  wakeForSubmissions(): void {
     if (this.stopped) return;
     if (this.pumping) {
       this.pumpAgain = true;
@@ -113,7 +127,7 @@ export class GradingQueue {
         this.pumping = false;
         if (this.pumpAgain) {
           this.pumpAgain = false;
-          this.wake();
+          this.wakeForSubmissions();
         }
       });
   }
@@ -133,11 +147,14 @@ export class GradingQueue {
   }
 
   private async pump(): Promise<void> {
-    if (!this.stopped && !this.scoreSyncPass) this.startScoreSyncPass();
-    if (!this.stopped && this.regrading.size < REGRADE_SLOTS) await this.takeRegrade();
-    if (!this.stopped && !this.isComparing) {
-      this.isComparing = true;
-      void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
+    if (this.isHousekeepingDue) {
+      this.isHousekeepingDue = false;
+      if (!this.stopped && !this.scoreSyncPass) this.startScoreSyncPass();
+      if (!this.stopped && this.regrading.size < REGRADE_SLOTS) await this.takeRegrade();
+      if (!this.stopped && !this.isComparing) {
+        this.isComparing = true;
+        void takeSimilarityReport(this.options.db).finally(() => (this.isComparing = false));
+      }
     }
     while (!this.stopped && this.active < this.options.poolSize) {
       // The slow lane goes first: fast-lane slots free up within seconds anyway.
@@ -156,7 +173,7 @@ export class GradingQueue {
         this.fast.delete(next.id);
         continue;
       }
-      void this.grade(next.id, next.exercise.slug);
+      void this.grade(next.id, next.exerciseSlug);
     }
   }
 
@@ -191,12 +208,13 @@ export class GradingQueue {
     if (this.active + this.regrading.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private async pickNext(): Promise<{ id: string; userId: string; exercise: { slug: string } } | null> {
+  private async pickNext(): Promise<{ id: string; userId: string; exerciseSlug: string } | null> {
     const busyUsers = [...new Set([...this.fast.values(), ...this.slow.values(), ...this.slowWaiting.values()])];
-    const select = { id: true, userId: true, exercise: { select: { slug: true } } } as const;
+    const select = { id: true, userId: true, exerciseId: true } as const;
     const orderBy = { receivedAt: "asc" } as const;
     const fair = await this.options.db.submission.findFirst({ where: { status: "queued", userId: { notIn: busyUsers } }, select, orderBy });
-    return fair ?? (await this.options.db.submission.findFirst({ where: { status: "queued" }, select, orderBy }));
+    const next = fair ?? (await this.options.db.submission.findFirst({ where: { status: "queued" }, select, orderBy }));
+    return next && { id: next.id, userId: next.userId, exerciseSlug: await readExerciseSlug(this.options.db, next.exerciseId) };
   }
 
   /** `fastLaneExercise`: the exercise whose short budget caps this first attempt; null in the slow lane. */
@@ -221,7 +239,7 @@ export class GradingQueue {
     } finally {
       held.delete(submissionId);
       this.resolveIfIdle();
-      this.wake();
+      this.wakeForSubmissions();
     }
   }
 

@@ -13,6 +13,7 @@ import { applyLatePenalty } from "@/server/assignments/late-policy";
 import type { TDb } from "@/server/db-client";
 import { log } from "@/server/log";
 import { isLoadFailure } from "@/grading/error-location";
+import { readExerciseSlug } from "./exercise-slug";
 import { recomputeProgress } from "./recompute-progress";
 
 export type TProcessOutcome = "graded" | "not-gradable" | "claimed-elsewhere" | "needs-slow-lane";
@@ -60,18 +61,16 @@ export async function processClaimedSubmission(
   db: TDb,
   options: { submissionId: string; workerId: string; runner: TRunner; fastLane?: TFastLaneLimits },
 ): Promise<TProcessOutcome> {
-  const submission = await db.submission.findUniqueOrThrow({
-    where: { id: options.submissionId },
-    include: { exercise: { select: { slug: true } } },
-  });
+  const submission = await db.submission.findUniqueOrThrow({ where: { id: options.submissionId } });
   // Not worth a sandbox: the claim was lost before grading even started.
   if (submission.status !== "running" || submission.workerId !== options.workerId) return "claimed-elsewhere";
+  const exercise = await readExerciseSlug(db, submission.exerciseId);
 
   let result: TGradingResult;
   let stoppedAtCap: boolean;
   try {
     ({ result, stoppedAtCap } = await gradeSubmission({
-      exercise: submission.exercise.slug,
+      exercise,
       source: submission.code,
       mode: "submit",
       seed: submission.seed,

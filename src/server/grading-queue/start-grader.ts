@@ -62,7 +62,7 @@ export async function startGrader(config: TGradingConfig, options: { role: TGrad
     await queue.start();
     return {
       ...base,
-      notifySubmitted: async () => queue.wake(),
+      notifySubmitted: async () => queue.wakeForSubmissions(),
       notifyRegrade: async () => queue.wake(),
       notifyScoreSyncs: async () => queue.wake(),
       localGraderState: () => queue.state,

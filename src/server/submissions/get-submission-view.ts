@@ -47,13 +47,34 @@ export const TAKING_LONGER_MS = 1000;
 
 const NOT_FOUND = new AppError("not_found", "submissionNotFound");
 
+/** The viewer's membership in the submission's course, after checking they may see it at all. */
+async function checkViewer(db: TDb, user: TSessionUser, s: { userId: string; courseId: string | null }) {
+  // The author needs no membership lookup: it is one query less on every poll of a waiting student.
+  const isAuthor = s.userId === user.id;
+  const membership = s.courseId && !isAuthor ? await getMembership(db, { userId: user.id, courseId: s.courseId }) : null;
+  if (!canViewSubmission(user, s, membership)) throw NOT_FOUND;
+  return membership;
+}
+
+function isRunningLonger(s: { status: string; startedAt: Date | null }, now: Date): boolean {
+  return s.status === "running" && s.startedAt !== null && now.getTime() - s.startedAt.getTime() >= TAKING_LONGER_MS;
+}
+
+/**
+ * Only what a long poll compares with what the page last saw, before it waits: one small row,
+ * without the code, the result, the queue position or the release rules the full view reads.
+ */
+export async function getSubmissionStatus(db: TDb, options: { user: TSessionUser; submissionId: string; now?: Date }): Promise<{ status: string; isTakingLonger: boolean }> {
+  const s = await db.submission.findUnique({ where: { id: options.submissionId }, select: { userId: true, courseId: true, status: true, startedAt: true } });
+  if (!s) throw NOT_FOUND;
+  await checkViewer(db, options.user, s);
+  return { status: s.status, isTakingLonger: isRunningLonger(s, options.now ?? new Date()) };
+}
+
 export async function getSubmissionView(db: TDb, options: { user: TSessionUser; submissionId: string; now?: Date }): Promise<TSubmissionView> {
   const s = await db.submission.findUnique({ where: { id: options.submissionId } });
   if (!s) throw NOT_FOUND;
-  // The author needs no membership lookup: it is one query less on every poll of a waiting student.
-  const isAuthor = s.userId === options.user.id;
-  const membership = s.courseId && !isAuthor ? await getMembership(db, { userId: options.user.id, courseId: s.courseId }) : null;
-  if (!canViewSubmission(options.user, s, membership)) throw NOT_FOUND;
+  const membership = await checkViewer(db, options.user, s);
   const queuePosition =
     s.status === "queued" ? (await db.submission.count({ where: { status: "queued", receivedAt: { lt: s.receivedAt } } })) + 1 : null;
   const estimatedWaitSeconds = queuePosition === null ? null : estimateWaitSeconds(queuePosition, await readRecentThroughput(db));
@@ -83,7 +104,7 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
   if (resultAfter !== null) {
     return { ...summarize(s), status: "submitted", score: null, maxScore: null, result: null, resultAfter, queuePosition, estimatedWaitSeconds, isTakingLonger: false };
   }
-  const isTakingLonger = s.status === "running" && s.startedAt !== null && (options.now ?? new Date()).getTime() - s.startedAt.getTime() >= TAKING_LONGER_MS;
+  const isTakingLonger = isRunningLonger(s, options.now ?? new Date());
   return { ...summarize(s), status: s.status, score: s.score, maxScore: s.maxScore, result, resultAfter: null, queuePosition, estimatedWaitSeconds, isTakingLonger };
 }
 

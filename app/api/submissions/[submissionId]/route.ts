@@ -2,12 +2,12 @@
 // last saw) it is a long poll: the answer comes when the status changes, or after a while with
 // a fresh queue position and estimate, so waiting students do not flood the server with requests.
 import { z } from "zod";
-import { requireUser } from "@/server/auth/current-user";
+import { requireRecentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
 import { waitForSubmissionChange } from "@/server/grading-queue/wait-for-submission-change";
-import { getSubmissionView, TAKING_LONGER_MS } from "@/server/submissions/get-submission-view";
+import { getSubmissionStatus, getSubmissionView, TAKING_LONGER_MS } from "@/server/submissions/get-submission-view";
 import { IN_FLIGHT_STATUSES } from "@/server/submissions/submission-status";
 
 export const dynamic = "force-dynamic";
@@ -21,16 +21,17 @@ const ZQuery = z.object({ wait: z.enum(IN_FLIGHT_STATUSES).optional(), longer: z
 
 export async function GET(request: Request, ctx: { params: Promise<{ submissionId: string }> }): Promise<Response> {
   try {
-    const user = await requireUser();
+    const user = await requireRecentUser();
     const { submissionId } = z.object({ submissionId: z.string().min(1).max(64) }).parse(await ctx.params);
     const { wait, longer } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const view = await getSubmissionView(db, { user, submissionId });
+    // Before waiting, only the status: the full view is read once, when the answer goes out.
+    const seen = wait ? await getSubmissionStatus(db, { user, submissionId }) : null;
     // `longer`: the page already says the submission is taking longer than usual; if not, that is news.
-    const isNewlyLonger = view.isTakingLonger && longer === undefined;
-    if (!wait || view.status !== wait || isNewlyLonger) return Response.json(view);
+    const isNewlyLonger = seen?.isTakingLonger === true && longer === undefined;
+    if (!seen || seen.status !== wait || isNewlyLonger) return Response.json(await getSubmissionView(db, { user, submissionId }));
     // A running submission's page is answered again once it may have outlived its short budget,
     // so the student learns it is taking longer than usual without waiting out a whole long poll.
-    const timeoutMs = view.status === "running" && !view.isTakingLonger ? TAKING_LONGER_MS : LONG_POLL_MS;
+    const timeoutMs = seen.status === "running" && !seen.isTakingLonger ? TAKING_LONGER_MS : LONG_POLL_MS;
     const status = await waitForSubmissionChange(db, { submissionId, fromStatus: wait, timeoutMs, signal: request.signal });
     if (status === "running") await waitForSubmissionChange(db, { submissionId, fromStatus: "running", timeoutMs: RUNNING_GRACE_MS, signal: request.signal });
     return Response.json(await getSubmissionView(db, { user, submissionId }));

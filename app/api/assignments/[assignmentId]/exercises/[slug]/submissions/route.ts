@@ -1,4 +1,4 @@
-import { requireUser } from "@/server/auth/current-user";
+import { requireRecentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { toErrorResponse } from "@/server/errors";
 import { getLocale } from "@/i18n/server";
@@ -10,7 +10,7 @@ import { MAX_WORKSPACE_BODY_BYTES, ZRouteIds, ZSubmitInput } from "@/server/subm
 
 export async function POST(request: Request, ctx: { params: Promise<{ assignmentId: string; slug: string }> }): Promise<Response> {
   try {
-    const user = await requireUser();
+    const user = await requireRecentUser();
     const ids = ZRouteIds.parse(await ctx.params);
     const body = await readJsonBody(request, ZSubmitInput, MAX_WORKSPACE_BODY_BYTES);
     const grading = await getGradingService();
