@@ -9,9 +9,11 @@
 //   editorReadyMs  (exercise page) Monaco has replaced the textarea; null elsewhere
 //   jsKbGzip       JavaScript the HTML loads (as transferred, gzip), before any lazy chunk such as Monaco
 // The last line of stdout is one JSON object: {"pages":[{path, ttfbMs, fcpMs, textareaMs, editorReadyMs, jsKbGzip}]};
-// with --json it is the only line.
+// with --json it is the only line. Wall times depend on what else the machine runs, so stderr also
+// gets, per page, the page's main-thread CPU time (Chromium's ScriptDuration and TaskDuration, up
+// to the last mark) and the load average: figures to compare runs made under different loads.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
@@ -40,6 +42,9 @@ interface TLoad {
   textareaMs: number | null;
   editorReadyMs: number | null;
   jsKbGzip: number;
+  /** main-thread time running scripts, and running tasks of any kind (style, layout, parsing too) */
+  scriptMs: number;
+  taskMs: number;
 }
 
 export interface TPageFigures {
@@ -90,6 +95,8 @@ async function loadOnce(browser: Browser, baseUrl: string, pagePath: string, coo
     await context.addCookies(cookies.map((cookie) => ({ ...cookie, url: baseUrl })));
     await context.addInitScript({ content: RECORD_MILESTONES });
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
     // bytes on the wire (gzip) of every script, by URL
     const scriptBytes = new Map<string, Promise<number>>();
     page.on("requestfinished", (request) => {
@@ -112,7 +119,8 @@ async function loadOnce(browser: Browser, baseUrl: string, pagePath: string, coo
         editorReadyMs: marks.monaco ?? null,
       };
     });
-    return { ...timings, jsKbGzip: bytes / 1024 };
+    const metrics = new Map((await cdp.send("Performance.getMetrics")).metrics.map((metric) => [metric.name, metric.value]));
+    return { ...timings, jsKbGzip: bytes / 1024, scriptMs: (metrics.get("ScriptDuration") ?? 0) * 1000, taskMs: (metrics.get("TaskDuration") ?? 0) * 1000 };
   } finally {
     await context.close();
   }
@@ -165,6 +173,7 @@ async function main(): Promise<void> {
     for (const target of pages) {
       await loadOnce(browser, baseUrl, target.path, target.cookies, target.hasEditor);
       const loads: TLoad[] = [];
+      const loadBefore = loadavg()[0]!;
       for (let run = 0; run < args.runs; run += 1) loads.push(await loadOnce(browser, baseUrl, target.path, target.cookies, target.hasEditor));
       const row: TPageFigures = {
         path: target.path,
@@ -175,9 +184,11 @@ async function main(): Promise<void> {
         jsKbGzip: median(loads.map((load) => load.jsKbGzip)),
       };
       figures.push(row);
-      if (!args.json) {
-        say(`${row.path}: TTFB ${row.ttfbMs} ms, FCP ${row.fcpMs} ms, textarea ${row.textareaMs ?? "-"} ms, Monaco ${row.editorReadyMs ?? "-"} ms, JS ${row.jsKbGzip.toFixed(1)} KB gzip (p50 of ${args.runs})`);
-      }
+      say(
+        `${row.path}: TTFB ${row.ttfbMs} ms, FCP ${row.fcpMs} ms, textarea ${row.textareaMs ?? "-"} ms, Monaco ${row.editorReadyMs ?? "-"} ms, JS ${row.jsKbGzip.toFixed(1)} KB gzip; ` +
+          `main thread: scripts ${median(loads.map((load) => load.scriptMs))} ms, all tasks ${median(loads.map((load) => load.taskMs))} ms ` +
+          `(p50 of ${args.runs}; load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)})`,
+      );
     }
     process.stdout.write(`${JSON.stringify({ pages: figures })}\n`);
   } finally {
