@@ -11,7 +11,7 @@ import type { TSessionUser } from "@/server/permissions/roles";
 export async function loadAssignmentExercise(db: TDb, options: { user: TSessionUser; assignmentId: string; slug: string }) {
   const link = await db.assignmentExercise.findFirst({
     where: { assignmentId: options.assignmentId, exercise: { slug: options.slug } },
-    include: { exercise: true, assignment: { include: { course: { select: { id: true, title: true } } } } },
+    include: { exercise: true, assignment: true },
   });
   // Same answer for "does not exist" and "not yours": ids are not secrets to probe.
   const notFound = new AppError("not_found", "exerciseNotOpenable");

@@ -213,7 +213,8 @@ export class GradingQueue {
     const select = { id: true, userId: true, exerciseId: true } as const;
     const orderBy = { receivedAt: "asc" } as const;
     const fair = await this.options.db.submission.findFirst({ where: { status: "queued", userId: { notIn: busyUsers } }, select, orderBy });
-    const next = fair ?? (await this.options.db.submission.findFirst({ where: { status: "queued" }, select, orderBy }));
+    // With nobody busy the fair query already looked at every queued row: asking again finds nothing.
+    const next = fair ?? (busyUsers.length === 0 ? null : await this.options.db.submission.findFirst({ where: { status: "queued" }, select, orderBy }));
     return next && { id: next.id, userId: next.userId, exerciseSlug: await readExerciseSlug(this.options.db, next.exerciseId) };
   }
 

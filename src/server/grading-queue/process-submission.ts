@@ -61,7 +61,11 @@ export async function processClaimedSubmission(
   db: TDb,
   options: { submissionId: string; workerId: string; runner: TRunner; fastLane?: TFastLaneLimits },
 ): Promise<TProcessOutcome> {
-  const submission = await db.submission.findUniqueOrThrow({ where: { id: options.submissionId } });
+  // Not the stored result or the timestamps: only what grading and the verdict's write need.
+  const submission = await db.submission.findUniqueOrThrow({
+    where: { id: options.submissionId },
+    select: { id: true, userId: true, exerciseId: true, assignmentId: true, courseId: true, code: true, seed: true, status: true, workerId: true, latePenalty: true },
+  });
   // Not worth a sandbox: the claim was lost before grading even started.
   if (submission.status !== "running" || submission.workerId !== options.workerId) return "claimed-elsewhere";
   const exercise = await readExerciseSlug(db, submission.exerciseId);

@@ -10,7 +10,8 @@ import { AppError } from "@/server/errors";
 import type { TSessionUser } from "@/server/permissions/roles";
 import { enforceRateLimit } from "@/server/rate-limits/consume-rate-limit";
 import { getRateLimit, getStorageBudgetBytes } from "@/server/rate-limits/rate-limit-settings";
-import { readAttempts } from "./read-attempts";
+import { ATTEMPT_SELECT, mySubmits, tallyAttempts } from "./read-attempts";
+import { IN_FLIGHT_STATUSES } from "./submission-status";
 
 /** Queued or running submissions one student may have at once (back-pressure on deadline night). */
 export const MAX_IN_FLIGHT_PER_STUDENT = 2;
@@ -27,10 +28,21 @@ export interface TCreateSubmissionInput {
 }
 
 export async function createSubmission(db: TDb, input: TCreateSubmissionInput): Promise<{ id: string; duplicate: boolean }> {
-  const existing = await db.submission.findUnique({
-    where: { userId_clientToken: { userId: input.user.id, clientToken: input.clientToken } },
-    select: { id: true },
+  // One read of the student's rows answers the repeated token, the in-flight limit, the attempt
+  // cap, the cooldown and the attempt number (it was five queries): the rows with this token, the
+  // ones in flight (at most MAX_IN_FLIGHT_PER_STUDENT) and the Submits of this exercise here.
+  const mine = await db.submission.findMany({
+    where: {
+      userId: input.user.id,
+      OR: [
+        { clientToken: input.clientToken },
+        { status: { in: [...IN_FLIGHT_STATUSES] } },
+        { assignmentId: input.assignmentId, mode: "submit", exercise: { slug: input.slug } },
+      ],
+    },
+    select: { id: true, clientToken: true, exerciseId: true, assignmentId: true, mode: true, ...ATTEMPT_SELECT },
   });
+  const existing = mine.find((s) => s.clientToken === input.clientToken);
   if (existing) return { id: existing.id, duplicate: true };
 
   const { assignment, exercise } = await loadAssignmentExercise(db, input);
@@ -43,12 +55,13 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
     throw new AppError("forbidden", "deadlinePassedNoLate");
   }
 
-  const mine = { userId: input.user.id, exerciseId: exercise.id, assignmentId: assignment.id, mode: "submit" as const };
-  const inFlight = await db.submission.count({ where: { userId: input.user.id, status: { in: ["queued", "running"] } } });
+  const inFlight = mine.filter((s) => (IN_FLIGHT_STATUSES as readonly string[]).includes(s.status)).length;
   if (inFlight >= MAX_IN_FLIGHT_PER_STUDENT) {
     throw new AppError("rate_limited", "submissionsInFlight");
   }
-  const attempts = await readAttempts(db, { userId: input.user.id, exerciseId: exercise.id, assignment, now });
+  const target = mySubmits({ userId: input.user.id, exerciseId: exercise.id, assignmentId: assignment.id });
+  const submits = mine.filter((s) => s.exerciseId === target.exerciseId && s.assignmentId === target.assignmentId && s.mode === target.mode);
+  const attempts = tallyAttempts(submits, assignment, now);
   if (attempts.max !== null && attempts.used >= attempts.max) {
     throw new AppError("forbidden", "attemptsUsedUp", { maxAttempts: attempts.max });
   }
@@ -78,11 +91,11 @@ export async function createSubmission(db: TDb, input: TCreateSubmissionInput): 
     message: "submissionRateLimit",
   });
 
-  const attempt = (await db.submission.count({ where: mine })) + 1;
+  const attempt = submits.length + 1;
   try {
     const created = await db.submission.create({
       data: {
-        ...mine,
+        ...target,
         courseId: assignment.courseId,
         code: input.code,
         codeBytes,

@@ -89,9 +89,12 @@ export async function getSubmissionView(db: TDb, options: { user: TSessionUser; 
     });
     // Results open at the author's own due date: an extension keeps them back longer.
     const assignment = found ? withEffectiveDueAt(found, found.exceptions[0]) : null;
-    const staffMembership = membership ?? (s.courseId ? await getMembership(db, { userId: options.user.id, courseId: s.courseId }) : null);
     const now = options.now ?? new Date();
     const target = { mode: s.mode, assignment };
+    // A membership only ever shows more (staff see before the release): once the results are out
+    // for everyone, the author's own membership is not worth a query.
+    const isOutForAll = canSeeSubmissionScore(options.user, null, target, now) && canSeeHiddenCaseDetails(options.user, null, target, now);
+    const staffMembership = membership ?? (s.courseId && !isOutForAll ? await getMembership(db, { userId: options.user.id, courseId: s.courseId }) : null);
     // A submission that could not be graded has no score to keep back; the student must learn to resubmit.
     const isScored = (GRADED_STATUSES as readonly string[]).includes(s.status);
     if (assignment && isScored && !canSeeSubmissionScore(options.user, staffMembership, target, now)) {

@@ -12,25 +12,42 @@ export interface TAttempts {
   cooldownEndsAt: Date | null;
 }
 
+export interface TAttemptPolicy {
+  id: string;
+  maxAttempts: number | null;
+  cooldownSeconds: number | null;
+  loadErrorsCostNoAttempt: boolean;
+}
+
+/** The columns of a student's Submits that tallyAttempts reads. */
+export const ATTEMPT_SELECT = { status: true, didNotLoad: true, receivedAt: true } as const;
+
+/** The Submits of one student on one exercise of an assignment (every status). */
+export function mySubmits(options: { userId: string; exerciseId: string; assignmentId: string }) {
+  return { userId: options.userId, exerciseId: options.exerciseId, assignmentId: options.assignmentId, mode: "submit" as const };
+}
+
+/** The tally from the student's Submits on the exercise, read once by the caller. */
+export function tallyAttempts(
+  submits: readonly { status: string; didNotLoad: boolean; receivedAt: Date }[],
+  assignment: TAttemptPolicy,
+  now: Date,
+): TAttempts {
+  const used = submits.filter((s) => s.status !== "not_gradable" && !(assignment.loadErrorsCostNoAttempt && s.didNotLoad)).length;
+  const last = submits.reduce((latest, s) => Math.max(latest, s.receivedAt.getTime()), 0);
+  const cooldownEnd = last && assignment.cooldownSeconds ? last + assignment.cooldownSeconds * 1000 : 0;
+  return { used, max: assignment.maxAttempts, cooldownEndsAt: cooldownEnd > now.getTime() ? new Date(cooldownEnd) : null };
+}
+
 export async function readAttempts(
   db: TDb,
-  options: {
-    userId: string;
-    exerciseId: string;
-    assignment: { id: string; maxAttempts: number | null; cooldownSeconds: number | null; loadErrorsCostNoAttempt: boolean };
-    now: Date;
-  },
+  options: { userId: string; exerciseId: string; assignment: TAttemptPolicy; now: Date },
 ): Promise<TAttempts> {
-  const { assignment } = options;
-  const mine = { userId: options.userId, exerciseId: options.exerciseId, assignmentId: assignment.id, mode: "submit" as const };
-  const [used, last] = await Promise.all([
-    db.submission.count({
-      where: { ...mine, status: { notIn: ["not_gradable"] }, ...(assignment.loadErrorsCostNoAttempt ? { didNotLoad: false } : {}) },
-    }),
-    assignment.cooldownSeconds
-      ? db.submission.findFirst({ where: mine, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } })
-      : null,
-  ]);
-  const cooldownEnd = last && assignment.cooldownSeconds ? last.receivedAt.getTime() + assignment.cooldownSeconds * 1000 : 0;
-  return { used, max: assignment.maxAttempts, cooldownEndsAt: cooldownEnd > options.now.getTime() ? new Date(cooldownEnd) : null };
+  // One small row per Submit instead of a count and a latest-row query: the cap, the cooldown and
+  // the per-exercise rate limit keep them few.
+  const submits = await db.submission.findMany({
+    where: mySubmits({ userId: options.userId, exerciseId: options.exerciseId, assignmentId: options.assignment.id }),
+    select: ATTEMPT_SELECT,
+  });
+  return tallyAttempts(submits, options.assignment, options.now);
 }
