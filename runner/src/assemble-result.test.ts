@@ -34,6 +34,12 @@ describe("assembleResult", () => {
     expect(!result.gradable && result.operatorMessage).toContain("MemoryError");
   });
 
+  it("says when the wall-clock deadline passed before the child started the job", () => {
+    const late = assemble([], exited({ signal: 9, code: -9, killed: "wall" }));
+    expect(late).toMatchObject({ gradable: false, wallBeforeStart: true, operatorMessage: expect.stringContaining("past its wall-clock deadline") });
+    expect(assemble([], exited({ code: 70 }))).not.toHaveProperty("wallBeforeStart");
+  });
+
   it("collects the cases in order with the output each one printed", () => {
     const result = assemble([...START, frame({ t: "out", truncated: false }, Buffer.from("one\n")), returned(0), raw("two\n"), returned(1, 2), returned(2, 3), frame({ t: "done" })]);
     expect(result).toMatchObject({ gradable: true, load: { ok: true }, outputTruncated: false, wallMs: 50 });

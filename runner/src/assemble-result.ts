@@ -37,8 +37,8 @@ export function describeSignal(signal: number): string {
   return SIGNAL_NAMES[signal] ?? `signal ${signal}`;
 }
 
-export function notGradable(operatorMessage: string): TJobResult {
-  return { gradable: false, reason: STUDENT_UNAVAILABLE_REASON, operatorMessage };
+export function notGradable(operatorMessage: string, options: { wallBeforeStart?: boolean } = {}): TJobResult {
+  return { gradable: false, reason: STUDENT_UNAVAILABLE_REASON, operatorMessage, ...(options.wallBeforeStart ? { wallBeforeStart: true } : {}) };
 }
 
 type TEnding = { status: "timeout"; limit: "cpu" | "wall"; limitSeconds: number } | { status: "ended"; ending: TRunnerEnding };
@@ -102,6 +102,7 @@ export function assembleResult(job: TJob, transcript: TTranscript): TJobResult {
     const detail = Buffer.concat(printed).toString("utf8").trim().slice(-2000);
     return notGradable(
       `The sandbox worker ended before it started the job (${describeExit(exit)}).` + (detail ? ` Its output:\n${detail}` : ""),
+      { wallBeforeStart: exit.killed === "wall" },
     );
   }
 

@@ -177,6 +177,12 @@ export type TJobResult =
       reason: string;
       /** what the operator must fix ("bubblewrap is not installed: apt-get install bubblewrap") */
       operatorMessage: string;
+      /**
+       * set when the job's wall-clock deadline passed before the child started the job (a machine
+       * too busy to start it in time; no student code ran), so a caller that lowered the wall
+       * limit knows that its own limit, not the sandbox, ended the job
+       */
+      wallBeforeStart?: true;
     };
 
 export interface TRunOptions {

@@ -138,7 +138,8 @@ function collectStdout(names: readonly string[], outcomes: readonly TCaseOutcome
 export async function gradeSubmission(options: TGradeSubmissionOptions): Promise<TGraded> {
   const capped = options.limitCap ? capLimits(options.runner, options.limitCap) : null;
   const result = await gradeWithRunner({ ...options, runner: capped?.runner ?? options.runner });
-  return { result, stoppedAtCap: result.status === "timeout" && (capped?.stoppedByCap() ?? false) };
+  // A timeout at a lowered limit, or a lowered wall limit that passed before the job started.
+  return { result, stoppedAtCap: (result.status === "timeout" || !result.gradable) && (capped?.stoppedByCap() ?? false) };
 }
 
 async function gradeWithRunner(options: TGradeSubmissionOptions): Promise<TGradingResult> {

@@ -9,8 +9,10 @@ export interface TLimitCap {
 }
 
 /** Whether the job stopped at a limit the cap lowered (so the exercise's own limits were not reached). */
-function stoppedByLoweredLimit(result: TJobResult, lowered: { cpu: boolean; wall: boolean }): boolean {
-  if (!result.gradable) return false;
+export function stoppedByLoweredLimit(result: TJobResult, lowered: { cpu: boolean; wall: boolean }): boolean {
+  // A lowered wall limit can pass before a busy machine even starts the job: no verdict, and no
+  // infrastructure fault either; the full limits get their chance.
+  if (!result.gradable) return result.wallBeforeStart === true && lowered.wall;
   if (!result.load.ok) return result.load.error.kind === "timeout" && (lowered.cpu || lowered.wall);
   const stop = result.cases.find((outcome) => outcome.status === "timeout");
   return stop?.status === "timeout" && (stop.limit === "cpu" ? lowered.cpu : lowered.wall);

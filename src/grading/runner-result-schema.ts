@@ -72,5 +72,5 @@ export const ZJobResult = z.discriminatedUnion("gradable", [
     outputTruncated: z.boolean(),
     wallMs: z.number(),
   }),
-  z.object({ gradable: z.literal(false), reason: z.string(), operatorMessage: z.string() }),
+  z.object({ gradable: z.literal(false), reason: z.string(), operatorMessage: z.string(), wallBeforeStart: z.literal(true).optional() }),
 ]) satisfies z.ZodType<TJobResult>;
