@@ -18,8 +18,9 @@ export interface TManagedProcess {
   stop(): Promise<void>;
 }
 
+/** Progress on stderr, named after the script that runs (loadtest, bench-pages), so stdout keeps only the figures. */
 export function say(message: string): void {
-  process.stderr.write(`[loadtest] ${message}\n`);
+  process.stderr.write(`[${path.basename(process.argv[1] ?? "convlab", ".ts")}] ${message}\n`);
 }
 
 export async function findFreePort(): Promise<number> {
