@@ -4,10 +4,12 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { LocaleProvider } from "@/components/layout/locale-provider";
 import { SiteHeader } from "@/components/layout/site-header";
+import { KEEP_TYPED_INIT_SCRIPT } from "@/components/layout/keep-typed-text";
 import { THEME_INIT_SCRIPT } from "@/components/layout/use-color-theme";
 import { commonMessages } from "@/i18n/common";
 import { getLocale } from "@/i18n/server";
 import { db } from "@/server/db";
+import { readPolicyNonce } from "@/server/security-headers";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { countStaffCourses } from "@/server/courses/count-staff-courses";
 import { canManageInstructors } from "@/server/permissions/admin-permissions";
@@ -30,14 +32,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, user, requestHeaders] = await Promise.all([getLocale(), getCurrentUser(), headers()]);
   // proxy.ts puts a fresh nonce into the request's policy; Next.js puts it on its own scripts.
-  const nonce = requestHeaders.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
+  const nonce = readPolicyNonce(requestHeaders.get("content-security-policy"));
   const t = commonMessages(locale);
   const showInstructorLink = user ? canOpenInstructorArea(user, await countStaffCourses(db, { userId: user.id })) : false;
   return (
-    // The inline script sets data-theme before React hydrates, hence suppressHydrationWarning.
+    // The first inline script sets data-theme before React hydrates, hence suppressHydrationWarning;
+    // the second keeps text typed into the code editor before hydration (keep-typed-text.ts).
     <html lang={locale} className={inter.variable} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: KEEP_TYPED_INIT_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">

@@ -5,19 +5,24 @@
 // fresh (cold) browser context, after one uncounted warm-up load of the server. Per page, medians:
 //   ttfbMs         navigation start to the first byte of the HTML
 //   fcpMs          first contentful paint
-//   textareaMs     (exercise page) the editor's textarea is hydrated: typing reaches the page
+//   textareaMs     (exercise page) a student's first keystroke reached the editor's textarea: the bench
+//                  clicks into the textarea and types the moment it has a box on screen. It is in the
+//                  server's HTML and takes typing before the page hydrates; every load checks that the
+//                  typed text is still there once Monaco has replaced the textarea
 //   editorReadyMs  (exercise page) Monaco has replaced the textarea; null elsewhere
 //   jsKbGzip       JavaScript the HTML loads (as transferred, gzip), before any lazy chunk such as Monaco
 // The last line of stdout is one JSON object: {"pages":[{path, ttfbMs, fcpMs, textareaMs, editorReadyMs, jsKbGzip}]};
 // with --json it is the only line. Wall times depend on what else the machine runs, so stderr also
 // gets, per page, the page's main-thread CPU time (Chromium's ScriptDuration and TaskDuration, up
 // to the last mark) and the load average: figures to compare runs made under different loads.
+// BENCH_PAGES_DETAIL=1 prints every load's timeline on stderr too: marks, long tasks, and each
+// script's [file, request start, response end, KB].
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type CDPSession } from "playwright-core";
 import { z } from "zod";
 import { findRepoRoot } from "../prisma/database-url";
 import { createPrismaClient } from "@/server/db-client";
@@ -28,6 +33,8 @@ import { ensureBuild, findFreePort, prepareDatabase, say, startProcess, waitForH
 const DEMO_STUDENT = { email: "student@convlab.test", password: "student-demo-1" };
 const DEMO_INSTRUCTOR = { email: "instructor@convlab.test", password: "instructor-demo-1" };
 const EXERCISE = "convolution";
+/** What the bench types into the editor's textarea the moment it shows. */
+const TYPED = "# typed before the page had loaded\n";
 
 const ZArgs = z.object({
   json: z.boolean().default(false),
@@ -40,6 +47,8 @@ interface TLoad {
   ttfbMs: number;
   fcpMs: number;
   textareaMs: number | null;
+  /** when the editor's effects first ran: the page has hydrated */
+  hydratedMs: number | null;
   editorReadyMs: number | null;
   jsKbGzip: number;
   /** main-thread time running scripts, and running tasks of any kind (style, layout, parsing too) */
@@ -68,11 +77,20 @@ const RECORD_MILESTONES = `
   Object.defineProperty(window, "__convlabEditor", {
     configurable: true,
     get() { return handle; },
-    set(value) { handle = value; if (marks.textarea === undefined) marks.textarea = performance.now(); },
+    set(value) { handle = value; if (marks.hydrated === undefined) marks.hydrated = performance.now(); },
   });
+  document.addEventListener("input", function (event) {
+    if (marks.textarea === undefined && event.target && event.target.closest && event.target.closest('[data-testid="code-editor"]')) marks.textarea = performance.now();
+  }, true);
   new MutationObserver(function () {
     if (marks.monaco === undefined && document.querySelector('[data-editor="monaco"]')) marks.monaco = performance.now();
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-editor"], childList: true });
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver(function (list) {
+      for (const entry of list.getEntries()) window.__benchLongTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+    }).observe({ type: "longtask", buffered: true });
+  } catch (error) {}
 `;
 
 async function signIn(baseUrl: string, who: { email: string; password: string }): Promise<{ name: string; value: string }[]> {
@@ -89,6 +107,28 @@ async function signIn(baseUrl: string, who: { email: string; password: string })
   });
 }
 
+/**
+ * Clicks into the editor's textarea and types, the moment the textarea has a box on screen, as a
+ * student who starts typing at once would. Polls through the raw DevTools protocol every 5 ms
+ * (Playwright's own waiting adds round trips of several hundred ms on a busy page) and sends the
+ * click and the text as input events, which the page handles in its order of input.
+ */
+async function typeAsSoonAsVisible(cdp: CDPSession): Promise<void> {
+  const findBox = `(() => { const t = document.querySelector("textarea[data-keep-typed]"); if (!t) return null; const r = t.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? [r.x + 20, r.y + 10] : null; })()`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const answer = await cdp.send("Runtime.evaluate", { expression: findBox, returnByValue: true }).catch(() => null);
+    const point = answer?.result.value as [number, number] | null | undefined;
+    if (point) {
+      for (const type of ["mousePressed", "mouseReleased"] as const) await cdp.send("Input.dispatchMouseEvent", { type, x: point[0], y: point[1], button: "left", clickCount: 1 });
+      await cdp.send("Input.insertText", { text: TYPED });
+      return;
+    }
+    if (Date.now() > deadline) throw new Error("the editor's textarea never showed");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 async function loadOnce(browser: Browser, baseUrl: string, pagePath: string, cookies: { name: string; value: string }[], hasEditor: boolean): Promise<TLoad> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
@@ -102,8 +142,14 @@ async function loadOnce(browser: Browser, baseUrl: string, pagePath: string, coo
     page.on("requestfinished", (request) => {
       if (request.resourceType() === "script") scriptBytes.set(request.url(), request.sizes().then((sizes) => sizes.responseBodySize));
     });
-    const response = await page.goto(`${baseUrl}${pagePath}`, { waitUntil: "load" });
-    if (hasEditor) await page.waitForSelector('[data-editor="monaco"]', { timeout: 60_000 });
+    const loaded = page.goto(`${baseUrl}${pagePath}`, { waitUntil: "load" });
+    if (hasEditor) await typeAsSoonAsVisible(cdp);
+    const response = await loaded;
+    if (hasEditor) {
+      await page.waitForSelector('[data-editor="monaco"]', { timeout: 60_000 });
+      const code = await page.evaluate(() => window.__convlabEditor?.getValue() ?? "");
+      if (!code.includes(TYPED)) throw new Error(`the text typed before hydration is not in the editor: ${JSON.stringify(code.slice(0, 200))}`);
+    }
     await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 30_000 });
     // The scripts the HTML names itself: the page's first load, without lazy chunks such as Monaco.
     const html = (await response?.text()) ?? "";
@@ -116,9 +162,19 @@ async function loadOnce(browser: Browser, baseUrl: string, pagePath: string, coo
         ttfbMs: navigation.responseStart,
         fcpMs: performance.getEntriesByName("first-contentful-paint")[0]!.startTime,
         textareaMs: marks.textarea ?? null,
+        hydratedMs: marks.hydrated ?? null,
         editorReadyMs: marks.monaco ?? null,
+        longTasks: (window as unknown as { __benchLongTasks: [number, number][] }).__benchLongTasks,
+        scripts: performance
+          .getEntriesByType("resource")
+          .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" || entry.name.endsWith(".js"))
+          .map((entry) => {
+            const timing = entry as PerformanceResourceTiming;
+            return [timing.name.split("/").pop(), Math.round(timing.startTime), Math.round(timing.responseEnd), Math.round(timing.decodedBodySize / 1024)];
+          }),
       };
     });
+    if (process.env.BENCH_PAGES_DETAIL) say(`${pagePath}: ${JSON.stringify(timings)}`);
     const metrics = new Map((await cdp.send("Performance.getMetrics")).metrics.map((metric) => [metric.name, metric.value]));
     return { ...timings, jsKbGzip: bytes / 1024, scriptMs: (metrics.get("ScriptDuration") ?? 0) * 1000, taskMs: (metrics.get("TaskDuration") ?? 0) * 1000 };
   } finally {
@@ -185,7 +241,7 @@ async function main(): Promise<void> {
       };
       figures.push(row);
       say(
-        `${row.path}: TTFB ${row.ttfbMs} ms, FCP ${row.fcpMs} ms, textarea ${row.textareaMs ?? "-"} ms, Monaco ${row.editorReadyMs ?? "-"} ms, JS ${row.jsKbGzip.toFixed(1)} KB gzip; ` +
+        `${row.path}: TTFB ${row.ttfbMs} ms, FCP ${row.fcpMs} ms, textarea ${row.textareaMs ?? "-"} ms (hydrated ${medianOrNull(loads.map((load) => load.hydratedMs)) ?? "-"} ms), Monaco ${row.editorReadyMs ?? "-"} ms, JS ${row.jsKbGzip.toFixed(1)} KB gzip; ` +
           `main thread: scripts ${median(loads.map((load) => load.scriptMs))} ms, all tasks ${median(loads.map((load) => load.taskMs))} ms ` +
           `(p50 of ${args.runs}; load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)})`,
       );

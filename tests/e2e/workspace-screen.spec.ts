@@ -4,7 +4,8 @@
 // NotImplementedError and its line; feedback survives a reload and every history entry shows its
 // own; the attempts counter, a syntax error that costs no attempt and the closed Submit at the
 // cap; the dark theme (a toggle, persisted, and prefers-color-scheme) with Monaco following; no
-// sideways page scroll on a phone; the staff's view of the student with the same history.
+// sideways page scroll on a phone; the staff's view of the student with the same history; text
+// typed into the editor before the page's scripts have run is kept.
 // Screenshots of each state go to test-results/.
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
@@ -205,4 +206,35 @@ test("on a 390×844 phone: tabs, Results selected on a verdict, no sideways scro
   await expectNoSidewaysScroll(page);
   await snapshot(page, testInfo, "phone-5-staff-view");
   await context.close();
+});
+
+test("what a student types before the page's scripts have run is kept: it reaches Monaco and the saved draft", async ({ page }) => {
+  test.skip(!shared.assignmentId, "needs the assignment of the desktop test");
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, DEMO_STUDENT);
+  // Every script is held back until the student has typed, so the page is only the server's HTML.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`/assignments/${shared.assignmentId}/convolution`, { waitUntil: "commit" });
+  const textarea = page.locator("textarea[data-keep-typed]");
+  await expect(textarea).toBeVisible();
+  await textarea.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\n# typed before hydration");
+  expect(await page.evaluate(() => window.__convlabEditor)).toBeUndefined();
+  const typed = await textarea.inputValue();
+  expect(typed).toMatch(/\n# typed before hydration$/);
+
+  release();
+  await waitForMonaco(page);
+  expect(await page.evaluate(() => window.__convlabEditor!.getValue())).toBe(typed);
+  await expect(page.getByTestId("draft-status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await page.unrouteAll();
+  await page.reload();
+  await waitForMonaco(page);
+  expect(await page.evaluate(() => window.__convlabEditor!.getValue())).toBe(typed);
 });

@@ -1,8 +1,11 @@
 "use client";
 // The code editor as pages use it: a plain textarea from the first paint, replaced by Monaco once
 // its bundle has loaded, so the page is usable at once and still usable if Monaco never loads.
+// The textarea is in the server's HTML and takes typing before the page has hydrated: what was
+// typed is kept (keep-typed-text.ts).
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { takeTypedBeforeHydration } from "@/components/layout/keep-typed-text";
 import { useLocale } from "@/components/layout/locale-provider";
 import { workspaceMessages } from "@/i18n/workspace";
 import type { TCodeEditorProps, TMonacoReadyHandle } from "./code-editor";
@@ -57,9 +60,25 @@ export function CodeEditorLazy(props: TCodeEditorProps) {
   const { value, onChange, onRunShortcut, onSubmitShortcut, ariaLabel, readOnly = false } = props;
   const t = workspaceMessages(useLocale());
   const hintId = useId();
+  const textareaId = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [isMonacoReady, setIsMonacoReady] = useState(false);
   useEditorTestHandle(value, onChange, isMonacoReady);
+
+  // Hydration has just set the textarea back to the server's text: put back what the student
+  // typed before it, caret included, and let the page know.
+  const latestOnChange = useRef(onChange);
+  useLayoutEffect(() => {
+    latestOnChange.current = onChange;
+  });
+  useLayoutEffect(() => {
+    const textarea = textareaRef.current;
+    const typed = takeTypedBeforeHydration(textareaId);
+    if (!textarea || !typed) return;
+    textarea.value = typed.value;
+    textarea.setSelectionRange(typed.start, typed.end);
+    latestOnChange.current(typed.value);
+  }, [textareaId]);
 
   const handleReady = useCallback((handle: TMonacoReadyHandle) => {
     const textarea = textareaRef.current;
@@ -81,6 +100,8 @@ export function CodeEditorLazy(props: TCodeEditorProps) {
           <>
             <textarea
               ref={textareaRef}
+              id={textareaId}
+              data-keep-typed=""
               value={value}
               onChange={(event) => onChange(event.target.value)}
               onKeyDown={(event) => {
