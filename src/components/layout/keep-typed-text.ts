@@ -16,12 +16,15 @@ declare global {
   }
 }
 
-export const KEEP_TYPED_INIT_SCRIPT = `window.__convlabTyped={};document.addEventListener("input",function(e){var t=e.target;if(t&&t.id&&t.hasAttribute&&t.hasAttribute("data-keep-typed"))window.__convlabTyped[t.id]={value:t.value,start:t.selectionStart,end:t.selectionEnd}},true)`;
+export const KEEP_TYPED_INIT_SCRIPT = `window.__convlabTyped={};document.addEventListener("input",function(e){var s=window.__convlabTyped,t=e.target;if(s&&t&&t.id&&t.hasAttribute&&t.hasAttribute("data-keep-typed"))s[t.id]={value:t.value,start:t.selectionStart,end:t.selectionEnd}},true)`;
 
-/** What was typed into the textarea `id` before hydration (once: later calls return null). */
+/**
+ * What was typed into the textarea `id` before the page hydrated. The first call also ends the
+ * recording: later editors (after a client-side navigation, with the same generated ids) must not
+ * get text typed on another page.
+ */
 export function takeTypedBeforeHydration(id: string): TTypedText | null {
-  const typed = window.__convlabTyped?.[id];
-  if (!typed) return null;
-  delete window.__convlabTyped![id];
+  const typed = window.__convlabTyped?.[id] ?? null;
+  window.__convlabTyped = undefined;
   return typed;
 }
