@@ -10,6 +10,9 @@
 // serverCpuMsPerSubmission is the CPU of the web server's own processes (not its sandboxes) from
 // the first submission to the last verdict, per submission sent: HTTP, sessions, validation,
 // writes and long polls, and on SQLite also the grader's TypeScript side (cases, comparison).
+// sandboxCpuMsPerSubmission, workerCpuMsPerSubmission (--postgres) and
+// loadGeneratorCpuMsPerSubmission split the rest of the machine's CPU over the same span, and
+// machineCpuBusy is the share of all cores that was busy: where the burst's time goes.
 //
 // Options: --postgres, --students 500, --window 10 (seconds), --endless 0.1 and --buggy 0.3
 // (fractions of the mix; the rest is correct), --pool N (RUNNER_POOL_SIZE), --workers 2 (with
@@ -38,6 +41,13 @@ const MIN_POLL_INTERVAL_MS = 700;
 const EXERCISE = "convolution";
 /** Processes below the web server that are sandboxes, not the server. */
 const SANDBOX_COMMANDS = new Set(["bwrap", "python3", "prlimit", "setpriv"]);
+
+/** All cores' time from /proc/stat (first line, in clock ticks): busy (not idle or iowait) and total. */
+function readMachineCpu(): { busy: number; total: number } {
+  const ticks = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: total - ticks[3]! - ticks[4]!, total };
+}
 
 const ZArgs = z.object({
   postgres: z.boolean().default(false),
@@ -244,6 +254,13 @@ async function main(): Promise<void> {
     const burstStarted = Date.now();
     const webPid = processes[0]!.child.pid!;
     const serverCpuBefore = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS);
+    const workerPids = processes.slice(1).map((p) => p.child.pid!);
+    const readCpuSplit = () => {
+      const withSandboxes = [webPid, ...workerPids].reduce((sum, pid) => sum + readProcessTreeCpuMs(pid), 0);
+      const workers = workerPids.reduce((sum, pid) => sum + readProcessTreeCpuMs(pid, SANDBOX_COMMANDS), 0);
+      return { withSandboxes, workers, server: readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS), machine: readMachineCpu(), loadGenerator: process.cpuUsage() };
+    };
+    const cpuBefore = readCpuSplit();
     const burstStartedUs = process.hrtime.bigint() / 1000n;
     const deadline = burstStarted + args.window * 1000 + args.timeout * 1000;
 
@@ -288,6 +305,7 @@ async function main(): Promise<void> {
     );
 
     const serverCpuMs = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS) - serverCpuBefore;
+    const cpuAfter = readCpuSplit();
     // The burst's span on the monotonic clock, which V8's profile timestamps also use: the
     // summary then leaves out start-up and the 500 sign-ins.
     if (args["cpu-prof"]) {
@@ -306,6 +324,7 @@ async function main(): Promise<void> {
     const countBy = (list: TAttempt[], key: (a: TAttempt) => string) => list.reduce<Record<string, number>>((acc, a) => ({ ...acc, [key(a)]: (acc[key(a)] ?? 0) + 1 }), {});
     const seen = done.map((a) => (a.seenAt! - a.sentAt) / 1000).sort((x, y) => x - y);
 
+    const perSubmission = (ms: number) => Math.round((ms / attempts.length) * 10) / 10;
     const report = {
       sent: attempts.length,
       verdicts: done.length,
@@ -319,6 +338,13 @@ async function main(): Promise<void> {
       secondsToSeenP95: percentile(seen, 0.95),
       polls,
       serverCpuMsPerSubmission: Math.round((serverCpuMs / attempts.length) * 10) / 10,
+      // Where the rest of the machine went, per submission sent, over the same span: the sandboxes
+      // (student code, all of it, endless loops included), the pg-boss workers' own processes, and
+      // this script's simulated browsers; and the share of all cores that was busy.
+      sandboxCpuMsPerSubmission: perSubmission(cpuAfter.withSandboxes - cpuBefore.withSandboxes - (cpuAfter.server - cpuBefore.server) - (cpuAfter.workers - cpuBefore.workers)),
+      workerCpuMsPerSubmission: args.postgres ? perSubmission(cpuAfter.workers - cpuBefore.workers) : null,
+      loadGeneratorCpuMsPerSubmission: perSubmission((cpuAfter.loadGenerator.user + cpuAfter.loadGenerator.system - cpuBefore.loadGenerator.user - cpuBefore.loadGenerator.system) / 1000),
+      machineCpuBusy: Math.round(((cpuAfter.machine.busy - cpuBefore.machine.busy) / (cpuAfter.machine.total - cpuBefore.machine.total)) * 100) / 100,
       server: health?.grading?.recent ?? null,
       setup: {
         database: args.postgres ? "postgresql" : "sqlite",
