@@ -9,7 +9,6 @@ import { THEME_INIT_SCRIPT } from "@/components/layout/use-color-theme";
 import { commonMessages } from "@/i18n/common";
 import { getLocale } from "@/i18n/server";
 import { db } from "@/server/db";
-import { readPolicyNonce } from "@/server/security-headers";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { countStaffCourses } from "@/server/courses/count-staff-courses";
 import { canManageInstructors } from "@/server/permissions/admin-permissions";
@@ -32,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, user, requestHeaders] = await Promise.all([getLocale(), getCurrentUser(), headers()]);
   // proxy.ts puts a fresh nonce into the request's policy; Next.js puts it on its own scripts.
-  const nonce = readPolicyNonce(requestHeaders.get("content-security-policy"));
+  const nonce = requestHeaders.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
   const t = commonMessages(locale);
   const showInstructorLink = user ? canOpenInstructorArea(user, await countStaffCourses(db, { userId: user.id })) : false;
   return (

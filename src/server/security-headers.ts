@@ -30,8 +30,3 @@ export function buildContentSecurityPolicy(options: { nonce: string; isDevelopme
     .map(([name, value]) => `${name} ${value}`)
     .join("; ");
 }
-
-/** The nonce proxy.ts put into this request's policy (pages read it to mark their own inline or early scripts). */
-export function readPolicyNonce(policy: string | null): string | undefined {
-  return policy?.match(/'nonce-([^']+)'/)?.[1];
-}
