@@ -2,8 +2,9 @@
 // at 1440×900 and on a 390×844 phone: displayed maths on every statement fits its column or
 // scrolls with a visible cue; a conv2d run whose first wrong cell is in output channel 1 shows the
 // weights as heatmaps and opens the channel picker on channel 1; "Copy this case" puts a numpy
-// script on the clipboard that python3 runs to the expected output; a sample run counts passing
-// sample cases and shows no score.
+// script on the clipboard that python3 runs to the expected output; the results pass axe in the
+// light and the dark theme; a sample run counts passing sample cases and shows no score.
+import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -103,6 +104,18 @@ test("a conv2d sample run shows the weights, starts the channel picker on the wr
   await expect(expectedGrid.getByTestId("heatmap-inspect")).toHaveText(/^Cell \[\d+, \d+\] = -?[\d.e-]+$/);
   await page.screenshot({ path: testInfo.outputPath("conv2d-channel-1.png"), fullPage: true });
   await arrays.screenshot({ path: testInfo.outputPath("conv2d-channel-1-arrays.png") });
+
+  // The heatmaps and their values are readable in both themes.
+  for (const theme of ["light", "dark"]) {
+    if (theme === "dark") await page.getByRole("switch", { name: "Dark theme" }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    const results = await new AxeBuilder({ page }).include('[data-testid="results-panel"]').analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${theme}: ${v.id}: ${v.help} (${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join("; ")})`)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`conv2d-channel-1-${theme}.png`) });
+  }
+  await page.getByRole("switch", { name: "Dark theme" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
 
   await picker.selectOption("0");
   await expect(arrays.getByRole("figure").filter({ hasText: "weights[0, 0]" })).toBeVisible();
