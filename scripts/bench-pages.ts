@@ -16,8 +16,8 @@
 // gets, per page, the page's main-thread CPU time (Chromium's ScriptDuration and TaskDuration, up
 // to the last mark) and the load average: figures to compare runs made under different loads.
 // For the exercise page stderr also has Monaco's time on a second load in the same context (a later
-// visit: scripts from the browser's cache). BENCH_PAGES_DETAIL=1 prints every load's timeline on stderr too: marks, long tasks, and each
-// script's [file, request start, response end, KB].
+// visit: scripts from the browser's cache). BENCH_PAGES_DETAIL=1 prints every load's timeline on
+// stderr too: marks, long tasks, and each script's [file, request start, response end, KB].
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -170,11 +170,12 @@ async function loadOnce(browser: Browser, baseUrl: string, pagePath: string, coo
     const timings = await page.evaluate(() => {
       const marks = (window as unknown as { __benchMarks: Record<string, number | undefined> }).__benchMarks;
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const fcpMs = performance.getEntriesByName("first-contentful-paint")[0]!.startTime;
       return {
         ttfbMs: navigation.responseStart,
-        fcpMs: performance.getEntriesByName("first-contentful-paint")[0]!.startTime,
+        fcpMs,
         // Typing can land in the frame before the first paint shows: usable once it shows.
-        textareaMs: marks.textarea === undefined ? null : Math.max(marks.textarea, performance.getEntriesByName("first-contentful-paint")[0]!.startTime),
+        textareaMs: marks.textarea === undefined ? null : Math.max(marks.textarea, fcpMs),
         hydratedMs: marks.hydrated ?? null,
         editorReadyMs: marks.monaco ?? null,
         longTasks: (window as unknown as { __benchLongTasks: [number, number][] }).__benchLongTasks,

@@ -253,7 +253,6 @@ async function main(): Promise<void> {
     let polls = 0;
     const burstStarted = Date.now();
     const webPid = processes[0]!.child.pid!;
-    const serverCpuBefore = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS);
     const workerPids = processes.slice(1).map((p) => p.child.pid!);
     const readCpuSplit = () => {
       const withSandboxes = [webPid, ...workerPids].reduce((sum, pid) => sum + readProcessTreeCpuMs(pid), 0);
@@ -304,7 +303,6 @@ async function main(): Promise<void> {
       }),
     );
 
-    const serverCpuMs = readProcessTreeCpuMs(webPid, SANDBOX_COMMANDS) - serverCpuBefore;
     const cpuAfter = readCpuSplit();
     // The burst's span on the monotonic clock, which V8's profile timestamps also use: the
     // summary then leaves out start-up and the 500 sign-ins.
@@ -337,7 +335,7 @@ async function main(): Promise<void> {
       verdictsByStatus: countBy(done, (a) => a.verdict!),
       secondsToSeenP95: percentile(seen, 0.95),
       polls,
-      serverCpuMsPerSubmission: Math.round((serverCpuMs / attempts.length) * 10) / 10,
+      serverCpuMsPerSubmission: perSubmission(cpuAfter.server - cpuBefore.server),
       // Where the rest of the machine went, per submission sent, over the same span: the sandboxes
       // (student code, all of it, endless loops included), the pg-boss workers' own processes, and
       // this script's simulated browsers; and the share of all cores that was busy.
