@@ -102,8 +102,11 @@ test("a conv2d sample run shows the weights, starts the channel picker on the wr
   await expectedGrid.locator("[tabindex='0']").first().focus();
   await page.keyboard.press("ArrowRight");
   await expect(expectedGrid.getByTestId("heatmap-inspect")).toHaveText(/^Cell \[\d+, \d+\] = -?[\d.e-]+$/);
-  await page.screenshot({ path: testInfo.outputPath("conv2d-channel-1.png"), fullPage: true });
-  await arrays.screenshot({ path: testInfo.outputPath("conv2d-channel-1-arrays.png") });
+  // On a desktop the results scroll in their own box beside the statement: screenshots of the
+  // viewport, with the channel's heatmaps scrolled into that box, show what the student sees.
+  await expectedGrid.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("conv2d-channel-1.png") });
+  await page.screenshot({ path: testInfo.outputPath("conv2d-channel-1-arrays.png"), clip: (await page.getByTestId("results").boundingBox())! });
 
   // The heatmaps and their values are readable in both themes.
   for (const theme of ["light", "dark"]) {
